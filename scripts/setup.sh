@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Stepwise needs on a fresh Debian machine.
+# Idempotent: it installs only what is missing, so it is cheap to call before every run.
+set -euo pipefail
+
+APT_PACKAGES=(
+  # Tauri 2 on Linux
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+  libxdo-dev libssl-dev build-essential pkg-config file
+  # running the app headless and driving it over WebDriver
+  xvfb xauth webkit2gtk-driver imagemagick
+  # reading the exports back
+  poppler-utils qpdf
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,25 @@
+//! Stepwise's core: the plan model, the built-in content, the store, the plan file and the
+//! checks. It knows nothing of the desktop shell; the CLI and the shell call the same
+//! functions.
+
+#[path = "/tmp/catalog_stub.rs"]
+pub mod catalog;
+
+pub mod edit;
+pub mod error;
+pub mod files;
+pub mod model;
+pub mod paths;
+pub mod planfile;
+pub mod progress;
+mod record;
+pub mod smart;
+pub mod status;
+pub mod store;
+pub mod validate;
+
+pub use edit::Edit;
+pub use error::{Error, ErrorCode, Problem, Result};
+pub use model::{Entity, Kind, Plan};
+pub use progress::{Step, StepProgress};
+pub use store::{PlanSummary, Store};

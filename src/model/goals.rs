@@ -1,0 +1,204 @@
+//! Steps 3 and 4: SMART goals (the milestones) and their success measures (the proof of
+//! arrival), with dated check-ins and a list of measures kept for later iterations.
+
+use super::{Id, Kind};
+use crate::record::{clear_if, drop_from, link, links_in, Checker, Link, Record, Unlinked};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: Id,
+    pub title: String,
+    pub specific: String,
+    pub measurable: String,
+    pub achievable: String,
+    pub relevant: String,
+    pub time_bound: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    /// The vision statements this goal moves towards.
+    pub statement_ids: Vec<Id>,
+    pub priority_ids: Vec<Id>,
+}
+
+impl Goal {
+    pub fn new(title: &str) -> Goal {
+        Goal {
+            id: super::new_id(),
+            title: title.to_string(),
+            specific: String::new(),
+            measurable: String::new(),
+            achievable: String::new(),
+            relevant: String::new(),
+            time_bound: String::new(),
+            owner: String::new(),
+            due: None,
+            statement_ids: vec![],
+            priority_ids: vec![],
+        }
+    }
+}
+
+impl Record for Goal {
+    const KIND: Kind = Kind::Goal;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        links_in("statement_ids", Kind::VisionStatement, &self.statement_ids)
+            .chain(links_in("priority_ids", Kind::Priority, &self.priority_ids))
+            .collect()
+    }
+    fn unlink(&mut self, kind: Kind, id: &str) -> Unlinked {
+        match kind {
+            Kind::VisionStatement => drop_from(&mut self.statement_ids, id),
+            Kind::Priority => drop_from(&mut self.priority_ids, id),
+            _ => Unlinked::Unchanged,
+        }
+    }
+    fn check(&self, c: &mut Checker) {
+        c.required("title", &self.title);
+        for (field, value) in [
+            ("specific", &self.specific),
+            ("measurable", &self.measurable),
+            ("achievable", &self.achievable),
+            ("relevant", &self.relevant),
+            ("time_bound", &self.time_bound),
+            ("owner", &self.owner),
+        ] {
+            c.text(field, value);
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    EachTerm,
+    Quarterly,
+    Yearly,
+}
+
+impl Frequency {
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "Weekly",
+            Frequency::Monthly => "Monthly",
+            Frequency::EachTerm => "Each term",
+            Frequency::Quarterly => "Quarterly",
+            Frequency::Yearly => "Yearly",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: Id,
+    pub goal_id: Id,
+    pub indicator: String,
+    /// What the numbers count, e.g. "%" or "learners".
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub baseline_date: Option<NaiveDate>,
+    pub target: Option<f64>,
+    pub target_date: Option<NaiveDate>,
+    pub data_source: String,
+    pub owner: String,
+    pub frequency: Option<Frequency>,
+}
+
+impl Record for Measure {
+    const KIND: Kind = Kind::Measure;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.goal_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![link("goal_id", Kind::Goal, &self.goal_id)]
+    }
+    fn check(&self, c: &mut Checker) {
+        c.required("indicator", &self.indicator);
+        for (field, value) in [
+            ("unit", &self.unit),
+            ("data_source", &self.data_source),
+            ("owner", &self.owner),
+        ] {
+            c.text(field, value);
+        }
+        c.number("baseline", self.baseline);
+        c.number("target", self.target);
+        if let (Some(from), Some(to)) = (self.baseline_date, self.target_date) {
+            if to < from {
+                c.problem("target_date", "is before the baseline date");
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    pub id: Id,
+    pub measure_id: Id,
+    pub date: NaiveDate,
+    pub value: f64,
+    pub note: String,
+}
+
+impl Record for CheckIn {
+    const KIND: Kind = Kind::CheckIn;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.measure_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![link("measure_id", Kind::Measure, &self.measure_id)]
+    }
+    fn check(&self, c: &mut Checker) {
+        c.number("value", Some(self.value));
+        c.text("note", &self.note);
+    }
+}
+
+/// An idea for a measure that the team will take up in a later iteration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FutureMeasure {
+    pub id: Id,
+    pub idea: String,
+    pub notes: String,
+    /// The goal it would prove, if the team already knows.
+    pub goal_id: Option<Id>,
+}
+
+impl Record for FutureMeasure {
+    const KIND: Kind = Kind::FutureMeasure;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        self.goal_id
+            .iter()
+            .map(|g| link("goal_id", Kind::Goal, g))
+            .collect()
+    }
+    fn unlink(&mut self, kind: Kind, id: &str) -> Unlinked {
+        match kind {
+            Kind::Goal => clear_if(&mut self.goal_id, id),
+            _ => Unlinked::Unchanged,
+        }
+    }
+    fn check(&self, c: &mut Checker) {
+        c.required("idea", &self.idea);
+        c.text("notes", &self.notes);
+    }
+}

@@ -1,0 +1,256 @@
+//! Step 7, the maturity self-assessment: dated assessments of the twenty sub-facets, scored
+//! by several raters, the stage the committee agreed, the target stage for each future phase,
+//! and the critical-success-factor checklist.
+
+use super::{Id, Kind};
+use crate::catalog::catalog;
+use crate::record::{link, Checker, Link, Record, Unlinked};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A stage of the model (1 Exploratory … 5 Immersive), or not applicable with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Score {
+    Stage(u8),
+    NotApplicable(String),
+}
+
+impl Score {
+    pub fn stage(&self) -> Option<u8> {
+        match self {
+            Score::Stage(s) => Some(*s),
+            Score::NotApplicable(_) => None,
+        }
+    }
+
+    fn check(&self, c: &mut Checker, field: &str) {
+        match self {
+            Score::Stage(s) => c.stage(field, *s),
+            Score::NotApplicable(reason) => {
+                if reason.trim().is_empty() {
+                    c.problem(field, "\"not applicable\" needs a reason");
+                } else {
+                    c.text(field, reason);
+                }
+            }
+        }
+    }
+}
+
+/// How a rater knows what they scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    EvidenceSeen,
+    Observed,
+    Opinion,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub id: Id,
+    /// E.g. "Baseline — March 2027".
+    pub name: String,
+    pub assessed_on: NaiveDate,
+    /// Until the facilitator reveals it, raters see only their own scores.
+    pub revealed: bool,
+}
+
+impl Record for Assessment {
+    const KIND: Kind = Kind::Assessment;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self, c: &mut Checker) {
+        c.required("name", &self.name);
+    }
+}
+
+/// A committee member who scores an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rater {
+    pub id: Id,
+    pub assessment_id: Id,
+    pub name: String,
+    /// Role or unit, e.g. "Registrar's office".
+    pub role: String,
+}
+
+impl Record for Rater {
+    const KIND: Kind = Kind::Rater;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.assessment_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![link("assessment_id", Kind::Assessment, &self.assessment_id)]
+    }
+    fn check(&self, c: &mut Checker) {
+        c.required("name", &self.name);
+        c.text("role", &self.role);
+    }
+}
+
+fn check_subfacet(c: &mut Checker, id: &str) {
+    let known = catalog().subfacet(id).is_some();
+    c.known("subfacet_id", id, known, "sub-facet of the maturity model");
+}
+
+/// One rater's score for one sub-facet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub id: Id,
+    pub rater_id: Id,
+    pub subfacet_id: String,
+    pub score: Score,
+    pub confidence: Option<Confidence>,
+    pub note: String,
+}
+
+impl Record for Rating {
+    const KIND: Kind = Kind::Rating;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn unique_key(&self) -> Option<(String, &'static str)> {
+        Some((format!("{}|{}", self.rater_id, self.subfacet_id), "this rater has already scored this sub-facet"))
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.rater_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![link("rater_id", Kind::Rater, &self.rater_id)]
+    }
+    fn check(&self, c: &mut Checker) {
+        check_subfacet(c, &self.subfacet_id);
+        self.score.check(c, "score");
+        c.text("note", &self.note);
+    }
+}
+
+/// The stage the committee agreed for a sub-facet, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub id: Id,
+    pub assessment_id: Id,
+    pub subfacet_id: String,
+    pub score: Score,
+    pub rationale: String,
+    pub evidence: String,
+}
+
+impl Record for Agreement {
+    const KIND: Kind = Kind::Agreement;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn unique_key(&self) -> Option<(String, &'static str)> {
+        Some((format!("{}|{}", self.assessment_id, self.subfacet_id), "this sub-facet already has an agreed stage in this assessment"))
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.assessment_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![link("assessment_id", Kind::Assessment, &self.assessment_id)]
+    }
+    fn check(&self, c: &mut Checker) {
+        check_subfacet(c, &self.subfacet_id);
+        self.score.check(c, "score");
+        c.text("rationale", &self.rationale);
+        c.text("evidence", &self.evidence);
+    }
+}
+
+/// The stage a sub-facet should reach by the end of a future phase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub id: Id,
+    pub assessment_id: Id,
+    pub phase_id: Id,
+    pub subfacet_id: String,
+    pub stage: u8,
+}
+
+impl Record for Target {
+    const KIND: Kind = Kind::Target;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn unique_key(&self) -> Option<(String, &'static str)> {
+        Some((
+            format!("{}|{}|{}", self.assessment_id, self.phase_id, self.subfacet_id),
+            "this sub-facet already has a target for this phase",
+        ))
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.assessment_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![
+            link("assessment_id", Kind::Assessment, &self.assessment_id),
+            link("phase_id", Kind::Phase, &self.phase_id),
+        ]
+    }
+    fn unlink(&mut self, kind: Kind, id: &str) -> Unlinked {
+        if kind == Kind::Phase && self.phase_id == id {
+            Unlinked::Remove
+        } else {
+            Unlinked::Unchanged
+        }
+    }
+    fn check(&self, c: &mut Checker) {
+        check_subfacet(c, &self.subfacet_id);
+        c.stage("stage", self.stage);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorStatus {
+    NotStarted,
+    InProgress,
+    InPlace,
+}
+
+impl FactorStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            FactorStatus::NotStarted => "Not started",
+            FactorStatus::InProgress => "In progress",
+            FactorStatus::InPlace => "In place",
+        }
+    }
+}
+
+/// Where the plan stands on one of the model's ten critical success factors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessFactorCheck {
+    pub id: Id,
+    pub factor_id: String,
+    pub status: FactorStatus,
+    pub note: String,
+}
+
+impl Record for SuccessFactorCheck {
+    const KIND: Kind = Kind::SuccessFactor;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn unique_key(&self) -> Option<(String, &'static str)> {
+        Some((self.factor_id.clone(), "this success factor is already on the checklist"))
+    }
+    fn check(&self, c: &mut Checker) {
+        let known = catalog().success_factor(&self.factor_id).is_some();
+        c.known("factor_id", &self.factor_id, known, "critical success factor");
+        c.text("note", &self.note);
+    }
+}

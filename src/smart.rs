@@ -1,0 +1,110 @@
+//! Reads a goal the way a good facilitator would and says what keeps it from being SMART:
+//! the part that is empty, the missing number, the missing or past date, the missing owner,
+//! the vague verb.
+
+use crate::model::Goal;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The goal is not SMART until this is fixed.
+    Missing,
+    /// Worth a second look.
+    Advice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The goal field the finding is about (`specific`, `due`, `owner`…).
+    pub field: &'static str,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// Verbs that promise movement without saying how much; fine with a number, vague without.
+const VAGUE_VERBS: &[&str] = &[
+    "improve", "enhance", "support", "promote", "explore", "understand", "strengthen",
+    "leverage", "optimise", "optimize", "facilitate", "increase", "grow", "boost", "develop",
+];
+
+fn has_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
+
+fn missing(field: &'static str, message: impl Into<String>) -> Finding {
+    Finding {
+        field,
+        severity: Severity::Missing,
+        message: message.into(),
+    }
+}
+
+fn advice(field: &'static str, message: impl Into<String>) -> Finding {
+    Finding {
+        field,
+        severity: Severity::Advice,
+        message: message.into(),
+    }
+}
+
+/// The findings on a goal. With `today`, a due date in the past is a finding too; without it
+/// the result does not depend on when it is asked.
+pub fn goal_findings(goal: &Goal, today: Option<NaiveDate>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let blank = |s: &str| s.trim().is_empty();
+
+    if blank(&goal.specific) {
+        out.push(missing("specific", "Specific: say exactly what will change, for whom."));
+    } else if let Some(verb) = vague_verb(&goal.specific) {
+        if !has_number(&goal.specific) && !has_number(&goal.measurable) {
+            out.push(advice(
+                "specific",
+                format!("Specific: \u{201c}{verb}\u{201d} is vague on its own; say what will change and by how much."),
+            ));
+        }
+    }
+    if blank(&goal.measurable) {
+        out.push(missing("measurable", "Measurable: say how you will know the goal is met."));
+    } else if !has_number(&goal.measurable) {
+        out.push(missing("measurable", "Measurable: there is no number to measure against (a count, a percentage, a target)."));
+    }
+    if blank(&goal.achievable) {
+        out.push(missing("achievable", "Achievable: say what makes this realistic (people, budget, time)."));
+    }
+    if blank(&goal.relevant) && goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
+        out.push(missing("relevant", "Relevant: link the goal to a vision statement or a strategic priority, or say why it matters."));
+    } else if goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
+        out.push(advice("relevant", "Relevant: not linked to any vision statement or strategic priority yet."));
+    }
+    match goal.due {
+        None if blank(&goal.time_bound) => {
+            out.push(missing("due", "Time-bound: there is no date; give the goal a due date."))
+        }
+        None => out.push(missing("due", "Time-bound: set the due date as a date so the roadmap can place it.")),
+        Some(due) if today.is_some_and(|t| due < t) => {
+            out.push(missing("due", format!("Time-bound: the due date {due} has already passed.")))
+        }
+        Some(_) => {}
+    }
+    if blank(&goal.owner) {
+        out.push(missing("owner", "No owner: name the person who answers for this goal."));
+    }
+    out
+}
+
+fn vague_verb(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .find_map(|w| VAGUE_VERBS.iter().find(|v| w == **v || w.strip_suffix('s') == Some(v)))
+        .copied()
+}
+
+/// True when nothing keeps the goal from being SMART (advice aside).
+pub fn is_smart(goal: &Goal, today: Option<NaiveDate>) -> bool {
+    goal_findings(goal, today)
+        .iter()
+        .all(|f| f.severity != Severity::Missing)
+}

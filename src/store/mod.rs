@@ -1,0 +1,161 @@
+//! The SQLite store: one file holds every plan. Opening refuses anything that is not a
+//! Stepwise database, or was written by a newer Stepwise, before writing a single byte to it.
+
+mod plans;
+mod records;
+
+pub use plans::{PlanRow, PlanSummary};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Marks a SQLite file as ours (`PRAGMA application_id`), so a foreign database is told apart
+/// from an empty one. "STPW" in ASCII.
+pub const APPLICATION_ID: i64 = 0x5354_5057;
+
+/// Each entry upgrades the schema by one version; entry `i` takes version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001-initial.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if need be) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
+        }
+        if path.exists() {
+            probe(path)?;
+        }
+        let conn = Connection::open(path).map_err(|e| Error::NotADatabase {
+            path: shown.clone(),
+            why: e.to_string(),
+        })?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        // Checked again inside the write lock: another process may have upgraded meanwhile.
+        if version > SCHEMA_VERSION {
+            return Err(Error::NewerDatabase {
+                path: self.path.display().to_string(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for sql in &MIGRATIONS[version as usize..] {
+            tx.execute_batch(sql)?;
+        }
+        if version < SCHEMA_VERSION {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}
+
+/// Every connection gets the same settings: WAL so readers never block the writer, full sync
+/// so an edit is on disk when the call returns, foreign keys so a plan cannot half-exist.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Looks at an existing file read-only and refuses it unless it is a Stepwise database this
+/// version can open (or an empty SQLite file, which becomes one).
+fn probe(path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let refuse = |why: &str| Error::NotADatabase {
+        path: shown.clone(),
+        why: why.to_string(),
+    };
+    let header = read_header(path)?;
+    if header.is_empty() {
+        return Ok(());
+    }
+    if !header.starts_with(b"SQLite format 3\0") {
+        return Err(refuse("it is not an SQLite file"));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| refuse(&e.to_string()))?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| refuse(&e.to_string()))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| refuse(&e.to_string()))?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| refuse(&e.to_string()))?;
+    if app_id != APPLICATION_ID && (tables > 0 || version != 0) {
+        return Err(refuse("it is an SQLite database of another application"));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            path: shown,
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn read_header(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let mut buf = vec![0u8; 16];
+    let n = f
+        .read(&mut buf)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    buf.truncate(n);
+    Ok(buf)
+}
