@@ -3,9 +3,11 @@
 //! functions.
 
 pub mod catalog;
+pub mod demo;
 pub mod edit;
 pub mod error;
 pub mod files;
+pub mod maturity;
 pub mod model;
 pub mod paths;
 pub mod planfile;

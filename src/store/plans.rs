@@ -241,37 +241,49 @@ impl Store {
 
     /// Applies one edit to a plan as one transaction; nothing is written if it is refused.
     pub fn apply(&mut self, plan_id: &str, edit: &Edit, now: DateTime<Utc>) -> Result<()> {
+        self.apply_all(plan_id, std::slice::from_ref(edit), now)
+    }
+
+    /// Applies several edits as one transaction: all of them, or (if any is refused) none.
+    pub fn apply_all(&mut self, plan_id: &str, edits: &[Edit], now: DateTime<Utc>) -> Result<()> {
         let tx = self.write_tx()?;
         plan_row(&tx, plan_id)?;
-        match edit {
-            Edit::RenamePlan { name } => {
-                tx.execute("UPDATE plans SET name = ?1 WHERE id = ?2", params![check_name(name)?, plan_id])?;
-            }
-            Edit::SetSettings { settings } => {
-                let mut problems = Vec::new();
-                settings.check(&mut crate::record::Checker::new("settings", &mut problems));
-                if !problems.is_empty() {
-                    return Err(Error::Invalid { problems });
-                }
-                tx.execute("UPDATE plans SET settings = ?1 WHERE id = ?2", params![json(settings), plan_id])?;
-            }
-            Edit::Put { entity } => entity.visit(Put { conn: &tx, plan_id })?,
-            Edit::Delete { kind, id } => delete_with_dependants(&tx, plan_id, *kind, id)?,
-            Edit::Move { kind, id, position } => {
-                let mut ids = records::ids_in_order(&tx, plan_id, *kind)?;
-                let from = ids
-                    .iter()
-                    .position(|x| x == id)
-                    .ok_or_else(|| Error::not_found(format!("{} \"{id}\"", kind.label())))?;
-                let moved = ids.remove(from);
-                ids.insert((*position as usize).min(ids.len()), moved);
-                records::reorder(&tx, plan_id, *kind, &ids)?;
-            }
+        for edit in edits {
+            apply_one(&tx, plan_id, edit)?;
         }
         touch(&tx, plan_id, now)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+fn apply_one(tx: &Connection, plan_id: &str, edit: &Edit) -> Result<()> {
+    match edit {
+        Edit::RenamePlan { name } => {
+            tx.execute("UPDATE plans SET name = ?1 WHERE id = ?2", params![check_name(name)?, plan_id])?;
+        }
+        Edit::SetSettings { settings } => {
+            let mut problems = Vec::new();
+            settings.check(&mut crate::record::Checker::new("settings", &mut problems));
+            if !problems.is_empty() {
+                return Err(Error::Invalid { problems });
+            }
+            tx.execute("UPDATE plans SET settings = ?1 WHERE id = ?2", params![json(settings), plan_id])?;
+        }
+        Edit::Put { entity } => entity.visit(Put { conn: tx, plan_id })?,
+        Edit::Delete { kind, id } => delete_with_dependants(tx, plan_id, *kind, id)?,
+        Edit::Move { kind, id, position } => {
+            let mut ids = records::ids_in_order(tx, plan_id, *kind)?;
+            let from = ids
+                .iter()
+                .position(|x| x == id)
+                .ok_or_else(|| Error::not_found(format!("{} \"{id}\"", kind.label())))?;
+            let moved = ids.remove(from);
+            ids.insert((*position as usize).min(ids.len()), moved);
+            records::reorder(tx, plan_id, *kind, &ids)?;
+        }
+    }
+    Ok(())
 }
 
 fn plan_exists(conn: &Connection, plan_id: &str) -> Result<bool> {

@@ -1,1 +1,182 @@
-fn main() {}
+//! `stepwise`: everything the desktop app can do to a plan, from a terminal or a script.
+//! Each subcommand is a few lines over the core; where a plan is created, its id is the last
+//! line printed.
+
+mod assess;
+
+use chrono::{NaiveDate, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use stepwise::{files, planfile, Edit, Store};
+
+#[derive(Parser)]
+#[command(name = "stepwise", version, about = "Micro-credential program strategy, from vision to maturity targets")]
+struct Cli {
+    /// The database file (default: $STEPWISE_DB, else the per-user data folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the plans, most recently edited first.
+    List,
+    /// Create an empty plan.
+    Create { name: String },
+    /// Rename a plan.
+    Rename { plan: String, name: String },
+    /// Copy a plan under a new id.
+    Duplicate {
+        plan: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Delete a plan and everything in it.
+    Delete {
+        plan: String,
+        /// Confirm the deletion.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Show a plan's summary and how complete each step is.
+    Show { plan: String },
+    /// Check a plan: SMART findings on its goals and the status of its measures.
+    Check {
+        plan: String,
+        /// Judge dates as of this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Exit with status 1 when a goal is not SMART.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Apply one edit, given as JSON (see `Edit` in the core), to a plan.
+    Edit {
+        plan: String,
+        /// The edit, e.g. '{"op":"rename_plan","name":"Pilot"}'.
+        json: String,
+    },
+    /// Import a plan file as a new plan.
+    Import { file: PathBuf },
+    /// Export a plan.
+    Export {
+        plan: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Where to write it ("-" for standard output).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Create the demo plan.
+    Demo,
+    /// Show which database is in use.
+    Info,
+    /// The maturity self-assessment: raters, scores, reveal, targets, gaps, scoring forms.
+    Assess {
+        #[command(subcommand)]
+        cmd: assess::AssessCommand,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(db: Option<&std::path::Path>) -> stepwise::Result<Store> {
+    Store::open(&stepwise::paths::resolve_db_path(db)?)
+}
+
+fn run(cli: Cli) -> stepwise::Result<ExitCode> {
+    let mut store = open(cli.db.as_deref())?;
+    let now = Utc::now();
+    match cli.command {
+        Command::List => print!("{}", stepwise::text::plan_list(&store.list_plans()?)),
+        Command::Create { name } => println!("{}", store.create_plan(&name, now)?.id),
+        Command::Rename { plan, name } => {
+            let id = store.resolve_plan_id(&plan)?;
+            store.rename_plan(&id, &name, now)?;
+            println!("{id}");
+        }
+        Command::Duplicate { plan, name } => {
+            let id = store.resolve_plan_id(&plan)?;
+            println!("{}", store.duplicate_plan(&id, name.as_deref(), now)?.id);
+        }
+        Command::Delete { plan, yes } => {
+            let id = store.resolve_plan_id(&plan)?;
+            if !yes {
+                let name = store.plan_row(&id)?.name;
+                return Err(stepwise::Error::invalid(
+                    "--yes",
+                    format!("deleting \"{name}\" cannot be undone; add --yes to confirm"),
+                ));
+            }
+            store.delete_plan(&id)?;
+            println!("deleted {id}");
+        }
+        Command::Show { plan } => {
+            let id = store.resolve_plan_id(&plan)?;
+            print!("{}", stepwise::text::plan_summary(&store.plan(&id)?));
+        }
+        Command::Check { plan, today, strict } => {
+            let id = store.resolve_plan_id(&plan)?;
+            let today = today.unwrap_or_else(|| now.date_naive());
+            let plan = store.plan(&id)?;
+            print!("{}", stepwise::text::plan_check(&plan, today));
+            if strict && !plan.goals.iter().all(|g| stepwise::smart::is_smart(g, Some(today))) {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Edit { plan, json } => {
+            let id = store.resolve_plan_id(&plan)?;
+            let edit: Edit = serde_json::from_str(&json)
+                .map_err(|e| stepwise::Error::invalid("edit", format!("not a valid edit: {e}")))?;
+            store.apply(&id, &edit, now)?;
+            println!("{id}");
+        }
+        Command::Import { file } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| stepwise::Error::io(format!("cannot read {}", file.display()), e))?;
+            println!("{}", planfile::import(&mut store, &bytes, now)?.id);
+        }
+        Command::Export { plan, format, out } => {
+            let id = store.resolve_plan_id(&plan)?;
+            let bytes = match format {
+                Format::Json => planfile::export(&store, &id, now)?.into_bytes(),
+            };
+            if out.as_os_str() == "-" {
+                use std::io::Write;
+                std::io::stdout()
+                    .write_all(&bytes)
+                    .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
+            } else {
+                files::write_atomic(&out, &bytes)?;
+                eprintln!("wrote {}", out.display());
+            }
+        }
+        Command::Demo => println!("{}", stepwise::demo::create_demo(&mut store, now)?.id),
+        Command::Assess { cmd } => assess::run(&mut store, cmd, now)?,
+        Command::Info => {
+            println!("database: {}", store.path().display());
+            println!("schema version: {}", store.schema_version()?);
+            println!("plans: {}", store.list_plans()?.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+

@@ -1,0 +1,2 @@
+//! Maturity benchmarks: `cargo bench --bench maturity` (being written).
+fn main() {}

@@ -1,0 +1,58 @@
+//! The Stepwise desktop shell: one window, a few thin commands over the `stepwise` core.
+//! Everything a user can do to a plan lives in the core; this crate only wires it to Tauri.
+
+mod backend;
+mod commands;
+mod logging;
+
+pub use backend::{ApiError, AppInfo, Backend};
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Starts the app: resolve the database (`--db` > `STEPWISE_DB` > per-user data folder), open
+/// it, make sure the demo plan exists, then show the window.
+pub fn run() {
+    let log_file = logging::init();
+    let db_path = stepwise::paths::resolve_db_path(db_flag(std::env::args_os()).as_deref());
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), ?log_file, ?db_path, "Stepwise starting");
+    let backend = Backend::start(db_path, chrono::Utc::now());
+
+    tauri::Builder::default()
+        .manage(backend)
+        .invoke_handler(tauri::generate_handler![commands::list_plans, commands::app_info])
+        .run(tauri::generate_context!())
+        .expect("the Stepwise window could not be started");
+}
+
+/// The value of `--db FILE` or `--db=FILE`, if given.
+fn db_flag(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::db_flag;
+    use std::path::PathBuf;
+
+    fn args(list: &[&str]) -> Vec<std::ffi::OsString> {
+        list.iter().map(Into::into).collect()
+    }
+
+    #[test]
+    fn db_flag_reads_both_spellings_and_ignores_other_arguments() {
+        assert_eq!(db_flag(args(&["app", "--db", "/tmp/a.db"])), Some(PathBuf::from("/tmp/a.db")));
+        assert_eq!(db_flag(args(&["app", "-x", "--db=/tmp/b.db"])), Some(PathBuf::from("/tmp/b.db")));
+        assert_eq!(db_flag(args(&["app", "--verbose"])), None);
+        assert_eq!(db_flag(args(&["--db"])), None, "the program name is not a flag");
+    }
+}

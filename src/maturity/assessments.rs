@@ -1,0 +1,183 @@
+//! Writing an assessment: create it, add raters, record scores, reveal, agree. Every write
+//! is an ordinary edit through the store, so it is validated and lands whole or not at all.
+
+use super::lookup::{find_assessment, find_rater, require_revealed};
+use crate::catalog::catalog;
+use crate::edit::Edit;
+use crate::error::{Error, Problem, Result};
+use crate::model::{new_id, Agreement, Assessment, Confidence, Entity, Plan, Rater, Rating, Score};
+use crate::record::{Checker, Record};
+use crate::store::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub fn create_assessment(
+    store: &mut Store,
+    plan_id: &str,
+    name: &str,
+    assessed_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Assessment> {
+    let assessment = Assessment {
+        id: new_id(),
+        name: name.trim().to_string(),
+        assessed_on,
+        revealed: false,
+    };
+    let edit = Edit::Put { entity: Entity::Assessment(assessment.clone()) };
+    store.apply(plan_id, &edit, now)?;
+    Ok(assessment)
+}
+
+pub fn add_rater(
+    store: &mut Store,
+    plan_id: &str,
+    assessment_id: &str,
+    name: &str,
+    role: &str,
+    now: DateTime<Utc>,
+) -> Result<Rater> {
+    let plan = store.plan(plan_id)?;
+    let assessment = find_assessment(&plan, assessment_id)?;
+    let rater = Rater {
+        id: new_id(),
+        assessment_id: assessment.id.clone(),
+        name: name.trim().to_string(),
+        role: role.trim().to_string(),
+    };
+    store.apply(plan_id, &Edit::Put { entity: Entity::Rater(rater.clone()) }, now)?;
+    Ok(rater)
+}
+
+/// Shows every rater's scores and the results to everyone. There is no un-reveal: once seen,
+/// scores cannot be unseen.
+pub fn reveal(store: &mut Store, plan_id: &str, assessment_id: &str, now: DateTime<Utc>) -> Result<Assessment> {
+    let plan = store.plan(plan_id)?;
+    let mut assessment = find_assessment(&plan, assessment_id)?.clone();
+    assessment.revealed = true;
+    store.apply(plan_id, &Edit::Put { entity: Entity::Assessment(assessment.clone()) }, now)?;
+    Ok(assessment)
+}
+
+/// One rater's answer for one sub-facet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreEntry {
+    pub rater_id: String,
+    pub subfacet_id: String,
+    pub score: Score,
+    pub confidence: Option<Confidence>,
+    pub note: String,
+}
+
+/// The edits that record these answers. A rater has one rating per sub-facet, so an answer
+/// to a sub-facet already scored replaces that rating (same id) instead of adding a second.
+/// Every problem with every entry is reported at once, under `scores[i]`.
+pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
+    let existing: HashMap<(&str, &str), &str> = plan
+        .ratings
+        .iter()
+        .map(|r| ((r.rater_id.as_str(), r.subfacet_id.as_str()), r.id.as_str()))
+        .collect();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut edits = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        let mut c = Checker::new(format!("scores[{i}]"), &mut problems);
+        if !plan.raters.iter().any(|r| r.id == e.rater_id) {
+            c.problem("rater_id", format!("there is no rater \"{}\" in this plan", e.rater_id));
+        }
+        let key = (e.rater_id.as_str(), e.subfacet_id.as_str());
+        if let Some(first) = seen.insert(key, i) {
+            c.problem("", format!("repeats the answer of scores[{first}]: one rater, one score per sub-facet"));
+        }
+        let rating = Rating {
+            id: existing.get(&key).map_or_else(new_id, |id| id.to_string()),
+            rater_id: e.rater_id.clone(),
+            subfacet_id: e.subfacet_id.clone(),
+            score: trimmed(&e.score),
+            confidence: e.confidence,
+            note: e.note.trim().to_string(),
+        };
+        rating.check(&mut c);
+        edits.push(Edit::Put { entity: Entity::Rating(rating) });
+    }
+    if problems.is_empty() {
+        Ok(edits)
+    } else {
+        Err(Error::Invalid { problems })
+    }
+}
+
+fn trimmed(score: &Score) -> Score {
+    match score {
+        Score::Stage(s) => Score::Stage(*s),
+        Score::NotApplicable(r) => Score::NotApplicable(r.trim().to_string()),
+    }
+}
+
+/// Records answers in one transaction: all of them or, if any is refused, none.
+pub fn record_scores(store: &mut Store, plan_id: &str, entries: &[ScoreEntry], now: DateTime<Utc>) -> Result<()> {
+    let plan = store.plan(plan_id)?;
+    let edits = score_edits(&plan, entries)?;
+    store.apply_all(plan_id, &edits, now)
+}
+
+/// Records one answer and returns the rating as stored.
+pub fn record_score(store: &mut Store, plan_id: &str, entry: &ScoreEntry, now: DateTime<Utc>) -> Result<Rating> {
+    let plan = store.plan(plan_id)?;
+    let edits = score_edits(&plan, std::slice::from_ref(entry))?;
+    store.apply_all(plan_id, &edits, now)?;
+    match edits.into_iter().next() {
+        Some(Edit::Put { entity: Entity::Rating(r) }) => Ok(r),
+        _ => unreachable!("score_edits makes one rating per entry"),
+    }
+}
+
+/// What the facilitator records for one sub-facet after the discussion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgreedStage {
+    pub subfacet_id: String,
+    pub score: Score,
+    pub rationale: String,
+    pub evidence: String,
+}
+
+/// Records the agreed stage, its rationale and its evidence for one sub-facet; replaces an
+/// earlier agreement on the same sub-facet.
+pub fn agree(
+    store: &mut Store,
+    plan_id: &str,
+    assessment_id: &str,
+    agreed: &AgreedStage,
+    now: DateTime<Utc>,
+) -> Result<Agreement> {
+    let plan = store.plan(plan_id)?;
+    let assessment = find_assessment(&plan, assessment_id)?;
+    // Agreeing before the reveal would mean deciding without the committee having seen
+    // each other's scores, which is what the reveal is for.
+    require_revealed(assessment, "the agreed stage can be recorded")?;
+    let existing = plan
+        .agreements
+        .iter()
+        .find(|a| a.assessment_id == assessment.id && a.subfacet_id == agreed.subfacet_id);
+    let agreement = Agreement {
+        id: existing.map_or_else(new_id, |a| a.id.clone()),
+        assessment_id: assessment.id.clone(),
+        subfacet_id: agreed.subfacet_id.clone(),
+        score: trimmed(&agreed.score),
+        rationale: agreed.rationale.trim().to_string(),
+        evidence: agreed.evidence.trim().to_string(),
+    };
+    store.apply(plan_id, &Edit::Put { entity: Entity::Agreement(agreement.clone()) }, now)?;
+    Ok(agreement)
+}
+
+/// Every answer one rater has given, in model order (used to show a rater their own form).
+pub fn rater_scores<'a>(plan: &'a Plan, assessment_id: &str, rater: &str) -> Result<Vec<&'a Rating>> {
+    let rater = find_rater(plan, assessment_id, rater)?;
+    let mut mine: Vec<&Rating> = plan.ratings.iter().filter(|r| r.rater_id == rater.id).collect();
+    let order: HashMap<&str, usize> = catalog().subfacets().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    mine.sort_by_key(|r| order.get(r.subfacet_id.as_str()).copied().unwrap_or(usize::MAX));
+    Ok(mine)
+}

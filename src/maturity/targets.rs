@@ -1,0 +1,176 @@
+//! Targets: the stage each sub-facet should reach by the end of each future phase. A target
+//! may equal the current stage (not every facet should aim for Immersive) but never falls
+//! below it, and a later phase never aims lower than an earlier one.
+
+use super::aggregate::compute;
+use super::lookup::{find_assessment, find_phase, find_subfacet, ordered_phases, require_revealed, stage_name};
+use crate::edit::Edit;
+use crate::error::{Error, Problem, Result};
+use crate::model::{new_id, Entity, Phase, Plan, Score, Target};
+use crate::record::{Checker, Record};
+use crate::store::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn add_phase(
+    store: &mut Store,
+    plan_id: &str,
+    name: &str,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<Phase> {
+    let phase = Phase {
+        id: new_id(),
+        name: name.trim().to_string(),
+        description: String::new(),
+        starts_on,
+        ends_on,
+    };
+    store.apply(plan_id, &Edit::Put { entity: Entity::Phase(phase.clone()) }, now)?;
+    Ok(phase)
+}
+
+fn stage_label(stage: u8) -> String {
+    format!("stage {stage} ({})", stage_name(stage))
+}
+
+/// Everything that keeps `target` from being set in this plan, each naming the field and
+/// the stage the target must at least (or at most) be.
+pub fn target_problems(plan: &Plan, target: &Target) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let assessment = find_assessment(plan, &target.assessment_id)?;
+    let phase = find_phase(plan, &target.phase_id)?;
+    let subfacet = find_subfacet(&target.subfacet_id)?;
+    let mut c = Checker::new("target", &mut problems);
+    target.check(&mut c);
+    let stage = target.stage;
+    if !(1..=5).contains(&stage) {
+        return Ok(problems);
+    }
+    let results = compute(plan, &assessment.id)?;
+    let current = results.subfacet(&subfacet.id).and_then(|r| {
+        let how = if r.agreement.is_some() { "agreed current stage" } else { "current stage (the raters' median; none agreed yet)" };
+        match &r.current {
+            Some(Score::Stage(s)) => Some((*s, how)),
+            _ => None,
+        }
+    });
+    if let Some((now_at, how)) = current {
+        if stage < now_at {
+            c.problem(
+                "stage",
+                format!(
+                    "{} is below the {how} of {}, {}; the target for {} must be at least stage {now_at}",
+                    stage_label(stage),
+                    subfacet.name,
+                    stage_label(now_at),
+                    phase.name
+                ),
+            );
+        }
+    }
+    let phases = ordered_phases(plan);
+    let at = phases.iter().position(|p| p.id == phase.id).expect("the phase was found in the plan");
+    let target_in = |p: &Phase| {
+        plan.targets
+            .iter()
+            .find(|t| t.assessment_id == assessment.id && t.phase_id == p.id && t.subfacet_id == subfacet.id)
+            .map(|t| t.stage)
+    };
+    let earlier = phases[..at].iter().rev().find_map(|p| target_in(p).map(|s| (p, s)));
+    if let Some((prev, prev_stage)) = earlier.filter(|(_, s)| stage < *s) {
+        c.problem(
+            "stage",
+            format!(
+                "{} is below {}'s target of {} for {}; the target for {} must be at least stage {prev_stage}",
+                stage_label(stage),
+                prev.name,
+                stage_label(prev_stage),
+                subfacet.name,
+                phase.name
+            ),
+        );
+    }
+    let later = phases[at + 1..].iter().find_map(|p| target_in(p).map(|s| (p, s)));
+    if let Some((next, next_stage)) = later.filter(|(_, s)| stage > *s) {
+        c.problem(
+            "stage",
+            format!(
+                "{} is above {}'s target of {} for {}, and a later phase cannot aim lower; the target for {} must be at most stage {next_stage}, or raise {}'s target first",
+                stage_label(stage),
+                next.name,
+                stage_label(next_stage),
+                subfacet.name,
+                phase.name,
+                next.name
+            ),
+        );
+    }
+    Ok(problems)
+}
+
+/// Sets (or changes) the target stage of a sub-facet for a phase.
+pub fn set_target(
+    store: &mut Store,
+    plan_id: &str,
+    assessment_id: &str,
+    phase_id: &str,
+    subfacet_id: &str,
+    stage: u8,
+    now: DateTime<Utc>,
+) -> Result<Target> {
+    let plan = store.plan(plan_id)?;
+    let target = target_for(&plan, assessment_id, phase_id, subfacet_id, stage)?;
+    store.apply(plan_id, &Edit::Put { entity: Entity::Target(target.clone()) }, now)?;
+    Ok(target)
+}
+
+/// The target record to write, checked; reuses the id of the target it replaces.
+pub fn target_for(plan: &Plan, assessment_id: &str, phase_id: &str, subfacet_id: &str, stage: u8) -> Result<Target> {
+    let assessment = find_assessment(plan, assessment_id)?;
+    // The check against the current stage would otherwise disclose the hidden median.
+    require_revealed(assessment, "targets can be set")?;
+    let phase = find_phase(plan, phase_id)?;
+    let subfacet = find_subfacet(subfacet_id)?;
+    let existing = plan
+        .targets
+        .iter()
+        .find(|t| t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id);
+    let target = Target {
+        id: existing.map_or_else(new_id, |t| t.id.clone()),
+        assessment_id: assessment.id.clone(),
+        phase_id: phase.id.clone(),
+        subfacet_id: subfacet.id.clone(),
+        stage,
+    };
+    let problems = target_problems(plan, &target)?;
+    if problems.is_empty() {
+        Ok(target)
+    } else {
+        Err(Error::Invalid { problems })
+    }
+}
+
+/// Removes the target of a sub-facet for a phase, if it has one.
+pub fn clear_target(
+    store: &mut Store,
+    plan_id: &str,
+    assessment_id: &str,
+    phase_id: &str,
+    subfacet_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let plan = store.plan(plan_id)?;
+    let assessment = find_assessment(&plan, assessment_id)?;
+    let phase = find_phase(&plan, phase_id)?;
+    let subfacet = find_subfacet(subfacet_id)?;
+    let Some(t) = plan
+        .targets
+        .iter()
+        .find(|t| t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id)
+    else {
+        return Ok(false);
+    };
+    store.apply(plan_id, &Edit::Delete { kind: crate::model::Kind::Target, id: t.id.clone() }, now)?;
+    Ok(true)
+}

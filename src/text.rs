@@ -1,0 +1,96 @@
+//! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
+
+use crate::model::Plan;
+use crate::progress::progress;
+use crate::smart::{goal_findings, Severity};
+use crate::status::measure_status;
+use crate::store::PlanSummary;
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+fn steps_done(steps: &[crate::StepProgress]) -> usize {
+    steps.iter().filter(|s| s.is_complete()).count()
+}
+
+pub fn plan_list(plans: &[PlanSummary]) -> String {
+    if plans.is_empty() {
+        return "No plans yet. Create one with `stepwise create NAME` or `stepwise demo`.\n".into();
+    }
+    let mut out = String::new();
+    for p in plans {
+        let org = if p.organisation.is_empty() { "—" } else { &p.organisation };
+        let _ = writeln!(
+            out,
+            "{}  {}  ({})  {}/{} steps complete  edited {}",
+            p.id,
+            p.name,
+            org,
+            steps_done(&p.steps),
+            p.steps.len(),
+            p.updated_at.format("%Y-%m-%d %H:%M")
+        );
+    }
+    out
+}
+
+pub fn plan_summary(plan: &Plan) -> String {
+    let mut out = String::new();
+    let s = &plan.settings;
+    let _ = writeln!(out, "{}", plan.name);
+    let _ = writeln!(out, "id: {}", plan.id);
+    if !s.organisation.is_empty() {
+        let _ = writeln!(out, "organisation: {}", s.organisation);
+    }
+    let _ = writeln!(
+        out,
+        "goals: {}  measures: {}  requirements: {}  assessments: {}  phases: {}",
+        plan.goals.len(),
+        plan.measures.len(),
+        plan.requirements.len(),
+        plan.assessments.len(),
+        plan.phases.len()
+    );
+    let steps = progress(plan);
+    let _ = writeln!(out, "\nSteps ({} of {} complete):", steps_done(&steps), steps.len());
+    for st in &steps {
+        let mark = if st.is_complete() { "✓" } else { " " };
+        let _ = writeln!(out, " [{mark}] {:>2}. {:<28} {}/{}", st.step.number(), st.title, st.done, st.total);
+        for m in &st.missing {
+            let _ = writeln!(out, "          missing: {m}");
+        }
+    }
+    out
+}
+
+pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "SMART goals (as of {today}):");
+    if plan.goals.is_empty() {
+        let _ = writeln!(out, "  no goals yet");
+    }
+    for g in &plan.goals {
+        let findings = goal_findings(g, Some(today));
+        let verdict = if findings.iter().any(|f| f.severity == Severity::Missing) {
+            "not SMART yet"
+        } else {
+            "SMART"
+        };
+        let _ = writeln!(out, "  {} — {verdict}", g.title);
+        for f in findings {
+            let tag = match f.severity {
+                Severity::Missing => "missing",
+                Severity::Advice => "advice",
+            };
+            let _ = writeln!(out, "      {tag}: {}", f.message);
+        }
+    }
+    let _ = writeln!(out, "\nSuccess measures:");
+    if plan.measures.is_empty() {
+        let _ = writeln!(out, "  no measures yet");
+    }
+    for m in &plan.measures {
+        let status = measure_status(m, plan.check_ins.iter().filter(|c| c.measure_id == m.id), today);
+        let _ = writeln!(out, "  {:<12} {}", status.label(), m.indicator);
+    }
+    out
+}

@@ -1,0 +1,80 @@
+// State of the Home screen: the list of plans, loaded through a `Backend`.
+import { toUiError, type Backend, type UiError } from './backend';
+import type { AppInfo, PlanSummary, StepProgress } from './types';
+
+export type HomeStatus = 'loading' | 'ready' | 'failed';
+
+export class HomeState {
+  status: HomeStatus = $state('loading');
+  plans: PlanSummary[] = $state([]);
+  error: UiError | null = $state(null);
+  info: AppInfo | null = $state(null);
+
+  readonly #backend: Backend;
+
+  constructor(backend: Backend) {
+    this.#backend = backend;
+  }
+
+  get isEmpty(): boolean {
+    return this.status === 'ready' && this.plans.length === 0;
+  }
+
+  /** Loads (or reloads) the plans. Never throws: a failure lands in `error`. */
+  async load(): Promise<void> {
+    this.status = 'loading';
+    this.error = null;
+    // The version and database path are shown in the footer; missing them is not an error.
+    this.#backend.appInfo().then(
+      (info) => (this.info = info),
+      () => (this.info = null),
+    );
+    try {
+      this.plans = await this.#backend.listPlans();
+      this.status = 'ready';
+    } catch (e) {
+      this.plans = [];
+      this.error = toUiError(e);
+      this.status = 'failed';
+    }
+  }
+}
+
+export type StepState = 'complete' | 'started' | 'not-started';
+
+export function stepState(p: StepProgress): StepState {
+  if (p.total > 0 && p.done >= p.total) return 'complete';
+  return p.done > 0 ? 'started' : 'not-started';
+}
+
+/** How many of the plan's steps are complete, and the first one that is not. */
+export function planProgress(steps: StepProgress[]): {
+  complete: number;
+  total: number;
+  next: { number: number; title: string } | null;
+} {
+  const complete = steps.filter((s) => stepState(s) === 'complete').length;
+  const index = steps.findIndex((s) => stepState(s) !== 'complete');
+  const nextStep = index >= 0 ? steps[index] : undefined;
+  return {
+    complete,
+    total: steps.length,
+    next: nextStep ? { number: index + 1, title: nextStep.title } : null,
+  };
+}
+
+/** "just now", "12 minutes ago", "3 hours ago", "yesterday", "4 days ago", else a date such as
+ * "2 March 2025". `now` is a parameter so the result is testable. */
+export function formatEdited(updatedAt: string, now: Date, locale = 'en-GB'): string {
+  const then = new Date(updatedAt);
+  if (Number.isNaN(then.getTime())) return 'unknown';
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  const days = Math.floor(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 7) return `${days} days ago`;
+  return then.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// The Tauri shell loads ui/dist from inside the binary; `tauri dev` uses the dev server.
+export default defineConfig({
+  plugins: [svelte()],
+  clearScreen: false,
+  server: { port: 1420, strictPort: true, host: '127.0.0.1' },
+  build: {
+    target: 'safari15',
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Keep everything in files: the CSP allows no inline scripts or styles.
+    assetsInlineLimit: 0,
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
