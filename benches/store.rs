@@ -31,7 +31,14 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let now = Utc::now();
-    let names = ["open the store", "load the demo plan", "save one field", "export the plan file", "import the plan file", "list plans"];
+    let names = [
+        "open the store",
+        "load the demo plan",
+        "save one field",
+        "export the plan file",
+        "import the plan file",
+        "list plans",
+    ];
     let mut table: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
     for &n in &SIZES {
         let dir = tempfile::tempdir().unwrap();
@@ -54,11 +61,21 @@ fn main() {
         table[2].push(time(RUNS, |i| {
             goal.title = format!("Launch {i} badges");
             store
-                .apply(&demo_id, &Edit::Put { entity: Entity::Goal(goal.clone()) }, now)
+                .apply(
+                    &demo_id,
+                    &Edit::Put {
+                        entity: Entity::Goal(goal.clone()),
+                    },
+                    now,
+                )
                 .unwrap()
         }));
-        table[3].push(time(RUNS, |_| planfile::export(&store, &demo_id, now).unwrap()));
-        table[4].push(time(RUNS, |_| planfile::import(&mut store, file.as_bytes(), now).unwrap()));
+        table[3].push(time(RUNS, |_| {
+            planfile::export(&store, &demo_id, now).unwrap()
+        }));
+        table[4].push(time(RUNS, |_| {
+            planfile::import(&mut store, file.as_bytes(), now).unwrap()
+        }));
         table[5].push(time(RUNS, |_| store.list_plans().unwrap()));
     }
     println!("\nStepwise store, median of {RUNS} runs (release build)\n");
@@ -66,6 +83,11 @@ fn main() {
     println!("|---|---:|---:|---:|---:|");
     for (name, row) in names.iter().zip(&table) {
         let ratio = row[2].as_secs_f64() / row[0].as_secs_f64().max(1e-9);
-        println!("| {name} | {} | {} | {} | {ratio:.1}× |", ms(row[0]), ms(row[1]), ms(row[2]));
+        println!(
+            "| {name} | {} | {} | {} | {ratio:.1}× |",
+            ms(row[0]),
+            ms(row[1]),
+            ms(row[2])
+        );
     }
 }

@@ -7,12 +7,25 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
-    RenamePlan { name: String },
-    SetSettings { settings: PlanSettings },
+    RenamePlan {
+        name: String,
+    },
+    SetSettings {
+        settings: PlanSettings,
+    },
     /// Adds a record, or replaces the one with the same id.
-    Put { entity: Entity },
+    Put {
+        entity: Entity,
+    },
     /// Deletes a record, what belongs to it, and every pointer to them.
-    Delete { kind: Kind, id: Id },
+    Delete {
+        kind: Kind,
+        id: Id,
+    },
     /// Moves a record to a position (0 is first) in its list.
-    Move { kind: Kind, id: Id, position: u32 },
+    Move {
+        kind: Kind,
+        id: Id,
+        position: u32,
+    },
 }

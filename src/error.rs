@@ -33,6 +33,7 @@ pub enum ErrorCode {
     NotADatabase,
     Io,
     Storage,
+    ExportFailed,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +63,11 @@ pub enum Error {
     },
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
+    #[error("the {format} export failed: {reason}")]
+    Export {
+        format: &'static str,
+        reason: String,
+    },
 }
 
 fn list(head: &str, problems: &[Problem]) -> String {
@@ -84,6 +90,7 @@ impl Error {
             Error::NotADatabase { .. } => ErrorCode::NotADatabase,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::Export { .. } => ErrorCode::ExportFailed,
         }
     }
 

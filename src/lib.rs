@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod demo;
 pub mod edit;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod maturity;
 pub mod model;

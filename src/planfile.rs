@@ -66,15 +66,26 @@ pub fn parse(bytes: &[u8]) -> Result<Plan> {
         )
     })?;
     let Some(top) = value.as_object() else {
-        return Err(refuse("$", "expected a JSON object with \"format\", \"version\" and \"plan\""));
+        return Err(refuse(
+            "$",
+            "expected a JSON object with \"format\", \"version\" and \"plan\"",
+        ));
     };
     match top.get("format") {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         Some(serde_json::Value::String(f)) => {
-            return Err(refuse("$.format", format!("is \"{f}\", not \"{FORMAT}\": this is not a Stepwise plan file")))
+            return Err(refuse(
+                "$.format",
+                format!("is \"{f}\", not \"{FORMAT}\": this is not a Stepwise plan file"),
+            ))
         }
         Some(_) => return Err(refuse("$.format", format!("must be the text \"{FORMAT}\""))),
-        None => return Err(refuse("$.format", "is missing: this is not a Stepwise plan file")),
+        None => {
+            return Err(refuse(
+                "$.format",
+                "is missing: this is not a Stepwise plan file",
+            ))
+        }
     }
     match top.get("version").map(|v| v.as_u64()) {
         Some(Some(v)) if v == VERSION => {}

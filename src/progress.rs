@@ -51,7 +51,11 @@ impl Step {
     }
 
     pub fn number(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).expect("every step is listed") + 1
+        Step::ALL
+            .iter()
+            .position(|s| *s == self)
+            .expect("every step is listed")
+            + 1
     }
 }
 
@@ -121,7 +125,10 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
     match step {
         Step::Context => {
             t.check(filled(&s.organisation), "the organisation's name")
-                .check(s.organisation_kind.is_some(), "what kind of organisation it is")
+                .check(
+                    s.organisation_kind.is_some(),
+                    "what kind of organisation it is",
+                )
                 .check(filled(&s.size), "the organisation's size")
                 .check(!plan.programs.is_empty(), "at least one program in scope")
                 .check(!plan.stakeholders.is_empty(), "the stakeholder groups")
@@ -139,57 +146,95 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
             t.check(!plan.vision_statements.is_empty(), "a vision statement")
                 .check(
                     !plan.vision_statements.is_empty()
-                        && plan.vision_statements.iter().all(|v| !v.priority_ids.is_empty()),
+                        && plan
+                            .vision_statements
+                            .iter()
+                            .all(|v| !v.priority_ids.is_empty()),
                     "every vision statement linked to a strategic priority",
                 );
         }
         Step::Goals => {
             t.check(!plan.goals.is_empty(), "at least one goal");
             for g in &plan.goals {
-                t.check(is_smart(g, None), format!("goal \u{201c}{}\u{201d} is not SMART yet", g.title));
+                t.check(
+                    is_smart(g, None),
+                    format!("goal \u{201c}{}\u{201d} is not SMART yet", g.title),
+                );
             }
         }
         Step::Measures => {
             t.check(!plan.measures.is_empty(), "at least one success measure");
             for g in &plan.goals {
                 let has = plan.measures.iter().any(|m| m.goal_id == g.id);
-                t.check(has, format!("a measure for goal \u{201c}{}\u{201d}", g.title));
+                t.check(
+                    has,
+                    format!("a measure for goal \u{201c}{}\u{201d}", g.title),
+                );
             }
             for m in &plan.measures {
                 let ready = m.baseline.is_some() && m.target.is_some() && m.target_date.is_some();
-                t.check(ready, format!("baseline, target and target date for \u{201c}{}\u{201d}", m.indicator));
+                t.check(
+                    ready,
+                    format!(
+                        "baseline, target and target date for \u{201c}{}\u{201d}",
+                        m.indicator
+                    ),
+                );
             }
         }
         Step::Requirements => {
-            t.check(!plan.requirements.is_empty(), "the business requirements that matter")
-                .check(
-                    !plan.requirements.is_empty() && plan.requirements.iter().all(|r| r.rank.is_some()),
-                    "every chosen requirement ranked",
-                )
-                .check(!plan.requirement_metrics.is_empty(), "at least one metric picked")
-                .check(
-                    plan.requirement_metrics.iter().any(|m| m.measure_id.is_some()),
-                    "a metric turned into a success measure",
-                );
+            t.check(
+                !plan.requirements.is_empty(),
+                "the business requirements that matter",
+            )
+            .check(
+                !plan.requirements.is_empty() && plan.requirements.iter().all(|r| r.rank.is_some()),
+                "every chosen requirement ranked",
+            )
+            .check(
+                !plan.requirement_metrics.is_empty(),
+                "at least one metric picked",
+            )
+            .check(
+                plan.requirement_metrics
+                    .iter()
+                    .any(|m| m.measure_id.is_some()),
+                "a metric turned into a success measure",
+            );
         }
         Step::Governance => {
             t.check(!plan.roles.is_empty(), "the roles and who holds them")
-                .check(!plan.workflow_stages.is_empty(), "the badge request workflow")
+                .check(
+                    !plan.workflow_stages.is_empty(),
+                    "the badge request workflow",
+                )
                 .check(
                     !plan.workflow_stages.is_empty()
-                        && plan.workflow_stages.iter().all(|w| w.responsible_role_id.is_some()),
+                        && plan
+                            .workflow_stages
+                            .iter()
+                            .all(|w| w.responsible_role_id.is_some()),
                     "someone responsible for every workflow stage",
                 )
-                .check(!plan.proposal_items.is_empty(), "what a badge proposal must contain")
+                .check(
+                    !plan.proposal_items.is_empty(),
+                    "what a badge proposal must contain",
+                )
                 .check(!plan.raci_assignments.is_empty(), "the RACI matrix")
                 .check(filled(&s.review_cadence), "the review cadence")
                 .check(!plan.badge_levels.is_empty(), "the badge levels")
-                .check(!plan.metadata_fields.is_empty(), "the metadata every badge carries");
+                .check(
+                    !plan.metadata_fields.is_empty(),
+                    "the metadata every badge carries",
+                );
         }
         Step::Maturity => {
             let latest = plan.assessments.iter().max_by_key(|a| a.assessed_on);
             let agreed = latest.map_or(0, |a| {
-                plan.agreements.iter().filter(|g| g.assessment_id == a.id).count()
+                plan.agreements
+                    .iter()
+                    .filter(|g| g.assessment_id == a.id)
+                    .count()
             });
             let total = catalog().subfacets().count();
             t.check(latest.is_some(), "a maturity assessment")
@@ -224,8 +269,14 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
                 .check(filled(&s.evaluation_cycle), "the evaluation cycle");
         }
         Step::Export => {
-            t.check(filled(&s.prepared_by), "who prepared the plan (for the cover)")
-                .check(filled(&s.prepared_for), "whom it is prepared for (for the cover)");
+            t.check(
+                filled(&s.prepared_by),
+                "who prepared the plan (for the cover)",
+            )
+            .check(
+                filled(&s.prepared_for),
+                "whom it is prepared for (for the cover)",
+            );
         }
     }
     t.finish()

@@ -6,7 +6,7 @@ use crate::model::Goal;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The goal is not SMART until this is fixed.
@@ -25,8 +25,21 @@ pub struct Finding {
 
 /// Verbs that promise movement without saying how much; fine with a number, vague without.
 const VAGUE_VERBS: &[&str] = &[
-    "improve", "enhance", "support", "promote", "explore", "understand", "strengthen",
-    "leverage", "optimise", "optimize", "facilitate", "increase", "grow", "boost", "develop",
+    "improve",
+    "enhance",
+    "support",
+    "promote",
+    "explore",
+    "understand",
+    "strengthen",
+    "leverage",
+    "optimise",
+    "optimize",
+    "facilitate",
+    "increase",
+    "grow",
+    "boost",
+    "develop",
 ];
 
 fn has_number(text: &str) -> bool {
@@ -56,9 +69,12 @@ pub fn goal_findings(goal: &Goal, today: Option<NaiveDate>) -> Vec<Finding> {
     let blank = |s: &str| s.trim().is_empty();
 
     if blank(&goal.specific) {
-        out.push(missing("specific", "Specific: say exactly what will change, for whom."));
+        out.push(missing(
+            "specific",
+            "Specific: say exactly what will change, for whom.",
+        ));
     } else if let Some(verb) = vague_verb(&goal.specific) {
-        if !has_number(&goal.specific) && !has_number(&goal.measurable) {
+        if !has_number(&goal.specific) {
             out.push(advice(
                 "specific",
                 format!("Specific: \u{201c}{verb}\u{201d} is vague on its own; say what will change and by how much."),
@@ -66,30 +82,50 @@ pub fn goal_findings(goal: &Goal, today: Option<NaiveDate>) -> Vec<Finding> {
         }
     }
     if blank(&goal.measurable) {
-        out.push(missing("measurable", "Measurable: say how you will know the goal is met."));
+        out.push(missing(
+            "measurable",
+            "Measurable: say how you will know the goal is met.",
+        ));
     } else if !has_number(&goal.measurable) {
-        out.push(missing("measurable", "Measurable: there is no number to measure against (a count, a percentage, a target)."));
+        out.push(missing(
+            "measurable",
+            "Measurable: there is no number to measure against (a count, a percentage, a target).",
+        ));
     }
     if blank(&goal.achievable) {
-        out.push(missing("achievable", "Achievable: say what makes this realistic (people, budget, time)."));
+        out.push(missing(
+            "achievable",
+            "Achievable: say what makes this realistic (people, budget, time).",
+        ));
     }
     if blank(&goal.relevant) && goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
         out.push(missing("relevant", "Relevant: link the goal to a vision statement or a strategic priority, or say why it matters."));
     } else if goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
-        out.push(advice("relevant", "Relevant: not linked to any vision statement or strategic priority yet."));
+        out.push(advice(
+            "relevant",
+            "Relevant: not linked to any vision statement or strategic priority yet.",
+        ));
     }
     match goal.due {
-        None if blank(&goal.time_bound) => {
-            out.push(missing("due", "Time-bound: there is no date; give the goal a due date."))
-        }
-        None => out.push(missing("due", "Time-bound: set the due date as a date so the roadmap can place it.")),
-        Some(due) if today.is_some_and(|t| due < t) => {
-            out.push(missing("due", format!("Time-bound: the due date {due} has already passed.")))
-        }
+        None if blank(&goal.time_bound) => out.push(missing(
+            "due",
+            "Time-bound: there is no date; give the goal a due date.",
+        )),
+        None => out.push(missing(
+            "due",
+            "Time-bound: set the due date as a date so the roadmap can place it.",
+        )),
+        Some(due) if today.is_some_and(|t| due < t) => out.push(missing(
+            "due",
+            format!("Time-bound: the due date {due} has already passed."),
+        )),
         Some(_) => {}
     }
     if blank(&goal.owner) {
-        out.push(missing("owner", "No owner: name the person who answers for this goal."));
+        out.push(missing(
+            "owner",
+            "No owner: name the person who answers for this goal.",
+        ));
     }
     out
 }
@@ -98,7 +134,11 @@ fn vague_verb(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     lower
         .split(|c: char| !c.is_alphabetic())
-        .find_map(|w| VAGUE_VERBS.iter().find(|v| w == **v || w.strip_suffix('s') == Some(v)))
+        .find_map(|w| {
+            VAGUE_VERBS
+                .iter()
+                .find(|v| w == **v || w.strip_suffix('s') == Some(v))
+        })
         .copied()
 }
 

@@ -4,7 +4,7 @@ use crate::model::{CheckIn, Measure};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureStatus {
     /// No check-in yet, or no baseline and target to judge one against.
@@ -43,12 +43,18 @@ pub fn measure_status<'a>(
     check_ins: impl IntoIterator<Item = &'a CheckIn>,
     today: NaiveDate,
 ) -> MeasureStatus {
-    let (Some(last), Some(baseline), Some(target)) = (latest(check_ins), measure.baseline, measure.target) else {
+    let (Some(last), Some(baseline), Some(target)) =
+        (latest(check_ins), measure.baseline, measure.target)
+    else {
         return MeasureStatus::NotMeasured;
     };
     let distance = target - baseline;
     let done = if distance == 0.0 {
-        if last.value == target { 1.0 } else { 0.0 }
+        if last.value == target {
+            1.0
+        } else {
+            0.0
+        }
     } else {
         (last.value - baseline) / distance
     };

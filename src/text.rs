@@ -18,7 +18,11 @@ pub fn plan_list(plans: &[PlanSummary]) -> String {
     }
     let mut out = String::new();
     for p in plans {
-        let org = if p.organisation.is_empty() { "—" } else { &p.organisation };
+        let org = if p.organisation.is_empty() {
+            "—"
+        } else {
+            &p.organisation
+        };
         let _ = writeln!(
             out,
             "{}  {}  ({})  {}/{} steps complete  edited {}",
@@ -51,10 +55,22 @@ pub fn plan_summary(plan: &Plan) -> String {
         plan.phases.len()
     );
     let steps = progress(plan);
-    let _ = writeln!(out, "\nSteps ({} of {} complete):", steps_done(&steps), steps.len());
+    let _ = writeln!(
+        out,
+        "\nSteps ({} of {} complete):",
+        steps_done(&steps),
+        steps.len()
+    );
     for st in &steps {
         let mark = if st.is_complete() { "✓" } else { " " };
-        let _ = writeln!(out, " [{mark}] {:>2}. {:<28} {}/{}", st.step.number(), st.title, st.done, st.total);
+        let _ = writeln!(
+            out,
+            " [{mark}] {:>2}. {:<28} {}/{}",
+            st.step.number(),
+            st.title,
+            st.done,
+            st.total
+        );
         for m in &st.missing {
             let _ = writeln!(out, "          missing: {m}");
         }
@@ -89,7 +105,11 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
         let _ = writeln!(out, "  no measures yet");
     }
     for m in &plan.measures {
-        let status = measure_status(m, plan.check_ins.iter().filter(|c| c.measure_id == m.id), today);
+        let status = measure_status(
+            m,
+            plan.check_ins.iter().filter(|c| c.measure_id == m.id),
+            today,
+        );
         let _ = writeln!(out, "  {:<12} {}", status.label(), m.indicator);
     }
     out

@@ -86,7 +86,10 @@ impl ListVisitor for CheckLists<'_> {
             let mut c = Checker::new(format!("{list_path}[{i}]"), self.problems);
             c.id("id", r.id());
             if !seen_ids.insert(r.id()) {
-                c.problem("id", format!("\"{}\" is used by an earlier {}", r.id(), T::KIND.label()));
+                c.problem(
+                    "id",
+                    format!("\"{}\" is used by an earlier {}", r.id(), T::KIND.label()),
+                );
             }
             r.check(&mut c);
             for l in r.links() {
@@ -94,7 +97,11 @@ impl ListVisitor for CheckLists<'_> {
                 if !found {
                     c.problem(
                         &l.field,
-                        format!("refers to {} \"{}\", which is not in the plan", l.kind.label(), l.id),
+                        format!(
+                            "refers to {} \"{}\", which is not in the plan",
+                            l.kind.label(),
+                            l.id
+                        ),
                     );
                 }
             }

@@ -157,7 +157,10 @@ pub(crate) fn compute(plan: &Plan, assessment_id: &str) -> Result<Results> {
     let assessment = find_assessment(plan, assessment_id)?;
     let mut scores: HashMap<&str, Vec<&Score>> = HashMap::new();
     for r in assessment_ratings(plan, &assessment.id) {
-        scores.entry(r.subfacet_id.as_str()).or_default().push(&r.score);
+        scores
+            .entry(r.subfacet_id.as_str())
+            .or_default()
+            .push(&r.score);
     }
     let agreements: HashMap<&str, &Agreement> = plan
         .agreements
@@ -239,8 +242,15 @@ mod tests {
     #[test]
     fn a_single_rater_is_the_median_min_and_max_with_no_spread() {
         let a = Aggregate::of(&stages(&[3]));
-        assert_eq!((a.count, a.median, a.min, a.max, a.spread), (1, Some(3.0), Some(3), Some(3), 0));
-        assert_eq!(a.distribution, [0, 0, 1, 0, 0], "one score lands in one stage");
+        assert_eq!(
+            (a.count, a.median, a.min, a.max, a.spread),
+            (1, Some(3.0), Some(3), Some(3), 0)
+        );
+        assert_eq!(
+            a.distribution,
+            [0, 0, 1, 0, 0],
+            "one score lands in one stage"
+        );
         assert!(!a.disagreement, "one rater cannot disagree with themselves");
         assert_eq!(a.proposed(), Some(Score::Stage(3)));
     }
@@ -260,17 +270,27 @@ mod tests {
         let a = Aggregate::of(&stages(&[2, 3, 3, 2]));
         assert_eq!(a.distribution, [0, 2, 2, 0, 0]);
         assert_eq!(a.median, Some(2.5));
-        assert_eq!(a.proposed(), Some(Score::Stage(2)), "a split committee has not reached the higher stage");
+        assert_eq!(
+            a.proposed(),
+            Some(Score::Stage(2)),
+            "a split committee has not reached the higher stage"
+        );
         let odd = Aggregate::of(&stages(&[5, 1, 5, 1, 3]));
         assert_eq!(odd.median, Some(3.0), "an odd count takes the middle score");
     }
 
     #[test]
     fn twenty_raters_combine_into_one_distribution() {
-        let scores: Vec<u8> = (0..20).map(|i| [1, 2, 2, 3, 3, 3, 3, 4, 4, 5][i % 10]).collect();
+        let scores: Vec<u8> = (0..20)
+            .map(|i| [1, 2, 2, 3, 3, 3, 3, 4, 4, 5][i % 10])
+            .collect();
         let a = Aggregate::of(&stages(&scores));
         assert_eq!(a.count, 20);
-        assert_eq!(a.distribution, [2, 4, 8, 4, 2], "each stage counted once per rater");
+        assert_eq!(
+            a.distribution,
+            [2, 4, 8, 4, 2],
+            "each stage counted once per rater"
+        );
         assert_eq!(a.median, Some(3.0));
         assert_eq!((a.min, a.max, a.spread), (Some(1), Some(5), 4));
         assert!(a.disagreement);
@@ -278,28 +298,54 @@ mod tests {
 
     #[test]
     fn all_not_applicable_gives_no_stage_and_proposes_not_applicable_with_the_reasons() {
-        let a = Aggregate::of(&[na("No industry partners yet"), na("Out of scope"), na("Out of scope ")]);
+        let a = Aggregate::of(&[
+            na("No industry partners yet"),
+            na("Out of scope"),
+            na("Out of scope "),
+        ]);
         assert_eq!((a.count, a.median, a.min, a.max), (0, None, None, None));
         assert_eq!(a.not_applicable, 3);
-        assert_eq!(a.reasons, ["No industry partners yet", "Out of scope"], "each reason listed once");
+        assert_eq!(
+            a.reasons,
+            ["No industry partners yet", "Out of scope"],
+            "each reason listed once"
+        );
         assert!(!a.disagreement);
-        assert_eq!(a.proposed(), Some(Score::NotApplicable("No industry partners yet; Out of scope".into())));
+        assert_eq!(
+            a.proposed(),
+            Some(Score::NotApplicable(
+                "No industry partners yet; Out of scope".into()
+            ))
+        );
     }
 
     #[test]
     fn not_applicable_answers_are_left_out_of_the_stage_statistics() {
         let a = Aggregate::of(&[Score::Stage(2), na("New to us"), Score::Stage(4)]);
         assert_eq!((a.count, a.not_applicable), (2, 1));
-        assert_eq!(a.median, Some(3.0), "the median is over the two stages given");
+        assert_eq!(
+            a.median,
+            Some(3.0),
+            "the median is over the two stages given"
+        );
     }
 
     #[test]
     fn scores_exactly_two_stages_apart_are_a_disagreement_and_one_apart_is_not() {
-        assert!(Aggregate::of(&stages(&[1, 3])).disagreement, "1 and 3 are two stages apart");
-        assert!(Aggregate::of(&stages(&[3, 3, 5])).disagreement, "3 and 5 are two stages apart");
+        assert!(
+            Aggregate::of(&stages(&[1, 3])).disagreement,
+            "1 and 3 are two stages apart"
+        );
+        assert!(
+            Aggregate::of(&stages(&[3, 3, 5])).disagreement,
+            "3 and 5 are two stages apart"
+        );
         let close = Aggregate::of(&stages(&[2, 3, 3, 2]));
         assert_eq!(close.spread, 1);
-        assert!(!close.disagreement, "neighbouring stages are ordinary variation");
+        assert!(
+            !close.disagreement,
+            "neighbouring stages are ordinary variation"
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub const NOT_APPLICABLE_LABEL: &str = "N/A";
 
 /// The stage dropdown: the five stages, then not applicable.
 pub fn stage_choices() -> Vec<String> {
-    (1..=5).map(stage_label).chain([NOT_APPLICABLE_LABEL.to_string()]).collect()
+    (1..=5)
+        .map(stage_label)
+        .chain([NOT_APPLICABLE_LABEL.to_string()])
+        .collect()
 }
 
 /// Reads "3", "3 Expansion", "Expansion" (any case) or "na", "n/a", "N/A", "not applicable".
@@ -30,7 +33,11 @@ pub fn parse_stage(text: &str) -> Option<StageAnswer> {
         return Some(StageAnswer::NotApplicable);
     }
     (1..=5u8)
-        .find(|s| t == s.to_string() || t == stage_label(*s).to_lowercase() || t == stage_name(*s).to_lowercase())
+        .find(|s| {
+            t == s.to_string()
+                || t == stage_label(*s).to_lowercase()
+                || t == stage_name(*s).to_lowercase()
+        })
         .map(StageAnswer::Stage)
 }
 
@@ -42,7 +49,11 @@ pub fn confidence_label(c: Confidence) -> &'static str {
     }
 }
 
-pub const CONFIDENCES: [Confidence; 3] = [Confidence::EvidenceSeen, Confidence::Observed, Confidence::Opinion];
+pub const CONFIDENCES: [Confidence; 3] = [
+    Confidence::EvidenceSeen,
+    Confidence::Observed,
+    Confidence::Opinion,
+];
 
 /// Reads a confidence: blank is none given (`Some(None)`); anything unrecognised is `None`.
 pub fn parse_confidence(text: &str) -> Option<Option<Confidence>> {
@@ -52,7 +63,10 @@ pub fn parse_confidence(text: &str) -> Option<Option<Confidence>> {
     }
     CONFIDENCES
         .into_iter()
-        .find(|c| confidence_label(*c).to_lowercase() == t || (t == "evidence" && *c == Confidence::EvidenceSeen))
+        .find(|c| {
+            confidence_label(*c).to_lowercase() == t
+                || (t == "evidence" && *c == Confidence::EvidenceSeen)
+        })
         .map(Some)
 }
 
@@ -64,7 +78,11 @@ mod tests {
     fn stages_are_read_by_number_label_or_name_and_not_applicable_in_its_usual_spellings() {
         assert_eq!(parse_stage(" 3 "), Some(StageAnswer::Stage(3)));
         for na in ["na", "N/A", "Not applicable"] {
-            assert_eq!(parse_stage(na), Some(StageAnswer::NotApplicable), "{na} means not applicable");
+            assert_eq!(
+                parse_stage(na),
+                Some(StageAnswer::NotApplicable),
+                "{na} means not applicable"
+            );
         }
         assert_eq!(parse_stage("0"), None, "there is no stage 0");
         assert_eq!(parse_stage("6"), None, "there is no stage 6");
@@ -74,9 +92,19 @@ mod tests {
 
     #[test]
     fn confidence_accepts_the_labels_and_blank_and_refuses_anything_else() {
-        assert_eq!(parse_confidence("evidence_seen"), Some(Some(Confidence::EvidenceSeen)));
-        assert_eq!(parse_confidence("Observed"), Some(Some(Confidence::Observed)));
-        assert_eq!(parse_confidence("  "), Some(None), "a blank confidence is allowed");
+        assert_eq!(
+            parse_confidence("evidence_seen"),
+            Some(Some(Confidence::EvidenceSeen))
+        );
+        assert_eq!(
+            parse_confidence("Observed"),
+            Some(Some(Confidence::Observed))
+        );
+        assert_eq!(
+            parse_confidence("  "),
+            Some(None),
+            "a blank confidence is allowed"
+        );
         assert_eq!(parse_confidence("certain"), None, "not one of the three");
     }
 }

@@ -25,7 +25,9 @@ pub fn create_assessment(
         assessed_on,
         revealed: false,
     };
-    let edit = Edit::Put { entity: Entity::Assessment(assessment.clone()) };
+    let edit = Edit::Put {
+        entity: Entity::Assessment(assessment.clone()),
+    };
     store.apply(plan_id, &edit, now)?;
     Ok(assessment)
 }
@@ -46,17 +48,34 @@ pub fn add_rater(
         name: name.trim().to_string(),
         role: role.trim().to_string(),
     };
-    store.apply(plan_id, &Edit::Put { entity: Entity::Rater(rater.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::Rater(rater.clone()),
+        },
+        now,
+    )?;
     Ok(rater)
 }
 
 /// Shows every rater's scores and the results to everyone. There is no un-reveal: once seen,
 /// scores cannot be unseen.
-pub fn reveal(store: &mut Store, plan_id: &str, assessment_id: &str, now: DateTime<Utc>) -> Result<Assessment> {
+pub fn reveal(
+    store: &mut Store,
+    plan_id: &str,
+    assessment_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Assessment> {
     let plan = store.plan(plan_id)?;
     let mut assessment = find_assessment(&plan, assessment_id)?.clone();
     assessment.revealed = true;
-    store.apply(plan_id, &Edit::Put { entity: Entity::Assessment(assessment.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::Assessment(assessment.clone()),
+        },
+        now,
+    )?;
     Ok(assessment)
 }
 
@@ -85,11 +104,19 @@ pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
     for (i, e) in entries.iter().enumerate() {
         let mut c = Checker::new(format!("scores[{i}]"), &mut problems);
         if !plan.raters.iter().any(|r| r.id == e.rater_id) {
-            c.problem("rater_id", format!("there is no rater \"{}\" in this plan", e.rater_id));
+            c.problem(
+                "rater_id",
+                format!("there is no rater \"{}\" in this plan", e.rater_id),
+            );
         }
         let key = (e.rater_id.as_str(), e.subfacet_id.as_str());
         if let Some(first) = seen.insert(key, i) {
-            c.problem("", format!("repeats the answer of scores[{first}]: one rater, one score per sub-facet"));
+            c.problem(
+                "",
+                format!(
+                    "repeats the answer of scores[{first}]: one rater, one score per sub-facet"
+                ),
+            );
         }
         let rating = Rating {
             id: existing.get(&key).map_or_else(new_id, |id| id.to_string()),
@@ -100,7 +127,9 @@ pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
             note: e.note.trim().to_string(),
         };
         rating.check(&mut c);
-        edits.push(Edit::Put { entity: Entity::Rating(rating) });
+        edits.push(Edit::Put {
+            entity: Entity::Rating(rating),
+        });
     }
     if problems.is_empty() {
         Ok(edits)
@@ -117,19 +146,31 @@ fn trimmed(score: &Score) -> Score {
 }
 
 /// Records answers in one transaction: all of them or, if any is refused, none.
-pub fn record_scores(store: &mut Store, plan_id: &str, entries: &[ScoreEntry], now: DateTime<Utc>) -> Result<()> {
+pub fn record_scores(
+    store: &mut Store,
+    plan_id: &str,
+    entries: &[ScoreEntry],
+    now: DateTime<Utc>,
+) -> Result<()> {
     let plan = store.plan(plan_id)?;
     let edits = score_edits(&plan, entries)?;
     store.apply_all(plan_id, &edits, now)
 }
 
 /// Records one answer and returns the rating as stored.
-pub fn record_score(store: &mut Store, plan_id: &str, entry: &ScoreEntry, now: DateTime<Utc>) -> Result<Rating> {
+pub fn record_score(
+    store: &mut Store,
+    plan_id: &str,
+    entry: &ScoreEntry,
+    now: DateTime<Utc>,
+) -> Result<Rating> {
     let plan = store.plan(plan_id)?;
     let edits = score_edits(&plan, std::slice::from_ref(entry))?;
     store.apply_all(plan_id, &edits, now)?;
     match edits.into_iter().next() {
-        Some(Edit::Put { entity: Entity::Rating(r) }) => Ok(r),
+        Some(Edit::Put {
+            entity: Entity::Rating(r),
+        }) => Ok(r),
         _ => unreachable!("score_edits makes one rating per entry"),
     }
 }
@@ -169,15 +210,38 @@ pub fn agree(
         rationale: agreed.rationale.trim().to_string(),
         evidence: agreed.evidence.trim().to_string(),
     };
-    store.apply(plan_id, &Edit::Put { entity: Entity::Agreement(agreement.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::Agreement(agreement.clone()),
+        },
+        now,
+    )?;
     Ok(agreement)
 }
 
 /// Every answer one rater has given, in model order (used to show a rater their own form).
-pub fn rater_scores<'a>(plan: &'a Plan, assessment_id: &str, rater: &str) -> Result<Vec<&'a Rating>> {
+pub fn rater_scores<'a>(
+    plan: &'a Plan,
+    assessment_id: &str,
+    rater: &str,
+) -> Result<Vec<&'a Rating>> {
     let rater = find_rater(plan, assessment_id, rater)?;
-    let mut mine: Vec<&Rating> = plan.ratings.iter().filter(|r| r.rater_id == rater.id).collect();
-    let order: HashMap<&str, usize> = catalog().subfacets().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    mine.sort_by_key(|r| order.get(r.subfacet_id.as_str()).copied().unwrap_or(usize::MAX));
+    let mut mine: Vec<&Rating> = plan
+        .ratings
+        .iter()
+        .filter(|r| r.rater_id == rater.id)
+        .collect();
+    let order: HashMap<&str, usize> = catalog()
+        .subfacets()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    mine.sort_by_key(|r| {
+        order
+            .get(r.subfacet_id.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
     Ok(mine)
 }

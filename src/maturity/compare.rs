@@ -57,7 +57,10 @@ pub fn compare(plan: &Plan, from_id: &str, to_id: &str) -> Result<Comparison> {
         .map(|sf| {
             let was = before.subfacet(&sf.id).and_then(|r| r.current.clone());
             let is = after.subfacet(&sf.id).and_then(|r| r.current.clone());
-            let change = match (was.as_ref().and_then(Score::stage), is.as_ref().and_then(Score::stage)) {
+            let change = match (
+                was.as_ref().and_then(Score::stage),
+                is.as_ref().and_then(Score::stage),
+            ) {
                 (Some(a), Some(b)) => Some(b as i8 - a as i8),
                 _ => None,
             };

@@ -74,7 +74,12 @@ pub fn parse_scores(plan: &Plan, assessment_id: &str, text: &str) -> Result<Vec<
         if i == 0 && cell(0).eq_ignore_ascii_case("rater") {
             continue;
         }
-        let mut bad = |reason: String| problems.push(Problem { path: format!("line {line}"), reason });
+        let mut bad = |reason: String| {
+            problems.push(Problem {
+                path: format!("line {line}"),
+                reason,
+            })
+        };
         if fields.len() > 6 {
             bad(format!(
                 "has {} fields; expected rater,subfacet,stage,reason,confidence,note (quote a note that holds commas)",
@@ -98,7 +103,10 @@ pub fn parse_scores(plan: &Plan, assessment_id: &str, text: &str) -> Result<Vec<
                 None
             }
             None => {
-                bad(format!("stage: \"{}\" is not a stage; give 1 to 5, or na with a reason", cell(2)));
+                bad(format!(
+                    "stage: \"{}\" is not a stage; give 1 to 5, or na with a reason",
+                    cell(2)
+                ));
                 None
             }
             Some(StageAnswer::NotApplicable) if cell(3).is_empty() => {
@@ -114,11 +122,16 @@ pub fn parse_scores(plan: &Plan, assessment_id: &str, text: &str) -> Result<Vec<
                 cell(4)
             ));
         }
-        let (Ok(rater), Ok(subfacet), Some(score), Some(confidence)) = (rater, subfacet, score, confidence) else {
+        let (Ok(rater), Ok(subfacet), Some(score), Some(confidence)) =
+            (rater, subfacet, score, confidence)
+        else {
             continue;
         };
         if let Some(first) = seen.insert((rater.id.clone(), subfacet.id.clone()), *line) {
-            bad(format!("{} has already scored {} on line {first}", rater.name, subfacet.name));
+            bad(format!(
+                "{} has already scored {} on line {first}",
+                rater.name, subfacet.name
+            ));
             continue;
         }
         entries.push(ScoreEntry {
@@ -139,7 +152,9 @@ pub fn parse_scores(plan: &Plan, assessment_id: &str, text: &str) -> Result<Vec<
 }
 
 fn first_reason(e: &Error) -> String {
-    e.problems().first().map_or_else(|| e.to_string(), |p| p.reason.clone())
+    e.problems()
+        .first()
+        .map_or_else(|| e.to_string(), |p| p.reason.clone())
 }
 
 #[cfg(test)]
@@ -151,8 +166,14 @@ mod tests {
         let text = "a,\"b, c\",\"say \"\"hi\"\"\"\r\nd,\"two\nlines\",e\n\n";
         let rows = records(text).expect("valid CSV");
         assert_eq!(rows.len(), 2, "the blank last line is not a record");
-        assert_eq!(rows[0], (1, vec!["a".into(), "b, c".into(), "say \"hi\"".into()]));
-        assert_eq!(rows[1], (2, vec!["d".into(), "two\nlines".into(), "e".into()]));
+        assert_eq!(
+            rows[0],
+            (1, vec!["a".into(), "b, c".into(), "say \"hi\"".into()])
+        );
+        assert_eq!(
+            rows[1],
+            (2, vec!["d".into(), "two\nlines".into(), "e".into()])
+        );
     }
 
     #[test]

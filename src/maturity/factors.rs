@@ -41,8 +41,18 @@ pub fn find_factor(key: &str) -> Result<&'static crate::catalog::Described> {
     let key = key.trim();
     catalog()
         .success_factor(key)
-        .or_else(|| catalog().success_factors.iter().find(|f| f.name.eq_ignore_ascii_case(key)))
-        .ok_or_else(|| Error::invalid("factor", format!("\"{key}\" is not one of the model's critical success factors")))
+        .or_else(|| {
+            catalog()
+                .success_factors
+                .iter()
+                .find(|f| f.name.eq_ignore_ascii_case(key))
+        })
+        .ok_or_else(|| {
+            Error::invalid(
+                "factor",
+                format!("\"{key}\" is not one of the model's critical success factors"),
+            )
+        })
 }
 
 pub fn set_factor(
@@ -55,13 +65,22 @@ pub fn set_factor(
 ) -> Result<SuccessFactorCheck> {
     let factor = find_factor(factor)?;
     let plan = store.plan(plan_id)?;
-    let existing = plan.success_factors.iter().find(|c| c.factor_id == factor.id);
+    let existing = plan
+        .success_factors
+        .iter()
+        .find(|c| c.factor_id == factor.id);
     let check = SuccessFactorCheck {
         id: existing.map_or_else(new_id, |c| c.id.clone()),
         factor_id: factor.id.clone(),
         status,
         note: note.trim().to_string(),
     };
-    store.apply(plan_id, &Edit::Put { entity: Entity::SuccessFactor(check.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::SuccessFactor(check.clone()),
+        },
+        now,
+    )?;
     Ok(check)
 }

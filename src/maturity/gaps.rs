@@ -58,7 +58,9 @@ pub fn gaps_from(plan: &Plan, results: &Results, phase_id: Option<&str>) -> Vec<
                 continue;
             }
             let target = plan.targets.iter().find(|t| {
-                t.assessment_id == results.assessment_id && t.phase_id == phase.id && t.subfacet_id == sf.id
+                t.assessment_id == results.assessment_id
+                    && t.phase_id == phase.id
+                    && t.subfacet_id == sf.id
             });
             let Some(target) = target.filter(|t| t.stage > current) else {
                 continue;
@@ -67,7 +69,11 @@ pub fn gaps_from(plan: &Plan, results: &Results, phase_id: Option<&str>) -> Vec<
                 .map(|stage| Step {
                     stage,
                     stage_name: stage_name(stage),
-                    descriptor: sf.descriptors.get(usize::from(stage) - 1).cloned().unwrap_or_default(),
+                    descriptor: sf
+                        .descriptors
+                        .get(usize::from(stage) - 1)
+                        .cloned()
+                        .unwrap_or_default(),
                 })
                 .collect();
             let gap = Gap {
@@ -84,14 +90,24 @@ pub fn gaps_from(plan: &Plan, results: &Results, phase_id: Option<&str>) -> Vec<
             out.push((model_order, phase_order, gap));
         }
     }
-    out.sort_by(|a, b| b.2.gap.cmp(&a.2.gap).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    out.sort_by(|a, b| {
+        b.2.gap
+            .cmp(&a.2.gap)
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(&b.1))
+    });
     out.into_iter().map(|(_, _, g)| g).collect()
 }
 
 /// A SMART goal drafted from a gap: what the next stage looks like, the target stage to
 /// measure against, the phase's date to meet it by. Not saved; the owner and what makes it
 /// achievable are left for the team to write.
-pub fn draft_goal(plan: &Plan, assessment_id: &str, phase_id: &str, subfacet_id: &str) -> Result<Goal> {
+pub fn draft_goal(
+    plan: &Plan,
+    assessment_id: &str,
+    phase_id: &str,
+    subfacet_id: &str,
+) -> Result<Goal> {
     let assessment = find_assessment(plan, assessment_id)?;
     let phase = find_phase(plan, phase_id)?;
     let subfacet = find_subfacet(subfacet_id)?;
@@ -107,7 +123,10 @@ pub fn draft_goal(plan: &Plan, assessment_id: &str, phase_id: &str, subfacet_id:
                 ),
             )
         })?;
-    let facet = catalog().facet(&gap.facet_id).map(|f| f.name.clone()).unwrap_or_default();
+    let facet = catalog()
+        .facet(&gap.facet_id)
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
     let next = &gap.steps[0];
     let top = gap.steps.last().expect("a gap climbs at least one stage");
     let mut goal = Goal::new(&format!(
@@ -117,7 +136,11 @@ pub fn draft_goal(plan: &Plan, assessment_id: &str, phase_id: &str, subfacet_id:
         top.stage_name,
         phase.name
     ));
-    let current_cell = subfacet.descriptors.get(usize::from(gap.current) - 1).cloned().unwrap_or_default();
+    let current_cell = subfacet
+        .descriptors
+        .get(usize::from(gap.current) - 1)
+        .cloned()
+        .unwrap_or_default();
     goal.specific = format!(
         "Move {} ({}) from stage {} {} (\u{201c}{}\u{201d}) to stage {} {} (\u{201c}{}\u{201d}). Next step: stage {} {} \u{2014} \u{201c}{}\u{201d}.",
         subfacet.name,
@@ -142,8 +165,14 @@ pub fn draft_goal(plan: &Plan, assessment_id: &str, phase_id: &str, subfacet_id:
     );
     let (due, when) = match (phase.ends_on, phase.starts_on) {
         (Some(end), _) => (Some(end), format!("by the end of {} ({})", phase.name, end)),
-        (None, Some(start)) => (Some(start), format!("by the start of {} ({})", phase.name, start)),
-        (None, None) => (None, format!("during {} (the phase has no dates yet)", phase.name)),
+        (None, Some(start)) => (
+            Some(start),
+            format!("by the start of {} ({})", phase.name, start),
+        ),
+        (None, None) => (
+            None,
+            format!("during {} (the phase has no dates yet)", phase.name),
+        ),
     };
     goal.time_bound = capitalised(&when);
     goal.due = due;
@@ -169,7 +198,13 @@ pub fn add_goal_from_gap(
 ) -> Result<Goal> {
     let plan = store.plan(plan_id)?;
     let goal = draft_goal(&plan, assessment_id, phase_id, subfacet_id)?;
-    store.apply(plan_id, &Edit::Put { entity: Entity::Goal(goal.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::Goal(goal.clone()),
+        },
+        now,
+    )?;
     Ok(goal)
 }
 

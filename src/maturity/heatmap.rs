@@ -65,12 +65,22 @@ impl Heatmap {
 }
 
 /// The heatmap of a revealed assessment. The target and both views need a phase.
-pub fn heatmap(plan: &Plan, assessment_id: &str, view: HeatmapView, phase_id: Option<&str>) -> Result<Heatmap> {
+pub fn heatmap(
+    plan: &Plan,
+    assessment_id: &str,
+    view: HeatmapView,
+    phase_id: Option<&str>,
+) -> Result<Heatmap> {
     let results = results(plan, assessment_id)?;
     let phase = match (view, phase_id) {
         (_, Some(p)) => Some(find_phase(plan, p)?),
         (HeatmapView::Current, None) => None,
-        (_, None) => return Err(Error::invalid("phase", "name the phase whose targets the heatmap shows")),
+        (_, None) => {
+            return Err(Error::invalid(
+                "phase",
+                "name the phase whose targets the heatmap shows",
+            ))
+        }
     };
     let assessment_name = plan
         .assessments
@@ -78,7 +88,13 @@ pub fn heatmap(plan: &Plan, assessment_id: &str, view: HeatmapView, phase_id: Op
         .find(|a| a.id == results.assessment_id)
         .map(|a| a.name.clone())
         .unwrap_or_default();
-    Ok(heatmap_from(plan, &results, assessment_name, view, phase.map(|p| (p.id.as_str(), p.name.as_str()))))
+    Ok(heatmap_from(
+        plan,
+        &results,
+        assessment_name,
+        view,
+        phase.map(|p| (p.id.as_str(), p.name.as_str())),
+    ))
 }
 
 fn heatmap_from(
@@ -102,7 +118,11 @@ fn heatmap_from(
                     let target = phase.and_then(|(pid, _)| {
                         plan.targets
                             .iter()
-                            .find(|t| t.assessment_id == results.assessment_id && t.phase_id == pid && t.subfacet_id == sf.id)
+                            .find(|t| {
+                                t.assessment_id == results.assessment_id
+                                    && t.phase_id == pid
+                                    && t.subfacet_id == sf.id
+                            })
                             .map(|t| t.stage)
                     });
                     let now = current.as_ref().and_then(Score::stage);
@@ -110,7 +130,11 @@ fn heatmap_from(
                     let mut mark = |stage: Option<u8>, cell: Cell| {
                         if let Some(s @ 1..=5) = stage {
                             let slot = &mut cells[usize::from(s) - 1];
-                            *slot = if *slot == Cell::Empty || *slot == cell { cell } else { Cell::CurrentAndTarget };
+                            *slot = if *slot == Cell::Empty || *slot == cell {
+                                cell
+                            } else {
+                                Cell::CurrentAndTarget
+                            };
                         }
                     };
                     if view != HeatmapView::Target {
@@ -140,8 +164,8 @@ fn heatmap_from(
     }
 }
 
-const NAME_WIDTH: usize = 40;
-const CELL_WIDTH: usize = 16;
+const NAME_WIDTH: usize = 42;
+const CELL_WIDTH: usize = 18;
 
 fn cell_text(cell: Cell, phase: &str) -> String {
     match cell {
@@ -169,7 +193,11 @@ pub fn heatmap_text(h: &Heatmap) -> String {
     let title = match (h.view, &h.phase_name) {
         (HeatmapView::Current, _) => format!("{} — current stage", h.assessment_name),
         (HeatmapView::Target, Some(p)) => format!("{} — targets for {p}", h.assessment_name),
-        (_, p) => format!("{} — current and {}", h.assessment_name, p.as_deref().unwrap_or("target")),
+        (_, p) => format!(
+            "{} — current and {}",
+            h.assessment_name,
+            p.as_deref().unwrap_or("target")
+        ),
     };
     let _ = writeln!(out, "{title}\n");
     let mut header = pad("", NAME_WIDTH);

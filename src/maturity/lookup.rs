@@ -7,7 +7,8 @@ use crate::error::{Error, Result};
 use crate::model::{Assessment, Phase, Plan, Rater};
 
 /// The one item whose id equals `key`, else whose id starts with it, else whose name equals it
-/// (ignoring case and surrounding spaces).
+/// (ignoring case and surrounding spaces), else whose name starts with it ("Baseline" for
+/// "Baseline — March 2027").
 fn find<'a, T>(
     items: impl Iterator<Item = &'a T> + Clone,
     key: &str,
@@ -22,9 +23,17 @@ fn find<'a, T>(
     if let Some(exact) = items.clone().find(|t| id(t) == key) {
         return Ok(exact);
     }
-    let by_prefix: Vec<&T> = items.clone().filter(|t| id(t).starts_with(key)).collect();
-    let by_name: Vec<&T> = items.filter(|t| name(t).trim().eq_ignore_ascii_case(key)).collect();
-    let matches = if by_prefix.is_empty() { by_name } else { by_prefix };
+    let lower = key.to_lowercase();
+    let candidates: [&dyn Fn(&T) -> bool; 3] = [
+        &|t| id(t).starts_with(key),
+        &|t| name(t).trim().to_lowercase() == lower,
+        &|t| name(t).trim().to_lowercase().starts_with(&lower),
+    ];
+    let matches: Vec<&T> = candidates
+        .iter()
+        .map(|matching| items.clone().filter(|t| matching(t)).collect::<Vec<_>>())
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(Error::not_found(format!("{what} \"{key}\""))),
@@ -36,12 +45,21 @@ fn find<'a, T>(
 }
 
 pub fn find_assessment<'a>(plan: &'a Plan, key: &str) -> Result<&'a Assessment> {
-    find(plan.assessments.iter(), key, |a| &a.id, |a| &a.name, "assessment")
+    find(
+        plan.assessments.iter(),
+        key,
+        |a| &a.id,
+        |a| &a.name,
+        "assessment",
+    )
 }
 
 /// A rater of the given assessment (raters of other assessments are not candidates).
 pub fn find_rater<'a>(plan: &'a Plan, assessment_id: &str, key: &str) -> Result<&'a Rater> {
-    let raters = plan.raters.iter().filter(move |r| r.assessment_id == assessment_id);
+    let raters = plan
+        .raters
+        .iter()
+        .filter(move |r| r.assessment_id == assessment_id);
     find(raters, key, |r| &r.id, |r| &r.name, "rater")
 }
 

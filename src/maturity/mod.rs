@@ -19,18 +19,25 @@ mod targets;
 mod text;
 mod view;
 
-pub use aggregate::{facet_results, Aggregate, FacetResult, Results, SubfacetResult, DISAGREEMENT_SPREAD};
-pub use answers::{confidence_label, parse_confidence, parse_stage, stage_choices, stage_label, StageAnswer, NOT_APPLICABLE_LABEL};
+pub use aggregate::{
+    facet_results, Aggregate, FacetResult, Results, SubfacetResult, DISAGREEMENT_SPREAD,
+};
+pub use answers::{
+    confidence_label, parse_confidence, parse_stage, stage_choices, stage_label, StageAnswer,
+    NOT_APPLICABLE_LABEL,
+};
 pub use assessments::{
-    add_rater, agree, create_assessment, rater_scores, record_score, record_scores, reveal, score_edits, AgreedStage,
-    ScoreEntry,
+    add_rater, agree, create_assessment, rater_scores, record_score, record_scores, reveal,
+    score_edits, AgreedStage, ScoreEntry,
 };
 pub use compare::{compare, Comparison, Movement};
 pub use csv::parse_scores as parse_scores_csv;
 pub use factors::{checklist, find_factor, set_factor, FactorRow};
 pub use gaps::{add_goal_from_gap, draft_goal, gaps, gaps_from, phase_deadline, Gap, Step};
 pub use heatmap::{heatmap, heatmap_text, Cell, Heatmap, HeatmapFacet, HeatmapRow, HeatmapView};
-pub use lookup::{find_assessment, find_phase, find_rater, find_subfacet, ordered_phases, stage_name};
+pub use lookup::{
+    find_assessment, find_phase, find_rater, find_subfacet, ordered_phases, stage_name,
+};
 pub use targets::{add_phase, clear_target, set_target, target_for, target_problems};
 pub use text::{checklist_text, comparison_text, gaps_text, view_text};
 pub use view::{assessment_view, results, AssessmentView, RaterProgress, Viewer};

@@ -3,7 +3,9 @@
 //! below it, and a later phase never aims lower than an earlier one.
 
 use super::aggregate::compute;
-use super::lookup::{find_assessment, find_phase, find_subfacet, ordered_phases, require_revealed, stage_name};
+use super::lookup::{
+    find_assessment, find_phase, find_subfacet, ordered_phases, require_revealed, stage_name,
+};
 use crate::edit::Edit;
 use crate::error::{Error, Problem, Result};
 use crate::model::{new_id, Entity, Phase, Plan, Score, Target};
@@ -26,7 +28,13 @@ pub fn add_phase(
         starts_on,
         ends_on,
     };
-    store.apply(plan_id, &Edit::Put { entity: Entity::Phase(phase.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::Phase(phase.clone()),
+        },
+        now,
+    )?;
     Ok(phase)
 }
 
@@ -49,7 +57,11 @@ pub fn target_problems(plan: &Plan, target: &Target) -> Result<Vec<Problem>> {
     }
     let results = compute(plan, &assessment.id)?;
     let current = results.subfacet(&subfacet.id).and_then(|r| {
-        let how = if r.agreement.is_some() { "agreed current stage" } else { "current stage (the raters' median; none agreed yet)" };
+        let how = if r.agreement.is_some() {
+            "agreed current stage"
+        } else {
+            "current stage (the raters' median; none agreed yet)"
+        };
         match &r.current {
             Some(Score::Stage(s)) => Some((*s, how)),
             _ => None,
@@ -70,14 +82,24 @@ pub fn target_problems(plan: &Plan, target: &Target) -> Result<Vec<Problem>> {
         }
     }
     let phases = ordered_phases(plan);
-    let at = phases.iter().position(|p| p.id == phase.id).expect("the phase was found in the plan");
+    let at = phases
+        .iter()
+        .position(|p| p.id == phase.id)
+        .expect("the phase was found in the plan");
     let target_in = |p: &Phase| {
         plan.targets
             .iter()
-            .find(|t| t.assessment_id == assessment.id && t.phase_id == p.id && t.subfacet_id == subfacet.id)
+            .find(|t| {
+                t.assessment_id == assessment.id
+                    && t.phase_id == p.id
+                    && t.subfacet_id == subfacet.id
+            })
             .map(|t| t.stage)
     };
-    let earlier = phases[..at].iter().rev().find_map(|p| target_in(p).map(|s| (p, s)));
+    let earlier = phases[..at]
+        .iter()
+        .rev()
+        .find_map(|p| target_in(p).map(|s| (p, s)));
     if let Some((prev, prev_stage)) = earlier.filter(|(_, s)| stage < *s) {
         c.problem(
             "stage",
@@ -91,7 +113,9 @@ pub fn target_problems(plan: &Plan, target: &Target) -> Result<Vec<Problem>> {
             ),
         );
     }
-    let later = phases[at + 1..].iter().find_map(|p| target_in(p).map(|s| (p, s)));
+    let later = phases[at + 1..]
+        .iter()
+        .find_map(|p| target_in(p).map(|s| (p, s)));
     if let Some((next, next_stage)) = later.filter(|(_, s)| stage > *s) {
         c.problem(
             "stage",
@@ -121,21 +145,32 @@ pub fn set_target(
 ) -> Result<Target> {
     let plan = store.plan(plan_id)?;
     let target = target_for(&plan, assessment_id, phase_id, subfacet_id, stage)?;
-    store.apply(plan_id, &Edit::Put { entity: Entity::Target(target.clone()) }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Put {
+            entity: Entity::Target(target.clone()),
+        },
+        now,
+    )?;
     Ok(target)
 }
 
 /// The target record to write, checked; reuses the id of the target it replaces.
-pub fn target_for(plan: &Plan, assessment_id: &str, phase_id: &str, subfacet_id: &str, stage: u8) -> Result<Target> {
+pub fn target_for(
+    plan: &Plan,
+    assessment_id: &str,
+    phase_id: &str,
+    subfacet_id: &str,
+    stage: u8,
+) -> Result<Target> {
     let assessment = find_assessment(plan, assessment_id)?;
     // The check against the current stage would otherwise disclose the hidden median.
     require_revealed(assessment, "targets can be set")?;
     let phase = find_phase(plan, phase_id)?;
     let subfacet = find_subfacet(subfacet_id)?;
-    let existing = plan
-        .targets
-        .iter()
-        .find(|t| t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id);
+    let existing = plan.targets.iter().find(|t| {
+        t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id
+    });
     let target = Target {
         id: existing.map_or_else(new_id, |t| t.id.clone()),
         assessment_id: assessment.id.clone(),
@@ -164,13 +199,18 @@ pub fn clear_target(
     let assessment = find_assessment(&plan, assessment_id)?;
     let phase = find_phase(&plan, phase_id)?;
     let subfacet = find_subfacet(subfacet_id)?;
-    let Some(t) = plan
-        .targets
-        .iter()
-        .find(|t| t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id)
-    else {
+    let Some(t) = plan.targets.iter().find(|t| {
+        t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id
+    }) else {
         return Ok(false);
     };
-    store.apply(plan_id, &Edit::Delete { kind: crate::model::Kind::Target, id: t.id.clone() }, now)?;
+    store.apply(
+        plan_id,
+        &Edit::Delete {
+            kind: crate::model::Kind::Target,
+            id: t.id.clone(),
+        },
+        now,
+    )?;
     Ok(true)
 }

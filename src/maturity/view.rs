@@ -37,7 +37,11 @@ pub struct AssessmentView {
     pub results: Option<Results>,
 }
 
-pub fn assessment_view(plan: &Plan, assessment_id: &str, viewer: &Viewer) -> Result<AssessmentView> {
+pub fn assessment_view(
+    plan: &Plan,
+    assessment_id: &str,
+    viewer: &Viewer,
+) -> Result<AssessmentView> {
     let assessment = find_assessment(plan, assessment_id)?;
     let viewer = match viewer {
         Viewer::Facilitator => Viewer::Facilitator,

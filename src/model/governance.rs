@@ -131,7 +131,7 @@ impl Record for RaciActivity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Raci {
     #[serde(rename = "R")]
     Responsible,
@@ -170,7 +170,10 @@ impl Record for RaciAssignment {
         &self.id
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
-        Some((format!("{}|{}", self.activity_id, self.role_id), "this role already has a letter for this activity"))
+        Some((
+            format!("{}|{}", self.activity_id, self.role_id),
+            "this role already has a letter for this activity",
+        ))
     }
     fn parent_id(&self) -> Option<&str> {
         Some(&self.activity_id)
@@ -220,7 +223,7 @@ impl Record for BadgeLevel {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PathwayKind {
     /// Badges that build on each other towards a larger credential.

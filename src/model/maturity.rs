@@ -39,7 +39,7 @@ impl Score {
 }
 
 /// How a rater knows what they scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     EvidenceSeen,
@@ -119,7 +119,10 @@ impl Record for Rating {
         &self.id
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
-        Some((format!("{}|{}", self.rater_id, self.subfacet_id), "this rater has already scored this sub-facet"))
+        Some((
+            format!("{}|{}", self.rater_id, self.subfacet_id),
+            "this rater has already scored this sub-facet",
+        ))
     }
     fn parent_id(&self) -> Option<&str> {
         Some(&self.rater_id)
@@ -152,7 +155,10 @@ impl Record for Agreement {
         &self.id
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
-        Some((format!("{}|{}", self.assessment_id, self.subfacet_id), "this sub-facet already has an agreed stage in this assessment"))
+        Some((
+            format!("{}|{}", self.assessment_id, self.subfacet_id),
+            "this sub-facet already has an agreed stage in this assessment",
+        ))
     }
     fn parent_id(&self) -> Option<&str> {
         Some(&self.assessment_id)
@@ -186,7 +192,10 @@ impl Record for Target {
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
         Some((
-            format!("{}|{}|{}", self.assessment_id, self.phase_id, self.subfacet_id),
+            format!(
+                "{}|{}|{}",
+                self.assessment_id, self.phase_id, self.subfacet_id
+            ),
             "this sub-facet already has a target for this phase",
         ))
     }
@@ -212,7 +221,7 @@ impl Record for Target {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactorStatus {
     NotStarted,
@@ -246,11 +255,19 @@ impl Record for SuccessFactorCheck {
         &self.id
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
-        Some((self.factor_id.clone(), "this success factor is already on the checklist"))
+        Some((
+            self.factor_id.clone(),
+            "this success factor is already on the checklist",
+        ))
     }
     fn check(&self, c: &mut Checker) {
         let known = catalog().success_factor(&self.factor_id).is_some();
-        c.known("factor_id", &self.factor_id, known, "critical success factor");
+        c.known(
+            "factor_id",
+            &self.factor_id,
+            known,
+            "critical success factor",
+        );
         c.text("note", &self.note);
     }
 }

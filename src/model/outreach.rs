@@ -44,10 +44,21 @@ impl Record for Communication {
         let prompts = &catalog().key_message_prompts;
         for (i, m) in self.messages.iter().enumerate() {
             let known = prompts.iter().any(|p| p.id == m.prompt_id);
-            c.known(&format!("messages[{i}].prompt_id"), &m.prompt_id, known, "key-message prompt");
+            c.known(
+                &format!("messages[{i}].prompt_id"),
+                &m.prompt_id,
+                known,
+                "key-message prompt",
+            );
             c.text(&format!("messages[{i}].text"), &m.text);
-            if self.messages[..i].iter().any(|x| x.prompt_id == m.prompt_id) {
-                c.problem(&format!("messages[{i}].prompt_id"), "answers the same prompt twice");
+            if self.messages[..i]
+                .iter()
+                .any(|x| x.prompt_id == m.prompt_id)
+            {
+                c.problem(
+                    &format!("messages[{i}].prompt_id"),
+                    "answers the same prompt twice",
+                );
             }
         }
     }

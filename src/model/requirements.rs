@@ -25,7 +25,9 @@ impl Record for RequirementChoice {
         &self.id
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
-        self.catalog_id.clone().map(|c| (c, "this catalog requirement is already in the plan"))
+        self.catalog_id
+            .clone()
+            .map(|c| (c, "this catalog requirement is already in the plan"))
     }
     fn check(&self, c: &mut Checker) {
         c.required("name", &self.name);
@@ -59,8 +61,16 @@ impl Record for RequirementMetric {
         Some(&self.requirement_id)
     }
     fn links(&self) -> Vec<Link<'_>> {
-        let mut l = vec![link("requirement_id", Kind::Requirement, &self.requirement_id)];
-        l.extend(self.measure_id.iter().map(|m| link("measure_id", Kind::Measure, m)));
+        let mut l = vec![link(
+            "requirement_id",
+            Kind::Requirement,
+            &self.requirement_id,
+        )];
+        l.extend(
+            self.measure_id
+                .iter()
+                .map(|m| link("measure_id", Kind::Measure, m)),
+        );
         l
     }
     fn unlink(&mut self, kind: Kind, id: &str) -> Unlinked {

@@ -49,7 +49,10 @@ impl Record for Milestone {
         &self.id
     }
     fn links(&self) -> Vec<Link<'_>> {
-        let phase = self.phase_id.iter().map(|p| link("phase_id", Kind::Phase, p));
+        let phase = self
+            .phase_id
+            .iter()
+            .map(|p| link("phase_id", Kind::Phase, p));
         let goal = self.goal_id.iter().map(|g| link("goal_id", Kind::Goal, g));
         phase.chain(goal).collect()
     }

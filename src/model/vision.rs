@@ -24,7 +24,10 @@ impl Record for VisionAnswer {
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
         let p = self.perspective.as_deref().unwrap_or("");
-        Some((format!("{}|{p}", self.question_id), "this question already has an answer for this perspective"))
+        Some((
+            format!("{}|{p}", self.question_id),
+            "this question already has an answer for this perspective",
+        ))
     }
     fn check(&self, c: &mut Checker) {
         c.text("text", &self.text);
@@ -37,8 +40,13 @@ impl Record for VisionAnswer {
                 let known = q.perspectives.iter().any(|x| x == p);
                 c.known("perspective", p, known, "perspective for this question");
             }
-            (Some(_), false) => c.problem("perspective", "this question is not asked per perspective"),
-            (None, true) => c.problem("perspective", "this question is asked per perspective; say which one"),
+            (Some(_), false) => {
+                c.problem("perspective", "this question is not asked per perspective")
+            }
+            (None, true) => c.problem(
+                "perspective",
+                "this question is asked per perspective; say which one",
+            ),
             (None, false) => {}
         }
     }

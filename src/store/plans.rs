@@ -43,7 +43,10 @@ fn check_name(name: &str) -> Result<String> {
         return Err(Error::invalid("name", "a plan needs a name"));
     }
     if name.chars().count() > MAX_NAME {
-        return Err(Error::invalid("name", format!("is longer than {MAX_NAME} characters")));
+        return Err(Error::invalid(
+            "name",
+            format!("is longer than {MAX_NAME} characters"),
+        ));
     }
     Ok(name.to_string())
 }
@@ -87,10 +90,7 @@ fn load_plan(conn: &Connection, id: &str) -> Result<Plan> {
     plan.name = row.name;
     plan.updated_at = row.updated_at;
     plan.settings = row.settings;
-    plan.load_lists(&mut StoreLoader {
-        conn,
-        plan_id: id,
-    })?;
+    plan.load_lists(&mut StoreLoader { conn, plan_id: id })?;
     Ok(plan)
 }
 
@@ -158,7 +158,10 @@ impl Store {
         }
         let tx = self.write_tx()?;
         if plan_exists(&tx, &plan.id)? {
-            return Err(Error::invalid("id", format!("a plan with id \"{}\" already exists", plan.id)));
+            return Err(Error::invalid(
+                "id",
+                format!("a plan with id \"{}\" already exists", plan.id),
+            ));
         }
         insert(&tx, plan)?;
         tx.commit()?;
@@ -214,11 +217,22 @@ impl Store {
     }
 
     pub fn rename_plan(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<()> {
-        self.apply(id, &Edit::RenamePlan { name: name.to_string() }, now)
+        self.apply(
+            id,
+            &Edit::RenamePlan {
+                name: name.to_string(),
+            },
+            now,
+        )
     }
 
     /// A full copy under a new id; the records keep their ids, which are unique per plan.
-    pub fn duplicate_plan(&mut self, id: &str, name: Option<&str>, now: DateTime<Utc>) -> Result<Plan> {
+    pub fn duplicate_plan(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Plan> {
         let mut plan = self.plan(id)?;
         plan.name = match name {
             Some(n) => check_name(n)?,
@@ -260,7 +274,10 @@ impl Store {
 fn apply_one(tx: &Connection, plan_id: &str, edit: &Edit) -> Result<()> {
     match edit {
         Edit::RenamePlan { name } => {
-            tx.execute("UPDATE plans SET name = ?1 WHERE id = ?2", params![check_name(name)?, plan_id])?;
+            tx.execute(
+                "UPDATE plans SET name = ?1 WHERE id = ?2",
+                params![check_name(name)?, plan_id],
+            )?;
         }
         Edit::SetSettings { settings } => {
             let mut problems = Vec::new();
@@ -268,7 +285,10 @@ fn apply_one(tx: &Connection, plan_id: &str, edit: &Edit) -> Result<()> {
             if !problems.is_empty() {
                 return Err(Error::Invalid { problems });
             }
-            tx.execute("UPDATE plans SET settings = ?1 WHERE id = ?2", params![json(settings), plan_id])?;
+            tx.execute(
+                "UPDATE plans SET settings = ?1 WHERE id = ?2",
+                params![json(settings), plan_id],
+            )?;
         }
         Edit::Put { entity } => entity.visit(Put { conn: tx, plan_id })?,
         Edit::Delete { kind, id } => delete_with_dependants(tx, plan_id, *kind, id)?,

@@ -41,7 +41,10 @@ impl ListLoader for StoreLoader<'_> {
 }
 
 pub(crate) fn exists(conn: &Connection, plan_id: &str, kind: Kind, id: &str) -> Result<bool> {
-    let sql = format!("SELECT 1 FROM {} WHERE plan_id = ?1 AND id = ?2", kind.table());
+    let sql = format!(
+        "SELECT 1 FROM {} WHERE plan_id = ?1 AND id = ?2",
+        kind.table()
+    );
     Ok(conn
         .query_row(&sql, [plan_id, id], |_| Ok(()))
         .optional()?
@@ -78,7 +81,11 @@ pub(crate) fn write<T: Record>(
 
 /// Everything wrong with a record about to be written into a stored plan: its own values, the
 /// records it points at, and a key it may not repeat.
-pub(crate) fn problems<T: Record>(conn: &Connection, plan_id: &str, record: &T) -> Result<Vec<Problem>> {
+pub(crate) fn problems<T: Record>(
+    conn: &Connection,
+    plan_id: &str,
+    record: &T,
+) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let prefix = T::KIND.label().replace(' ', "_");
     let mut c = Checker::new(prefix.as_str(), &mut problems);
@@ -86,7 +93,10 @@ pub(crate) fn problems<T: Record>(conn: &Connection, plan_id: &str, record: &T) 
     record.check(&mut c);
     for l in record.links() {
         if !exists(conn, plan_id, l.kind, l.id)? {
-            c.problem(&l.field, format!("there is no {} \"{}\" in this plan", l.kind.label(), l.id));
+            c.problem(
+                &l.field,
+                format!("there is no {} \"{}\" in this plan", l.kind.label(), l.id),
+            );
         }
     }
     if let Some((key, reason)) = record.unique_key() {
@@ -105,7 +115,12 @@ pub(crate) fn problems<T: Record>(conn: &Connection, plan_id: &str, record: &T) 
 }
 
 /// The ids of the records of one kind that belong to a given parent.
-pub(crate) fn children(conn: &Connection, plan_id: &str, kind: Kind, parent_id: &str) -> Result<Vec<String>> {
+pub(crate) fn children(
+    conn: &Connection,
+    plan_id: &str,
+    kind: Kind,
+    parent_id: &str,
+) -> Result<Vec<String>> {
     let sql = format!(
         "SELECT id FROM {} WHERE plan_id = ?1 AND parent_id = ?2",
         kind.table()
@@ -118,14 +133,20 @@ pub(crate) fn children(conn: &Connection, plan_id: &str, kind: Kind, parent_id: 
 }
 
 pub(crate) fn delete(conn: &Connection, plan_id: &str, kind: Kind, id: &str) -> Result<()> {
-    let sql = format!("DELETE FROM {} WHERE plan_id = ?1 AND id = ?2", kind.table());
+    let sql = format!(
+        "DELETE FROM {} WHERE plan_id = ?1 AND id = ?2",
+        kind.table()
+    );
     conn.execute(&sql, [plan_id, id])?;
     Ok(())
 }
 
 /// Rewrites the positions of a kind's records to follow `ids`.
 pub(crate) fn reorder(conn: &Connection, plan_id: &str, kind: Kind, ids: &[String]) -> Result<()> {
-    let sql = format!("UPDATE {} SET position = ?1 WHERE plan_id = ?2 AND id = ?3", kind.table());
+    let sql = format!(
+        "UPDATE {} SET position = ?1 WHERE plan_id = ?2 AND id = ?3",
+        kind.table()
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     for (i, id) in ids.iter().enumerate() {
         stmt.execute(params![i as i64, plan_id, id])?;

@@ -27,7 +27,11 @@ fn ok(db: &Path, args: &[&str]) -> String {
 
 fn fails(db: &Path, args: &[&str]) -> String {
     let out = stepwise(db, args);
-    assert!(!out.status.success(), "`stepwise {}` should have failed", args.join(" "));
+    assert!(
+        !out.status.success(),
+        "`stepwise {}` should have failed",
+        args.join(" ")
+    );
     assert!(out.stdout.is_empty(), "errors go to stderr, not stdout");
     String::from_utf8(out.stderr).unwrap()
 }
@@ -42,7 +46,17 @@ fn demo_import_and_export_print_the_plan_id_last() {
     let demo = last_line(&ok(&db.path, &["demo"]));
     assert_eq!(demo.len(), 36, "the last line is the new plan's id: {demo}");
     let file = db.dir.path().join("plan.json");
-    ok(&db.path, &["export", &demo, "--format", "json", "--out", file.to_str().unwrap()]);
+    ok(
+        &db.path,
+        &[
+            "export",
+            &demo,
+            "--format",
+            "json",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
     let imported = last_line(&ok(&db.path, &["import", file.to_str().unwrap()]));
     assert_ne!(imported, demo);
     let list = ok(&db.path, &["list"]);
@@ -59,22 +73,42 @@ fn plans_are_created_renamed_duplicated_shown_checked_and_deleted() {
     let show = ok(&db.path, &["show", &id]);
     assert!(show.starts_with("Workshop 1\n"), "{show}");
     assert!(show.contains("Steps (0 of 10 complete)"), "{show}");
-    assert!(show.contains("missing: the organisation's name"), "show says what is missing: {show}");
+    assert!(
+        show.contains("missing: the organisation's name"),
+        "show says what is missing: {show}"
+    );
 
     let edit = r#"{"op":"put","entity":{"goal":{"id":"g1","title":"Improve engagement","specific":"Improve engagement","measurable":"","achievable":"","relevant":"","time_bound":"","owner":"","due":"2020-01-01","statement_ids":[],"priority_ids":[]}}}"#;
     ok(&db.path, &["edit", &id, edit]);
     let check = ok(&db.path, &["check", &id, "--today", "2026-11-23"]);
-    assert!(check.contains("Improve engagement — not SMART yet"), "{check}");
-    assert!(check.contains("the due date 2020-01-01 has already passed"), "{check}");
-    assert!(check.contains("there is no number to measure against") || check.contains("Measurable: say how"), "{check}");
+    assert!(
+        check.contains("Improve engagement — not SMART yet"),
+        "{check}"
+    );
+    assert!(
+        check.contains("the due date 2020-01-01 has already passed"),
+        "{check}"
+    );
+    assert!(
+        check.contains("there is no number to measure against")
+            || check.contains("Measurable: say how"),
+        "{check}"
+    );
     let strict = stepwise(&db.path, &["check", &id, "--strict"]);
-    assert_eq!(strict.status.code(), Some(1), "--strict fails on a goal that is not SMART");
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "--strict fails on a goal that is not SMART"
+    );
 
     let refused = fails(&db.path, &["delete", &copy]);
     assert!(refused.contains("add --yes to confirm"), "{refused}");
     ok(&db.path, &["delete", &copy, "--yes"]);
     let list = ok(&db.path, &["list"]);
-    assert!(list.contains("Workshop 1") && !list.contains(&copy), "{list}");
+    assert!(
+        list.contains("Workshop 1") && !list.contains(&copy),
+        "{list}"
+    );
     let info = ok(&db.path, &["info"]);
     assert!(info.contains("plans: 1"), "{info}");
 }
@@ -85,7 +119,10 @@ fn errors_name_the_problem_and_exit_non_zero() {
     let err = fails(&db.path, &["show", "nope"]);
     assert_eq!(err.trim(), "error: plan \"nope\" not found");
     let id = last_line(&ok(&db.path, &["create", "Plan"]));
-    let err = fails(&db.path, &["edit", &id, r#"{"op":"rename_plan","name":""}"#]);
+    let err = fails(
+        &db.path,
+        &["edit", &id, r#"{"op":"rename_plan","name":""}"#],
+    );
     assert!(err.contains("name: a plan needs a name"), "{err}");
     let err = fails(&db.path, &["edit", &id, "not json"]);
     assert!(err.contains("edit: not a valid edit"), "{err}");
@@ -93,8 +130,14 @@ fn errors_name_the_problem_and_exit_non_zero() {
     std::fs::write(&bad, "{\"format\":\"other\"}").unwrap();
     let err = fails(&db.path, &["import", bad.to_str().unwrap()]);
     assert!(err.contains("$.format: is \"other\""), "{err}");
-    let err = fails(&db.path, &["export", &id, "--out", "/nonexistent-dir/x.json"]);
-    assert!(err.contains("cannot write to the folder /nonexistent-dir"), "{err}");
+    let err = fails(
+        &db.path,
+        &["export", &id, "--out", "/nonexistent-dir/x.json"],
+    );
+    assert!(
+        err.contains("cannot write to the folder /nonexistent-dir"),
+        "{err}"
+    );
     let err = fails(&db.path, &["create", ""]);
     assert!(err.contains("a plan needs a name"), "{err}");
 }

@@ -26,13 +26,22 @@ fn crash_child() {
     };
     let mut store = Store::open(path.as_ref()).unwrap();
     let plan = store.list_plans().unwrap()[0].id.clone();
-    let start: usize = std::env::var("STEPWISE_CRASH_START").unwrap().parse().unwrap();
+    let start: usize = std::env::var("STEPWISE_CRASH_START")
+        .unwrap()
+        .parse()
+        .unwrap();
     for n in start.. {
         let mut goal = Goal::new(&format!("edit {n}"));
         goal.id = slot_id(n);
         goal.owner = format!("owner {n}");
         store
-            .apply(&plan, &Edit::Put { entity: Entity::Goal(goal) }, crate::now())
+            .apply(
+                &plan,
+                &Edit::Put {
+                    entity: Entity::Goal(goal),
+                },
+                crate::now(),
+            )
             .unwrap();
         println!("saved {n}");
     }
@@ -59,7 +68,13 @@ fn edits_reported_saved_survive_sigkill() {
     let mut total_saved = 0usize;
     for round in 0..KILLS {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash::crash_child", "--nocapture", "--test-threads", "1"])
+            .args([
+                "--exact",
+                "crash::crash_child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
             .env(CHILD_ENV, &db.path)
             .env("STEPWISE_CRASH_START", next.to_string())
             .stdout(Stdio::piped())
@@ -118,7 +133,15 @@ fn edits_reported_saved_survive_sigkill() {
                 "round {round}: {slot} was reported saved at edit {n} but holds {found:?}"
             );
         }
-        next = stored.values().copied().max().map_or(next, |m| m + 1).max(next);
+        next = stored
+            .values()
+            .copied()
+            .max()
+            .map_or(next, |m| m + 1)
+            .max(next);
     }
-    assert!(total_saved > KILLS, "the child made real progress between kills ({total_saved} edits)");
+    assert!(
+        total_saved > KILLS,
+        "the child made real progress between kills ({total_saved} edits)"
+    );
 }

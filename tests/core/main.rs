@@ -3,6 +3,8 @@
 
 mod cli;
 mod crash;
+mod forms;
+mod maturity;
 mod planfile;
 mod store;
 
@@ -18,6 +20,12 @@ pub fn now() -> DateTime<Utc> {
 pub struct TempDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
+}
+
+impl Default for TempDb {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl TempDb {

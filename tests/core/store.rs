@@ -1,6 +1,8 @@
 use crate::{now, TempDb};
 use rusqlite::Connection;
-use stepwise::model::{Goal, Measure, Priority, RaciActivity, RaciAssignment, Raci, Role, VisionStatement};
+use stepwise::model::{
+    Goal, Measure, Priority, Raci, RaciActivity, RaciAssignment, Role, VisionStatement,
+};
 use stepwise::store::SCHEMA_VERSION;
 use stepwise::{Edit, Entity, ErrorCode, Kind, Store};
 
@@ -15,12 +17,26 @@ fn a_fresh_database_has_the_current_schema_and_no_plans() {
     let db = TempDb::new();
     let store = db.open();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    assert!(store.list_plans().unwrap().is_empty(), "a new database holds no plans");
+    assert!(
+        store.list_plans().unwrap().is_empty(),
+        "a new database holds no plans"
+    );
     let conn = Connection::open(&db.path).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-    assert_eq!(mode, "wal", "the store runs in WAL mode so readers never block an edit");
-    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
-    assert_eq!(app, stepwise::store::APPLICATION_ID, "the file is marked as a Stepwise database");
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        mode, "wal",
+        "the store runs in WAL mode so readers never block an edit"
+    );
+    let app: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        app,
+        stepwise::store::APPLICATION_ID,
+        "the file is marked as a Stepwise database"
+    );
 }
 
 #[test]
@@ -30,7 +46,10 @@ fn every_kind_of_record_has_its_table() {
     let conn = Connection::open(&db.path).unwrap();
     for kind in Kind::ALL {
         let cols: Vec<String> = conn
-            .prepare(&format!("SELECT name FROM pragma_table_info('{}')", kind.table()))
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{}')",
+                kind.table()
+            ))
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
@@ -38,7 +57,14 @@ fn every_kind_of_record_has_its_table() {
             .unwrap();
         assert_eq!(
             cols,
-            ["plan_id", "id", "parent_id", "position", "unique_key", "body"],
+            [
+                "plan_id",
+                "id",
+                "parent_id",
+                "position",
+                "unique_key",
+                "body"
+            ],
             "table {} must have the shared record shape",
             kind.table()
         );
@@ -54,7 +80,11 @@ fn reopening_a_database_keeps_its_plans() {
     assert_eq!(plans.len(), 1);
     assert_eq!(plans[0].id, id);
     assert_eq!(plans[0].name, "Badges 2027");
-    assert_eq!(plans[0].steps.len(), 10, "the list shows progress for all ten steps");
+    assert_eq!(
+        plans[0].steps.len(),
+        10,
+        "the list shows progress for all ten steps"
+    );
 }
 
 #[test]
@@ -63,14 +93,24 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     db.open().create_plan("Kept", now()).unwrap();
     {
         let conn = Connection::open(&db.path).unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = std::fs::read(&db.path).unwrap();
-    let err = Store::open(&db.path).err().expect("a newer database must be refused");
+    let err = Store::open(&db.path)
+        .err()
+        .expect("a newer database must be refused");
     assert_eq!(err.code(), ErrorCode::NewerDatabase);
-    assert!(err.to_string().contains("newer version"), "the message says why: {err}");
-    assert_eq!(std::fs::read(&db.path).unwrap(), before, "the file is byte-for-byte unchanged");
+    assert!(
+        err.to_string().contains("newer version"),
+        "the message says why: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        before,
+        "the file is byte-for-byte unchanged"
+    );
 }
 
 #[test]
@@ -78,11 +118,20 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let db = TempDb::new();
     let text = b"Minutes of the badge committee, 12 March.\n".repeat(200);
     std::fs::write(&db.path, &text).unwrap();
-    let err = Store::open(&db.path).err().expect("a text file must be refused");
+    let err = Store::open(&db.path)
+        .err()
+        .expect("a text file must be refused");
     assert_eq!(err.code(), ErrorCode::NotADatabase);
     assert!(err.to_string().contains("not an SQLite file"), "{err}");
-    assert_eq!(std::fs::read(&db.path).unwrap(), text, "the file is unchanged");
-    assert!(!db.dir.path().join("stepwise.db-wal").exists(), "no WAL file was created beside it");
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        text,
+        "the file is unchanged"
+    );
+    assert!(
+        !db.dir.path().join("stepwise.db-wal").exists(),
+        "no WAL file was created beside it"
+    );
 }
 
 #[test]
@@ -94,7 +143,9 @@ fn another_applications_sqlite_database_is_refused_and_left_untouched() {
             .unwrap();
     }
     let before = std::fs::read(&db.path).unwrap();
-    let err = Store::open(&db.path).err().expect("a foreign database must be refused");
+    let err = Store::open(&db.path)
+        .err()
+        .expect("a foreign database must be refused");
     assert_eq!(err.code(), ErrorCode::NotADatabase);
     assert!(err.to_string().contains("another application"), "{err}");
     assert_eq!(std::fs::read(&db.path).unwrap(), before);
@@ -117,11 +168,20 @@ fn an_edit_is_kept_and_the_plan_is_stamped() {
     goal.owner = "Dean of Studies".into();
     let later = now() + chrono::Duration::minutes(5);
     store
-        .apply(&plan.id, &Edit::Put { entity: Entity::Goal(goal.clone()) }, later)
+        .apply(
+            &plan.id,
+            &Edit::Put {
+                entity: Entity::Goal(goal.clone()),
+            },
+            later,
+        )
         .unwrap();
     let stored = db.open().plan(&plan.id).unwrap();
     assert_eq!(stored.goals, vec![goal]);
-    assert_eq!(stored.updated_at, later, "an edit stamps the plan as changed");
+    assert_eq!(
+        stored.updated_at, later,
+        "an edit stamps the plan as changed"
+    );
 }
 
 #[test]
@@ -132,12 +192,25 @@ fn an_invalid_edit_names_the_field_and_writes_nothing() {
     let mut goal = Goal::new("   ");
     goal.priority_ids = vec!["nowhere".into()];
     let err = store
-        .apply(&plan.id, &Edit::Put { entity: Entity::Goal(goal) }, now())
+        .apply(
+            &plan.id,
+            &Edit::Put {
+                entity: Entity::Goal(goal),
+            },
+            now(),
+        )
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(paths, ["goal.title", "goal.priority_ids[0]"], "each problem names its field: {err}");
-    assert!(store.plan(&plan.id).unwrap().goals.is_empty(), "nothing was written");
+    assert_eq!(
+        paths,
+        ["goal.title", "goal.priority_ids[0]"],
+        "each problem names its field: {err}"
+    );
+    assert!(
+        store.plan(&plan.id).unwrap().goals.is_empty(),
+        "nothing was written"
+    );
 }
 
 #[test]
@@ -146,9 +219,19 @@ fn a_measure_needs_a_goal_that_exists() {
     let mut store = db.open();
     let plan = store.create_plan("Pilot", now()).unwrap();
     let err = store
-        .apply(&plan.id, &Edit::Put { entity: Entity::Measure(measure("m1", "missing-goal")) }, now())
+        .apply(
+            &plan.id,
+            &Edit::Put {
+                entity: Entity::Measure(measure("m1", "missing-goal")),
+            },
+            now(),
+        )
         .unwrap_err();
-    assert!(err.to_string().contains("measure.goal_id: there is no goal"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("measure.goal_id: there is no goal"),
+        "{err}"
+    );
 }
 
 fn measure(id: &str, goal: &str) -> Measure {
@@ -194,12 +277,25 @@ fn deleting_a_goal_deletes_its_measures_and_unlinks_what_pointed_at_it() {
         }),
     );
     store
-        .apply(&p, &Edit::Delete { kind: Kind::Goal, id: goal.id.clone() }, now())
+        .apply(
+            &p,
+            &Edit::Delete {
+                kind: Kind::Goal,
+                id: goal.id.clone(),
+            },
+            now(),
+        )
         .unwrap();
     let plan = store.plan(&p).unwrap();
-    assert!(plan.goals.is_empty() && plan.measures.is_empty(), "the goal's measures go with it");
+    assert!(
+        plan.goals.is_empty() && plan.measures.is_empty(),
+        "the goal's measures go with it"
+    );
     assert_eq!(plan.requirement_metrics.len(), 1, "the metric stays");
-    assert_eq!(plan.requirement_metrics[0].measure_id, None, "but no longer points at the deleted measure");
+    assert_eq!(
+        plan.requirement_metrics[0].measure_id, None,
+        "but no longer points at the deleted measure"
+    );
 }
 
 #[test]
@@ -207,9 +303,21 @@ fn deleting_a_role_removes_its_raci_letters_and_its_workflow_responsibility() {
     let db = TempDb::new();
     let mut store = db.open();
     let p = store.create_plan("Pilot", now()).unwrap().id;
-    let role = Role { id: "owner".into(), name: "Program owner".into(), description: String::new(), people: vec![] };
+    let role = Role {
+        id: "owner".into(),
+        name: "Program owner".into(),
+        description: String::new(),
+        people: vec![],
+    };
     put(&mut store, &p, Entity::Role(role));
-    put(&mut store, &p, Entity::RaciActivity(RaciActivity { id: "review".into(), name: "Committee review".into() }));
+    put(
+        &mut store,
+        &p,
+        Entity::RaciActivity(RaciActivity {
+            id: "review".into(),
+            name: "Committee review".into(),
+        }),
+    );
     put(
         &mut store,
         &p,
@@ -220,9 +328,21 @@ fn deleting_a_role_removes_its_raci_letters_and_its_workflow_responsibility() {
             code: Raci::Accountable,
         }),
     );
-    store.apply(&p, &Edit::Delete { kind: Kind::Role, id: "owner".into() }, now()).unwrap();
+    store
+        .apply(
+            &p,
+            &Edit::Delete {
+                kind: Kind::Role,
+                id: "owner".into(),
+            },
+            now(),
+        )
+        .unwrap();
     let plan = store.plan(&p).unwrap();
-    assert!(plan.raci_assignments.is_empty(), "a RACI letter without its role means nothing");
+    assert!(
+        plan.raci_assignments.is_empty(),
+        "a RACI letter without its role means nothing"
+    );
     assert_eq!(plan.raci_activities.len(), 1, "the activity stays");
 }
 
@@ -231,16 +351,37 @@ fn deleting_a_priority_unlinks_it_from_statements_and_goals() {
     let db = TempDb::new();
     let mut store = db.open();
     let p = store.create_plan("Pilot", now()).unwrap().id;
-    put(&mut store, &p, Entity::Priority(Priority { id: "p1".into(), title: "Lifelong learning".into(), description: String::new() }));
     put(
         &mut store,
         &p,
-        Entity::VisionStatement(VisionStatement { id: "v1".into(), text: "Every learner leaves with proof of skill.".into(), priority_ids: vec!["p1".into()] }),
+        Entity::Priority(Priority {
+            id: "p1".into(),
+            title: "Lifelong learning".into(),
+            description: String::new(),
+        }),
+    );
+    put(
+        &mut store,
+        &p,
+        Entity::VisionStatement(VisionStatement {
+            id: "v1".into(),
+            text: "Every learner leaves with proof of skill.".into(),
+            priority_ids: vec!["p1".into()],
+        }),
     );
     let mut goal = Goal::new("Badge the first-year pathway");
     goal.priority_ids = vec!["p1".into()];
     put(&mut store, &p, Entity::Goal(goal));
-    store.apply(&p, &Edit::Delete { kind: Kind::Priority, id: "p1".into() }, now()).unwrap();
+    store
+        .apply(
+            &p,
+            &Edit::Delete {
+                kind: Kind::Priority,
+                id: "p1".into(),
+            },
+            now(),
+        )
+        .unwrap();
     let plan = store.plan(&p).unwrap();
     assert!(plan.vision_statements[0].priority_ids.is_empty());
     assert!(plan.goals[0].priority_ids.is_empty());
@@ -259,9 +400,18 @@ fn a_key_that_may_appear_once_is_refused_the_second_time() {
     };
     put(&mut store, &p, Entity::SuccessFactor(check("f1")));
     let err = store
-        .apply(&p, &Edit::Put { entity: Entity::SuccessFactor(check("f2")) }, now())
+        .apply(
+            &p,
+            &Edit::Put {
+                entity: Entity::SuccessFactor(check("f2")),
+            },
+            now(),
+        )
         .unwrap_err();
-    assert!(err.to_string().contains("already on the checklist"), "{err}");
+    assert!(
+        err.to_string().contains("already on the checklist"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -274,8 +424,24 @@ fn records_can_be_reordered() {
         g.id = t.to_lowercase();
         put(&mut store, &p, Entity::Goal(g));
     }
-    store.apply(&p, &Edit::Move { kind: Kind::Goal, id: "c".into(), position: 0 }, now()).unwrap();
-    let titles: Vec<String> = store.plan(&p).unwrap().goals.into_iter().map(|g| g.title).collect();
+    store
+        .apply(
+            &p,
+            &Edit::Move {
+                kind: Kind::Goal,
+                id: "c".into(),
+                position: 0,
+            },
+            now(),
+        )
+        .unwrap();
+    let titles: Vec<String> = store
+        .plan(&p)
+        .unwrap()
+        .goals
+        .into_iter()
+        .map(|g| g.title)
+        .collect();
     assert_eq!(titles, ["C", "A", "B"]);
 }
 
@@ -291,9 +457,18 @@ fn plans_can_be_renamed_duplicated_and_deleted() {
     assert_eq!(copy.goals.len(), 1, "the copy holds the same records");
     assert_ne!(copy.id, p);
     store.delete_plan(&p).unwrap();
-    let left: Vec<String> = store.list_plans().unwrap().into_iter().map(|s| s.id).collect();
-    assert_eq!(left, [copy.id.clone()]);
-    assert_eq!(store.plan(&copy.id).unwrap().goals.len(), 1, "deleting the original leaves the copy whole");
+    let left: Vec<String> = store
+        .list_plans()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(left, std::slice::from_ref(&copy.id));
+    assert_eq!(
+        store.plan(&copy.id).unwrap().goals.len(),
+        1,
+        "deleting the original leaves the copy whole"
+    );
     let err = store.rename_plan(&copy.id, "  ", now()).unwrap_err();
     assert_eq!(err.to_string(), "invalid input: name: a plan needs a name");
 }
@@ -307,7 +482,9 @@ fn deleting_a_plan_leaves_no_records_behind() {
     let conn = Connection::open(&db.path).unwrap();
     for kind in Kind::ALL {
         let n: i64 = conn
-            .query_row(&format!("SELECT count(*) FROM {}", kind.table()), [], |r| r.get(0))
+            .query_row(&format!("SELECT count(*) FROM {}", kind.table()), [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(n, 0, "{} rows left behind", kind.table());
     }
@@ -319,7 +496,10 @@ fn the_demo_plan_is_created_once_on_first_launch() {
     let mut store = db.open();
     let first = stepwise::demo::ensure_demo(&mut store, now()).unwrap();
     assert!(first.is_some(), "a new database gets the demo plan");
-    assert_eq!(stepwise::demo::ensure_demo(&mut store, now()).unwrap(), None);
+    assert_eq!(
+        stepwise::demo::ensure_demo(&mut store, now()).unwrap(),
+        None
+    );
     store.delete_plan(&first.unwrap()).unwrap();
     assert_eq!(
         stepwise::demo::ensure_demo(&mut db.open(), now()).unwrap(),

@@ -45,7 +45,11 @@ pub enum AssessCommand {
         note: String,
     },
     /// Record scores from a CSV file: rater,subfacet,stage|na,reason,confidence,note.
-    ScoreCsv { plan: String, assessment: String, file: PathBuf },
+    ScoreCsv {
+        plan: String,
+        assessment: String,
+        file: PathBuf,
+    },
     /// Show an assessment as the facilitator (default) or as one rater sees it.
     Show {
         plan: String,
@@ -80,7 +84,13 @@ pub enum AssessCommand {
         ends: Option<NaiveDate>,
     },
     /// Set the target stage of a sub-facet for a phase.
-    Target { plan: String, assessment: String, phase: String, subfacet: String, stage: u8 },
+    Target {
+        plan: String,
+        assessment: String,
+        phase: String,
+        subfacet: String,
+        stage: u8,
+    },
     /// Print the heatmap: facets and sub-facets down, the five stages across.
     Heatmap {
         plan: String,
@@ -99,9 +109,18 @@ pub enum AssessCommand {
         phase: Option<String>,
     },
     /// Draft a SMART goal from a gap and add it to the plan.
-    Goal { plan: String, assessment: String, phase: String, subfacet: String },
+    Goal {
+        plan: String,
+        assessment: String,
+        phase: String,
+        subfacet: String,
+    },
     /// Compare two assessments sub-facet by sub-facet.
-    Compare { plan: String, from: String, to: String },
+    Compare {
+        plan: String,
+        from: String,
+        to: String,
+    },
     /// Show the critical-success-factor checklist.
     Factors { plan: String },
     /// Set where the plan stands on one critical success factor.
@@ -154,7 +173,10 @@ fn score_arg(stage: &str, reason: &str) -> Result<Score> {
     match m::parse_stage(stage) {
         Some(StageAnswer::Stage(s)) => Ok(Score::Stage(s)),
         Some(StageAnswer::NotApplicable) => Ok(Score::NotApplicable(reason.to_string())),
-        None => Err(Error::invalid("stage", format!("\"{stage}\" is not a stage; give 1 to 5, or na with --reason"))),
+        None => Err(Error::invalid(
+            "stage",
+            format!("\"{stage}\" is not a stage; give 1 to 5, or na with --reason"),
+        )),
     }
 }
 
@@ -170,10 +192,17 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let plan = store.plan(&plan_id(store, &plan)?)?;
             for a in &plan.assessments {
                 let state = if a.revealed { "revealed" } else { "hidden" };
-                println!("assessment {}  {}  {}  ({state})", a.id, a.assessed_on, a.name);
+                println!(
+                    "assessment {}  {}  {}  ({state})",
+                    a.id, a.assessed_on, a.name
+                );
             }
             for p in m::ordered_phases(&plan) {
-                let dates = format!("{}–{}", p.starts_on.map(|d| d.to_string()).unwrap_or_default(), p.ends_on.map(|d| d.to_string()).unwrap_or_default());
+                let dates = format!(
+                    "{}–{}",
+                    p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+                    p.ends_on.map(|d| d.to_string()).unwrap_or_default()
+                );
                 println!("phase {}  {}  {dates}", p.id, p.name);
             }
         }
@@ -182,11 +211,28 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let a = m::create_assessment(store, &id, &name, date.unwrap_or(now.date_naive()), now)?;
             println!("{}", a.id);
         }
-        C::Rater { plan, assessment, name, role } => {
+        C::Rater {
+            plan,
+            assessment,
+            name,
+            role,
+        } => {
             let id = plan_id(store, &plan)?;
-            println!("{}", m::add_rater(store, &id, &assessment, &name, &role, now)?.id);
+            println!(
+                "{}",
+                m::add_rater(store, &id, &assessment, &name, &role, now)?.id
+            );
         }
-        C::Score { plan, assessment, rater, subfacet, stage, reason, confidence, note } => {
+        C::Score {
+            plan,
+            assessment,
+            rater,
+            subfacet,
+            stage,
+            reason,
+            confidence,
+            note,
+        } => {
             let id = plan_id(store, &plan)?;
             let p = store.plan(&id)?;
             let a = m::find_assessment(&p, &assessment)?;
@@ -204,25 +250,45 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             m::record_score(store, &id, &entry, now)?;
             println!("scored");
         }
-        C::ScoreCsv { plan, assessment, file } => {
+        C::ScoreCsv {
+            plan,
+            assessment,
+            file,
+        } => {
             let id = plan_id(store, &plan)?;
-            let text = String::from_utf8(read(&file)?)
-                .map_err(|_| Error::invalid("csv", format!("{} is not UTF-8 text", file.display())))?;
+            let text = String::from_utf8(read(&file)?).map_err(|_| {
+                Error::invalid("csv", format!("{} is not UTF-8 text", file.display()))
+            })?;
             let entries = m::parse_scores_csv(&store.plan(&id)?, &assessment, &text)?;
             m::record_scores(store, &id, &entries, now)?;
             println!("{} scores recorded", entries.len());
         }
-        C::Show { plan, assessment, viewer } => {
+        C::Show {
+            plan,
+            assessment,
+            viewer,
+        } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
             let viewer = viewer.map_or(Viewer::Facilitator, Viewer::Rater);
-            print!("{}", m::view_text(&m::assessment_view(&p, &assessment, &viewer)?));
+            print!(
+                "{}",
+                m::view_text(&m::assessment_view(&p, &assessment, &viewer)?)
+            );
         }
         C::Reveal { plan, assessment } => {
             let id = plan_id(store, &plan)?;
             let a = m::reveal(store, &id, &assessment, now)?;
             println!("revealed {}", a.name);
         }
-        C::Agree { plan, assessment, subfacet, stage, rationale, evidence, reason } => {
+        C::Agree {
+            plan,
+            assessment,
+            subfacet,
+            stage,
+            rationale,
+            evidence,
+            reason,
+        } => {
             let id = plan_id(store, &plan)?;
             let agreed = m::AgreedStage {
                 subfacet_id: m::find_subfacet(&subfacet)?.id.clone(),
@@ -233,29 +299,60 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let a = m::agree(store, &id, &assessment, &agreed, now)?;
             println!("agreed {}", a.subfacet_id);
         }
-        C::Phase { plan, name, starts, ends } => {
+        C::Phase {
+            plan,
+            name,
+            starts,
+            ends,
+        } => {
             let id = plan_id(store, &plan)?;
             println!("{}", m::add_phase(store, &id, &name, starts, ends, now)?.id);
         }
-        C::Target { plan, assessment, phase, subfacet, stage } => {
+        C::Target {
+            plan,
+            assessment,
+            phase,
+            subfacet,
+            stage,
+        } => {
             let id = plan_id(store, &plan)?;
             let t = m::set_target(store, &id, &assessment, &phase, &subfacet, stage, now)?;
             println!("target {} = {}", t.subfacet_id, t.stage);
         }
-        C::Heatmap { plan, assessment, view, phase } => {
+        C::Heatmap {
+            plan,
+            assessment,
+            view,
+            phase,
+        } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
             let view = match view {
                 ViewArg::Current => HeatmapView::Current,
                 ViewArg::Target => HeatmapView::Target,
                 ViewArg::Both => HeatmapView::Both,
             };
-            print!("{}", m::heatmap_text(&m::heatmap(&p, &assessment, view, phase.as_deref())?));
+            print!(
+                "{}",
+                m::heatmap_text(&m::heatmap(&p, &assessment, view, phase.as_deref())?)
+            );
         }
-        C::Gaps { plan, assessment, phase } => {
+        C::Gaps {
+            plan,
+            assessment,
+            phase,
+        } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
-            print!("{}", m::gaps_text(&p, &m::gaps(&p, &assessment, phase.as_deref())?));
+            print!(
+                "{}",
+                m::gaps_text(&p, &m::gaps(&p, &assessment, phase.as_deref())?)
+            );
         }
-        C::Goal { plan, assessment, phase, subfacet } => {
+        C::Goal {
+            plan,
+            assessment,
+            phase,
+            subfacet,
+        } => {
             let id = plan_id(store, &plan)?;
             let goal = m::add_goal_from_gap(store, &id, &assessment, &phase, &subfacet, now)?;
             println!("{}\n{}", goal.title, goal.id);
@@ -268,7 +365,12 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let p = store.plan(&plan_id(store, &plan)?)?;
             print!("{}", m::checklist_text(&m::checklist(&p)));
         }
-        C::Factor { plan, factor, status, note } => {
+        C::Factor {
+            plan,
+            factor,
+            status,
+            note,
+        } => {
             let id = plan_id(store, &plan)?;
             let status = match status {
                 StatusArg::NotStarted => FactorStatus::NotStarted,
@@ -278,16 +380,25 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let check = m::set_factor(store, &id, &factor, status, &note, now)?;
             println!("{}: {}", check.factor_id, check.status.label());
         }
-        C::ExportForms { plan, assessment, out } => {
+        C::ExportForms {
+            plan,
+            assessment,
+            out,
+        } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
-            std::fs::create_dir_all(&out).map_err(|e| Error::io(format!("cannot create {}", out.display()), e))?;
+            std::fs::create_dir_all(&out)
+                .map_err(|e| Error::io(format!("cannot create {}", out.display()), e))?;
             for (name, bytes) in m::forms::export_forms(&p, &assessment)? {
                 let path = out.join(name);
                 stepwise::files::write_atomic(&path, &bytes)?;
                 println!("{}", path.display());
             }
         }
-        C::ImportForms { plan, assessment, files } => {
+        C::ImportForms {
+            plan,
+            assessment,
+            files,
+        } => {
             let id = plan_id(store, &plan)?;
             let named = files
                 .iter()

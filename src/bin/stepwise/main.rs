@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use stepwise::{files, planfile, Edit, Store};
 
 #[derive(Parser)]
-#[command(name = "stepwise", version, about = "Micro-credential program strategy, from vision to maturity targets")]
+#[command(
+    name = "stepwise",
+    version,
+    about = "Micro-credential program strategy, from vision to maturity targets"
+)]
 struct Cli {
     /// The database file (default: $STEPWISE_DB, else the per-user data folder).
     #[arg(long, global = true, value_name = "FILE")]
@@ -132,12 +136,21 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             let id = store.resolve_plan_id(&plan)?;
             print!("{}", stepwise::text::plan_summary(&store.plan(&id)?));
         }
-        Command::Check { plan, today, strict } => {
+        Command::Check {
+            plan,
+            today,
+            strict,
+        } => {
             let id = store.resolve_plan_id(&plan)?;
             let today = today.unwrap_or_else(|| now.date_naive());
             let plan = store.plan(&id)?;
             print!("{}", stepwise::text::plan_check(&plan, today));
-            if strict && !plan.goals.iter().all(|g| stepwise::smart::is_smart(g, Some(today))) {
+            if strict
+                && !plan
+                    .goals
+                    .iter()
+                    .all(|g| stepwise::smart::is_smart(g, Some(today)))
+            {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -178,5 +191,3 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
-
-

@@ -2,18 +2,23 @@
 //! one else's), so a half-filled form can be sent out again.
 
 use super::*;
-use crate::maturity::answers::{confidence_label, stage_choices, stage_label, CONFIDENCES, NOT_APPLICABLE_LABEL};
-use crate::maturity::lookup::{find_assessment, find_rater};
 use crate::error::{Error, Result};
+use crate::maturity::answers::{
+    confidence_label, stage_choices, stage_label, CONFIDENCES, NOT_APPLICABLE_LABEL,
+};
+use crate::maturity::lookup::{find_assessment, find_rater};
 use crate::model::{Plan, Rater, Score};
 use chrono::Datelike;
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
+    FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 fn xlsx_error(e: XlsxError) -> Error {
-    Error::io("cannot build the scoring form", std::io::Error::other(e.to_string()))
+    Error::io(
+        "cannot build the scoring form",
+        std::io::Error::other(e.to_string()),
+    )
 }
 
 /// A file name for a rater's form: the assessment and the rater, in characters every file
@@ -27,15 +32,26 @@ pub fn form_file_name(assessment_name: &str, rater_name: &str) -> String {
             .collect();
         words.join("-")
     };
-    format!("scoring-form-{}-{}.xlsx", slug(assessment_name), slug(rater_name))
+    format!(
+        "scoring-form-{}-{}.xlsx",
+        slug(assessment_name),
+        slug(rater_name)
+    )
 }
 
 /// Every rater's form for an assessment, with its file name, in the order the raters were added.
 pub fn export_forms(plan: &Plan, assessment_id: &str) -> Result<Vec<(String, Vec<u8>)>> {
     let assessment = find_assessment(plan, assessment_id)?;
-    let raters: Vec<&Rater> = plan.raters.iter().filter(|r| r.assessment_id == assessment.id).collect();
+    let raters: Vec<&Rater> = plan
+        .raters
+        .iter()
+        .filter(|r| r.assessment_id == assessment.id)
+        .collect();
     if raters.is_empty() {
-        return Err(Error::invalid("raters", format!("\"{}\" has no raters yet; add them first", assessment.name)));
+        return Err(Error::invalid(
+            "raters",
+            format!("\"{}\" has no raters yet; add them first", assessment.name),
+        ));
     }
     let mut names = std::collections::HashSet::new();
     raters
@@ -58,8 +74,12 @@ pub fn export_form(plan: &Plan, assessment_id: &str, rater_id: &str) -> Result<V
     let mut wb = Workbook::new();
     let d = assessment.assessed_on;
     // The creation date is the assessment's, so the same form is the same bytes.
-    let created = ExcelDateTime::from_ymd(d.year().clamp(1900, 9999) as u16, d.month() as u8, d.day() as u8)
-        .map_err(xlsx_error)?;
+    let created = ExcelDateTime::from_ymd(
+        d.year().clamp(1900, 9999) as u16,
+        d.month() as u8,
+        d.day() as u8,
+    )
+    .map_err(xlsx_error)?;
     wb.set_properties(
         &DocProperties::new()
             .set_title(format!("Scoring form — {}", assessment.name))
@@ -74,7 +94,11 @@ pub fn export_form(plan: &Plan, assessment_id: &str, rater_id: &str) -> Result<V
     wb.save_to_buffer().map_err(xlsx_error)
 }
 
-fn scores_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rater) -> Result<Worksheet, XlsxError> {
+fn scores_sheet(
+    plan: &Plan,
+    assessment: &crate::model::Assessment,
+    rater: &Rater,
+) -> Result<Worksheet, XlsxError> {
     let mut ws = Worksheet::new();
     ws.set_name(SCORES_SHEET)?;
     let title = Format::new().set_bold().set_font_size(14);
@@ -85,14 +109,36 @@ fn scores_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rate
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    let text = Format::new().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+    let text = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
     let facet = text.clone().set_bold();
-    let answer = text.clone().set_unlocked().set_background_color(Color::RGB(0xFFF7D6));
+    let answer = text
+        .clone()
+        .set_unlocked()
+        .set_background_color(Color::RGB(0xFFF7D6));
 
-    ws.write_with_format(0, 0, format!("Maturity self-assessment — {}", assessment.name), &title)?;
-    let role = if rater.role.is_empty() { String::new() } else { format!(" ({})", rater.role) };
+    ws.write_with_format(
+        0,
+        0,
+        format!("Maturity self-assessment — {}", assessment.name),
+        &title,
+    )?;
+    let role = if rater.role.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", rater.role)
+    };
     ws.write(1, 0, format!("Rater: {}{role}", rater.name))?;
-    ws.write(2, 0, format!("Plan: {} · assessed on {}", plan.name, assessment.assessed_on))?;
+    ws.write(
+        2,
+        0,
+        format!(
+            "Plan: {} · assessed on {}",
+            plan.name, assessment.assessed_on
+        ),
+    )?;
     ws.write(
         3,
         0,
@@ -104,8 +150,17 @@ fn scores_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rate
     for (col, h) in headers().iter().enumerate() {
         ws.write_with_format(HEADER_ROW, col as u16, h, &header)?;
     }
-    let own: Vec<&crate::model::Rating> = plan.ratings.iter().filter(|r| r.rater_id == rater.id).collect();
-    let facet_name = |id: &str| catalog().facet(id).map(|f| f.name.clone()).unwrap_or_default();
+    let own: Vec<&crate::model::Rating> = plan
+        .ratings
+        .iter()
+        .filter(|r| r.rater_id == rater.id)
+        .collect();
+    let facet_name = |id: &str| {
+        catalog()
+            .facet(id)
+            .map(|f| f.name.clone())
+            .unwrap_or_default()
+    };
     for (i, sf) in rows().into_iter().enumerate() {
         let row = FIRST_ROW + i as u32;
         ws.write_with_format(row, COL_FACET, facet_name(&sf.facet_id), &facet)?;
@@ -119,9 +174,17 @@ fn scores_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rate
             Some(Score::NotApplicable(why)) => (NOT_APPLICABLE_LABEL.to_string(), why.clone()),
             None => (String::new(), String::new()),
         };
-        let confidence = mine.and_then(|r| r.confidence).map(confidence_label).unwrap_or("");
+        let confidence = mine
+            .and_then(|r| r.confidence)
+            .map(confidence_label)
+            .unwrap_or("");
         let note = mine.map(|r| r.note.as_str()).unwrap_or("");
-        for (col, value) in [(COL_STAGE, stage.as_str()), (COL_REASON, &reason), (COL_CONFIDENCE, confidence), (COL_NOTE, note)] {
+        for (col, value) in [
+            (COL_STAGE, stage.as_str()),
+            (COL_REASON, &reason),
+            (COL_CONFIDENCE, confidence),
+            (COL_NOTE, note),
+        ] {
             if value.is_empty() {
                 ws.write_blank(row, col, &answer)?;
             } else {
@@ -139,7 +202,9 @@ fn scores_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rate
         &DataValidation::new()
             .allow_list_strings(&stage_choices())?
             .set_input_title("Your stage")?
-            .set_input_message("Pick the stage that describes your organisation today, or N/A with a reason.")?
+            .set_input_message(
+                "Pick the stage that describes your organisation today, or N/A with a reason.",
+            )?
             .set_error_title("Not a stage")?
             .set_error_message("Pick a stage from the list, or N/A.")?
             .set_error_style(DataValidationErrorStyle::Stop),
@@ -170,7 +235,11 @@ fn scores_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rate
     Ok(ws)
 }
 
-fn ids_sheet(plan: &Plan, assessment: &crate::model::Assessment, rater: &Rater) -> Result<Worksheet, XlsxError> {
+fn ids_sheet(
+    plan: &Plan,
+    assessment: &crate::model::Assessment,
+    rater: &Rater,
+) -> Result<Worksheet, XlsxError> {
     let mut ws = Worksheet::new();
     ws.set_name(IDS_SHEET)?;
     ws.write(0, 0, MARKER)?;

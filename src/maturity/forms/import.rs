@@ -4,7 +4,9 @@
 
 use super::*;
 use crate::error::{Error, Problem, Result};
-use crate::maturity::answers::{confidence_label, stage_choices, CONFIDENCES, NOT_APPLICABLE_LABEL};
+use crate::maturity::answers::{
+    confidence_label, stage_choices, CONFIDENCES, NOT_APPLICABLE_LABEL,
+};
 use crate::maturity::assessments::{score_edits, ScoreEntry};
 use crate::maturity::lookup::find_assessment;
 use crate::model::{Confidence, Plan, Score};
@@ -35,7 +37,10 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn at(&mut self, sheet: &str, row: u32, col: u16, reason: impl Into<String>) {
-        self.0.push(Problem { path: cell_ref(sheet, row, col), reason: reason.into() });
+        self.0.push(Problem {
+            path: cell_ref(sheet, row, col),
+            reason: reason.into(),
+        });
     }
 }
 
@@ -55,33 +60,71 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
             names.join(", ")
         )));
     }
-    let ids = wb.worksheet_range(IDS_SHEET).map_err(|e| not_a_form(format!("cannot be read: {e}")))?;
+    let ids = wb
+        .worksheet_range(IDS_SHEET)
+        .map_err(|e| not_a_form(format!("cannot be read: {e}")))?;
     let mut p = Problems(Vec::new());
     if text(&ids, 0, 0) != MARKER {
-        return Err(not_a_form(format!("is not a Stepwise scoring form ({} does not say \"{MARKER}\")", cell_ref(IDS_SHEET, 0, 0))));
+        return Err(not_a_form(format!(
+            "is not a Stepwise scoring form ({} does not say \"{MARKER}\")",
+            cell_ref(IDS_SHEET, 0, 0)
+        )));
     }
     if text(&ids, 0, 1) != FORM_VERSION.to_string() {
         p.at(IDS_SHEET, 0, 1, format!("form version \"{}\"; this Stepwise reads version {FORM_VERSION} — export the form again", text(&ids, 0, 1)));
     }
     let form_plan = text(&ids, ROW_PLAN, 1);
     if form_plan != plan.id {
-        p.at(IDS_SHEET, ROW_PLAN, 1, format!("the form belongs to another plan (\"{form_plan}\"), not to \"{}\"", plan.name));
+        p.at(
+            IDS_SHEET,
+            ROW_PLAN,
+            1,
+            format!(
+                "the form belongs to another plan (\"{form_plan}\"), not to \"{}\"",
+                plan.name
+            ),
+        );
     }
     let form_assessment = text(&ids, ROW_ASSESSMENT, 1);
     if form_assessment != assessment.id {
         let other = plan.assessments.iter().find(|a| a.id == form_assessment);
-        let whose = other.map_or_else(|| format!("another assessment (\"{form_assessment}\")"), |a| format!("the assessment \"{}\"", a.name));
-        p.at(IDS_SHEET, ROW_ASSESSMENT, 1, format!("the form belongs to {whose}, not to \"{}\"", assessment.name));
+        let whose = other.map_or_else(
+            || format!("another assessment (\"{form_assessment}\")"),
+            |a| format!("the assessment \"{}\"", a.name),
+        );
+        p.at(
+            IDS_SHEET,
+            ROW_ASSESSMENT,
+            1,
+            format!(
+                "the form belongs to {whose}, not to \"{}\"",
+                assessment.name
+            ),
+        );
     }
     let rater_id = text(&ids, ROW_RATER, 1);
-    let rater = plan.raters.iter().find(|r| r.id == rater_id && r.assessment_id == assessment.id);
+    let rater = plan
+        .raters
+        .iter()
+        .find(|r| r.id == rater_id && r.assessment_id == assessment.id);
     if rater.is_none() && form_assessment == assessment.id {
-        p.at(IDS_SHEET, ROW_RATER, 1, format!("\"{rater_id}\" is not a rater of \"{}\" (removed since the form was sent?)", assessment.name));
+        p.at(
+            IDS_SHEET,
+            ROW_RATER,
+            1,
+            format!(
+                "\"{rater_id}\" is not a rater of \"{}\" (removed since the form was sent?)",
+                assessment.name
+            ),
+        );
     }
     let Ok(scores) = wb.worksheet_range(SCORES_SHEET) else {
         p.0.push(Problem {
             path: SCORES_SHEET.into(),
-            reason: format!("the sheet is missing (renamed or deleted?); sheets: {}", names.join(", ")),
+            reason: format!(
+                "the sheet is missing (renamed or deleted?); sheets: {}",
+                names.join(", ")
+            ),
         });
         return Err(Error::Invalid { problems: p.0 });
     };
@@ -91,7 +134,11 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
         return Err(Error::Invalid { problems: p.0 });
     }
     let rater = rater.expect("a missing rater is a problem reported above");
-    Ok(FilledForm { rater_id: rater.id.clone(), rater_name: rater.name.clone(), entries })
+    Ok(FilledForm {
+        rater_id: rater.id.clone(),
+        rater_name: rater.name.clone(),
+        entries,
+    })
 }
 
 /// The headers, the sub-facet ids in the hidden sheet and the names beside them must be the
@@ -108,16 +155,37 @@ fn check_layout(ids: &Range<Data>, scores: &Range<Data>, p: &mut Problems) {
         let i = i as u32;
         let id = text(ids, FIRST_ID_ROW + i, 1);
         if id != sf.id {
-            p.at(IDS_SHEET, FIRST_ID_ROW + i, 1, format!("holds sub-facet \"{id}\" where the form has \"{}\": the layout was changed", sf.id));
+            p.at(
+                IDS_SHEET,
+                FIRST_ID_ROW + i,
+                1,
+                format!(
+                    "holds sub-facet \"{id}\" where the form has \"{}\": the layout was changed",
+                    sf.id
+                ),
+            );
         }
         let name = text(scores, FIRST_ROW + i, COL_SUBFACET);
         if name != sf.name {
-            p.at(SCORES_SHEET, FIRST_ROW + i, COL_SUBFACET, format!("reads \"{name}\" where the form has \"{}\": rows were moved, added or deleted", sf.name));
+            p.at(
+                SCORES_SHEET,
+                FIRST_ROW + i,
+                COL_SUBFACET,
+                format!(
+                    "reads \"{name}\" where the form has \"{}\": rows were moved, added or deleted",
+                    sf.name
+                ),
+            );
         }
     }
     let after = FIRST_ROW + rows.len() as u32;
     if (0..=COL_NOTE).any(|c| !text(scores, after, c).is_empty()) {
-        p.at(SCORES_SHEET, after, COL_SUBFACET, "the form ends with the last sub-facet; this row was added");
+        p.at(
+            SCORES_SHEET,
+            after,
+            COL_SUBFACET,
+            "the form ends with the last sub-facet; this row was added",
+        );
     }
 }
 
@@ -127,7 +195,9 @@ fn parse_dropdown_stage(value: &str) -> Option<Option<u8>> {
     }
     let choices = stage_choices();
     (1..=5u8)
-        .find(|s| value.eq_ignore_ascii_case(&choices[usize::from(*s) - 1]) || *value == s.to_string())
+        .find(|s| {
+            value.eq_ignore_ascii_case(&choices[usize::from(*s) - 1]) || *value == s.to_string()
+        })
         .map(Some)
 }
 
@@ -141,15 +211,36 @@ fn read_answers(scores: &Range<Data>, rater_id: &str, p: &mut Problems) -> Vec<S
         let confidence_text = text(scores, row, COL_CONFIDENCE);
         let score = match parse_dropdown_stage(&stage) {
             _ if stage.is_empty() => {
-                p.at(SCORES_SHEET, row, COL_STAGE, format!("no answer for {}: pick a stage from the list, or N/A with a reason", sf.name));
+                p.at(
+                    SCORES_SHEET,
+                    row,
+                    COL_STAGE,
+                    format!(
+                        "no answer for {}: pick a stage from the list, or N/A with a reason",
+                        sf.name
+                    ),
+                );
                 None
             }
             None => {
-                p.at(SCORES_SHEET, row, COL_STAGE, format!("\"{stage}\" is not one of the list's values ({})", stage_choices().join(", ")));
+                p.at(
+                    SCORES_SHEET,
+                    row,
+                    COL_STAGE,
+                    format!(
+                        "\"{stage}\" is not one of the list's values ({})",
+                        stage_choices().join(", ")
+                    ),
+                );
                 None
             }
             Some(None) if reason.is_empty() => {
-                p.at(SCORES_SHEET, row, COL_REASON, format!("N/A needs a reason ({})", sf.name));
+                p.at(
+                    SCORES_SHEET,
+                    row,
+                    COL_REASON,
+                    format!("N/A needs a reason ({})", sf.name),
+                );
                 None
             }
             Some(None) => Some(Score::NotApplicable(reason)),
@@ -158,10 +249,21 @@ fn read_answers(scores: &Range<Data>, rater_id: &str, p: &mut Problems) -> Vec<S
         let confidence: Option<Option<Confidence>> = if confidence_text.is_empty() {
             Some(None)
         } else {
-            CONFIDENCES.into_iter().find(|c| confidence_label(*c).eq_ignore_ascii_case(&confidence_text)).map(Some)
+            CONFIDENCES
+                .into_iter()
+                .find(|c| confidence_label(*c).eq_ignore_ascii_case(&confidence_text))
+                .map(Some)
         };
         if confidence.is_none() {
-            p.at(SCORES_SHEET, row, COL_CONFIDENCE, format!("\"{confidence_text}\" is not one of the list's values ({})", labels.join(", ")));
+            p.at(
+                SCORES_SHEET,
+                row,
+                COL_CONFIDENCE,
+                format!(
+                    "\"{confidence_text}\" is not one of the list's values ({})",
+                    labels.join(", ")
+                ),
+            );
         }
         if let (Some(score), Some(confidence)) = (score, confidence) {
             entries.push(ScoreEntry {
@@ -177,7 +279,13 @@ fn read_answers(scores: &Range<Data>, rater_id: &str, p: &mut Problems) -> Vec<S
 }
 
 /// Imports one form: the rater's scores are replaced by the form's, in one transaction.
-pub fn import_form(store: &mut Store, plan_id: &str, assessment_id: &str, bytes: &[u8], now: DateTime<Utc>) -> Result<FilledForm> {
+pub fn import_form(
+    store: &mut Store,
+    plan_id: &str,
+    assessment_id: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<FilledForm> {
     let plan = store.plan(plan_id)?;
     let form = read_form(&plan, assessment_id, bytes)?;
     let edits = score_edits(&plan, &form.entries)?;
@@ -203,15 +311,24 @@ pub fn import_forms(
                 if let Some((first, _)) = forms.iter().find(|(_, f)| f.rater_id == form.rater_id) {
                     problems.push(Problem {
                         path: name.clone(),
-                        reason: format!("is {}'s form again (already given as {first})", form.rater_name),
+                        reason: format!(
+                            "is {}'s form again (already given as {first})",
+                            form.rater_name
+                        ),
                     });
                 }
                 forms.push((name, form));
             }
-            Err(Error::Invalid { problems: found }) => problems.extend(found.into_iter().map(|p| Problem {
-                path: if p.path.is_empty() { name.clone() } else { format!("{name}: {}", p.path) },
-                reason: p.reason,
-            })),
+            Err(Error::Invalid { problems: found }) => {
+                problems.extend(found.into_iter().map(|p| Problem {
+                    path: if p.path.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{name}: {}", p.path)
+                    },
+                    reason: p.reason,
+                }))
+            }
             Err(other) => return Err(other),
         }
     }

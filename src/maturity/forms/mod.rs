@@ -74,7 +74,11 @@ mod tests {
 
     #[test]
     fn cell_references_count_rows_from_one_and_columns_in_letters() {
-        assert_eq!(cell_ref("Scores", 6, 7), "Scores!H7", "0-based (6, 7) is H7");
+        assert_eq!(
+            cell_ref("Scores", 6, 7),
+            "Scores!H7",
+            "0-based (6, 7) is H7"
+        );
         assert_eq!(cell_ref("S", 0, 0), "S!A1");
         assert_eq!(cell_ref("S", 0, 26), "S!AA1", "the 27th column is AA");
     }

@@ -1,0 +1,53 @@
+//! The plan as documents for people: a PDF for leadership, an XLSX workbook for analysts, and
+//! the portable plan file. Every export is built in memory and written atomically, so a
+//! failed export never leaves a broken file behind.
+
+pub mod pdf;
+pub mod xlsx;
+
+use crate::error::Result;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Pdf,
+    Xlsx,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// The bytes of a plan in the given format, as of `now` (the date printed on the cover, the
+/// statuses judged against).
+pub fn render(store: &Store, plan_id: &str, format: Format, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    let plan = store.plan(plan_id)?;
+    match format {
+        Format::Json => Ok(crate::planfile::to_json(&plan, now).into_bytes()),
+        Format::Pdf => pdf::render(&plan, now),
+        Format::Xlsx => xlsx::render(&plan, now),
+    }
+}
+
+/// Renders a plan and writes it to `path` atomically.
+pub fn export_to(
+    store: &Store,
+    plan_id: &str,
+    format: Format,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let bytes = render(store, plan_id, format, now)?;
+    crate::files::write_atomic(path, &bytes)
+}
