@@ -167,12 +167,13 @@ fn heatmap_from(
 const NAME_WIDTH: usize = 42;
 const CELL_WIDTH: usize = 18;
 
-fn cell_text(cell: Cell, phase: &str) -> String {
+// Cells stay short words so a long phase name never gets cut; the legend names the phase.
+fn cell_text(cell: Cell) -> &'static str {
     match cell {
-        Cell::Empty => "·".into(),
-        Cell::Current => "[current]".into(),
-        Cell::Target => format!("[{phase}]"),
-        Cell::CurrentAndTarget => "[both]".into(),
+        Cell::Empty => "·",
+        Cell::Current => "[current]",
+        Cell::Target => "[target]",
+        Cell::CurrentAndTarget => "[both]",
     }
 }
 
@@ -213,7 +214,7 @@ pub fn heatmap_text(h: &Heatmap) -> String {
                 Some(reason) => line.push_str(&format!("n/a — {reason}")),
                 None => {
                     for cell in row.cells {
-                        line.push_str(&pad(&cell_text(cell, &phase), CELL_WIDTH));
+                        line.push_str(&pad(cell_text(cell), CELL_WIDTH));
                     }
                 }
             }
@@ -222,8 +223,10 @@ pub fn heatmap_text(h: &Heatmap) -> String {
     }
     let legend = match h.view {
         HeatmapView::Current => "[current] current stage".to_string(),
-        HeatmapView::Target => format!("[{phase}] target for {phase}"),
-        HeatmapView::Both => format!("[current] current stage   [{phase}] target for {phase}   [both] current & {phase} (no change between phases)"),
+        HeatmapView::Target => format!("[target] target for {phase}"),
+        HeatmapView::Both => format!(
+            "[current] current stage   [target] target for {phase}   [both] current stage, kept as the {phase} target"
+        ),
     };
     let _ = writeln!(out, "\n{legend}");
     out

@@ -125,7 +125,7 @@ fn the_cli_runs_an_assessment_from_scoring_to_a_goal() {
         .expect("an Analytics row");
     let (current, target) = (
         row.find("[current]").expect(row),
-        row.find("[Phase 2]").expect(row),
+        row.find("[target]").expect(row),
     );
     assert!(current < target, "current left of the target: {row}");
     assert!(heatmap.contains("n/a — No LMS"), "{heatmap}");

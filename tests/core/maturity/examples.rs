@@ -139,7 +139,7 @@ fn example_2_subsequent_expansion_yields_the_current_phase_2_and_both_cells() {
     );
     let text = m::heatmap_text(&both);
     assert!(
-        text.contains("[both]") && text.contains("[Phase 2]") && text.contains("[current]"),
+        text.contains("[both]") && text.contains("[target]") && text.contains("[current]"),
         "{text}"
     );
 }
