@@ -14,7 +14,8 @@ scripts/setup.sh
 echo "==> building the UI"
 # Install the UI's packages when they are missing or the lock file changed since.
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  # (not `npm ci`: see npm_install in scripts/test.sh)
+  (cd ui && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
 npm --prefix ui run build --silent
 

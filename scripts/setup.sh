@@ -11,6 +11,9 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver imagemagick
   # reading the exports back
   poppler-utils qpdf
+  # opening the XLSX export as a spreadsheet program would (tests and the export benchmark);
+  # Carlito has Calibri's metrics, so rows sized for Excel fit in LibreOffice too
+  libreoffice-calc-nogui fonts-crosextra-carlito
 )
 
 missing=()

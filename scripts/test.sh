@@ -56,7 +56,10 @@ toolchain() {
   fi
 }
 
-npm_install() { (cd "$1" && npm ci --no-audit --no-fund --loglevel=error); }
+# `npm install` from the lock file, not `npm ci`: the registry this runs against serves only this
+# platform's optional packages (rollup, esbuild, the tauri CLI), so a lock file made here lacks the
+# others and `npm ci` refuses it. --no-save keeps the committed lock file untouched.
+npm_install() { (cd "$1" && npm install --no-save --no-audit --no-fund --loglevel=error); }
 
 tauri_driver() {
   if ! command -v tauri-driver >/dev/null 2>&1; then
@@ -73,7 +76,7 @@ e2e() {
 
 phase "setup (apt packages)" scripts/setup.sh
 phase "toolchain" toolchain
-phase "ui: npm ci" npm_install ui
+phase "ui: npm install" npm_install ui
 phase "ui: type check" npm --prefix ui run check
 phase "ui: unit tests" bash -c 'cd ui && npx vitest run'
 phase "ui: build" npm --prefix ui run build
@@ -82,5 +85,5 @@ phase "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 phase "cargo test" cargo test --workspace
 phase "build app (debug)" cargo build -p stepwise-app
 phase "tauri-driver" tauri_driver
-phase "e2e: npm ci" npm_install e2e
+phase "e2e: npm install" npm_install e2e
 phase "e2e: real app" e2e

@@ -1,14 +1,14 @@
 // Starts tauri-driver (which drives Debian's WebKitWebDriver) and opens WebDriver sessions on
 // the real Stepwise binary. Each session gets its own database through the app's --db flag;
 // XDG folders point into a temporary directory so nothing touches the user's real data.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { remote } from 'webdriverio';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '..', '..');
 
 export const appBinary = (() => {
   const p = process.env.STEPWISE_APP ?? join(repo, 'target', 'debug', 'stepwise-app');
@@ -62,6 +62,8 @@ export async function startDriver() {
   const driver = spawn(bin, ['--port', String(port), '--native-port', String(nativePort)], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
+    // Its own process group, so closing stops WebKitWebDriver and the app with it.
+    detached: true,
   });
   const spawned = new Promise((ok, fail) => {
     driver.once('spawn', ok);
@@ -87,9 +89,27 @@ export async function startDriver() {
       });
     },
     async close() {
-      driver.kill('SIGTERM');
-      await new Promise((r) => (driver.exitCode !== null ? r() : driver.once('exit', r)));
+      const exited = new Promise((r) => (driver.exitCode !== null ? r() : driver.once('exit', r)));
+      signalGroup(driver.pid, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(driver.pid, 'SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+      signalGroup(driver.pid, 'SIGKILL'); // anything of the group still left
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Saves a picture of the whole (virtual) screen. WebDriver's own screenshot command hangs
+ * with WebKitWebDriver under Xvfb, so this uses ImageMagick's `import` instead. */
+export function screenshot(file) {
+  execFileSync('import', ['-window', 'root', file], { stdio: 'inherit', timeout: 20_000 });
 }

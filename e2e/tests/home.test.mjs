@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { appBinary, startDriver } from '../support/app.mjs';
+import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 
 // The demo plan's organisation, as the core's demo module writes it (src/demo/context.rs).
 const DEMO_ORGANISATION = 'Saint-Aurèle University';
@@ -21,7 +21,7 @@ after(async () => {
   await driver?.close();
 });
 
-test('a new database opens on Home with the demo plan and its organisation', async () => {
+test('a new database opens on Home with the demo plan and its organisation', { timeout: 120_000 }, async () => {
   const db = join(driver.scratch, 'first-launch.db');
   assert.ok(!existsSync(db), 'the database must not exist before the first launch');
   const app = await driver.launch(db);
@@ -52,13 +52,13 @@ test('a new database opens on Home with the demo plan and its organisation', asy
     assert.equal(shownDb, db, 'the app uses the database given with --db');
     assert.ok(existsSync(db), 'the database file was created');
     assert.equal(await app.$('[data-testid="error-banner"]').isExisting(), false, 'no error shown');
-    if (SCREENSHOT) await app.saveScreenshot(SCREENSHOT);
+    if (SCREENSHOT) screenshot(SCREENSHOT);
   } finally {
     await app.deleteSession();
   }
 });
 
-test('a file that is not a Stepwise database is reported in the banner and left untouched', async () => {
+test('a file that is not a Stepwise database is reported in the banner and left untouched', { timeout: 120_000 }, async () => {
   const db = join(driver.scratch, 'notes.db');
   const bytes = 'Meeting notes, definitely not SQLite.\n';
   writeFileSync(db, bytes);

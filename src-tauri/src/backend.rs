@@ -18,7 +18,10 @@ pub struct ApiError {
 
 impl From<stepwise::Error> for ApiError {
     fn from(e: stepwise::Error) -> Self {
-        ApiError { code: e.code(), message: e.to_string() }
+        ApiError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -39,12 +42,18 @@ impl Backend {
     pub fn start(db_path: Result<PathBuf, stepwise::Error>, now: DateTime<Utc>) -> Backend {
         let store = match &db_path {
             Ok(path) => open(path, now),
-            Err(e) => Err(ApiError { code: e.code(), message: e.to_string() }),
+            Err(e) => Err(ApiError {
+                code: e.code(),
+                message: e.to_string(),
+            }),
         };
         if let Err(e) = &store {
             tracing::error!(code = ?e.code, message = %e.message, "the database could not be opened");
         }
-        Backend { db_path: db_path.ok(), store: store.map(Mutex::new) }
+        Backend {
+            db_path: db_path.ok(),
+            store: store.map(Mutex::new),
+        }
     }
 
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>, ApiError> {
@@ -62,7 +71,9 @@ impl Backend {
         let store = self.store.as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock cannot leave the store half-written (each edit is
         // its own transaction), so a poisoned lock is safe to keep using.
-        Ok(store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
@@ -87,10 +98,23 @@ mod tests {
     fn a_new_database_starts_with_the_demo_plan_listed() {
         let dir = tempfile::tempdir().unwrap();
         let backend = Backend::start(Ok(dir.path().join("new.db")), now());
-        let plans = backend.list_plans().expect("a fresh database lists its plans");
-        assert_eq!(plans.len(), 1, "the demo plan is created on first use: {plans:?}");
-        assert!(!plans[0].organisation.is_empty(), "the demo plan names its organisation");
-        assert_eq!(plans[0].steps.len(), 10, "progress is reported for all ten steps");
+        let plans = backend
+            .list_plans()
+            .expect("a fresh database lists its plans");
+        assert_eq!(
+            plans.len(),
+            1,
+            "the demo plan is created on first use: {plans:?}"
+        );
+        assert!(
+            !plans[0].organisation.is_empty(),
+            "the demo plan names its organisation"
+        );
+        assert_eq!(
+            plans[0].steps.len(),
+            10,
+            "progress is reported for all ten steps"
+        );
     }
 
     #[test]
@@ -99,7 +123,11 @@ mod tests {
         let path = dir.path().join("twice.db");
         drop(Backend::start(Ok(path.clone()), now()));
         let plans = Backend::start(Ok(path), now()).list_plans().unwrap();
-        assert_eq!(plans.len(), 1, "a second start must not add another demo plan");
+        assert_eq!(
+            plans.len(),
+            1,
+            "a second start must not add another demo plan"
+        );
     }
 
     #[test]
@@ -108,12 +136,24 @@ mod tests {
         let path = dir.path().join("notes.db");
         std::fs::write(&path, b"just some notes, not a database").unwrap();
         let backend = Backend::start(Ok(path.clone()), now());
-        let err = backend.list_plans().expect_err("a foreign file must not be listed as plans");
+        let err = backend
+            .list_plans()
+            .expect_err("a foreign file must not be listed as plans");
         assert_eq!(err.code, ErrorCode::NotADatabase);
-        assert!(err.message.contains("notes.db"), "the message names the file: {}", err.message);
-        assert_eq!(std::fs::read(&path).unwrap(), b"just some notes, not a database");
+        assert!(
+            err.message.contains("notes.db"),
+            "the message names the file: {}",
+            err.message
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"just some notes, not a database"
+        );
         let json = serde_json::to_value(&err).unwrap();
-        assert_eq!(json, serde_json::json!({"code": "not_a_database", "message": err.message}));
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "not_a_database", "message": err.message})
+        );
     }
 
     #[test]
@@ -121,7 +161,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("info.db");
         let info = Backend::start(Ok(path.clone()), now()).info();
-        assert_eq!(info.db_path.as_deref(), Some(path.display().to_string().as_str()));
+        assert_eq!(
+            info.db_path.as_deref(),
+            Some(path.display().to_string().as_str())
+        );
         assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
     }
 }

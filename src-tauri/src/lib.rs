@@ -15,12 +15,20 @@ use std::path::PathBuf;
 pub fn run() {
     let log_file = logging::init();
     let db_path = stepwise::paths::resolve_db_path(db_flag(std::env::args_os()).as_deref());
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), ?log_file, ?db_path, "Stepwise starting");
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        ?log_file,
+        ?db_path,
+        "Stepwise starting"
+    );
     let backend = Backend::start(db_path, chrono::Utc::now());
 
     tauri::Builder::default()
         .manage(backend)
-        .invoke_handler(tauri::generate_handler![commands::list_plans, commands::app_info])
+        .invoke_handler(tauri::generate_handler![
+            commands::list_plans,
+            commands::app_info
+        ])
         .run(tauri::generate_context!())
         .expect("the Stepwise window could not be started");
 }
@@ -50,9 +58,19 @@ mod tests {
 
     #[test]
     fn db_flag_reads_both_spellings_and_ignores_other_arguments() {
-        assert_eq!(db_flag(args(&["app", "--db", "/tmp/a.db"])), Some(PathBuf::from("/tmp/a.db")));
-        assert_eq!(db_flag(args(&["app", "-x", "--db=/tmp/b.db"])), Some(PathBuf::from("/tmp/b.db")));
+        assert_eq!(
+            db_flag(args(&["app", "--db", "/tmp/a.db"])),
+            Some(PathBuf::from("/tmp/a.db"))
+        );
+        assert_eq!(
+            db_flag(args(&["app", "-x", "--db=/tmp/b.db"])),
+            Some(PathBuf::from("/tmp/b.db"))
+        );
         assert_eq!(db_flag(args(&["app", "--verbose"])), None);
-        assert_eq!(db_flag(args(&["--db"])), None, "the program name is not a flag");
+        assert_eq!(
+            db_flag(args(&["--db"])),
+            None,
+            "the program name is not a flag"
+        );
     }
 }

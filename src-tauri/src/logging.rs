@@ -14,7 +14,9 @@ const MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// opened (the app still runs).
 pub fn init() -> Option<PathBuf> {
     let filter = EnvFilter::try_from_env("STEPWISE_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false);
     match open_log() {
         Some((path, file)) => {
             builder.with_writer(Mutex::new(file)).init();
@@ -34,6 +36,10 @@ fn open_log() -> Option<(PathBuf, fs::File)> {
     if fs::metadata(&path).is_ok_and(|m| m.len() > MAX_BYTES) {
         let _ = fs::rename(&path, dir.join(format!("{FILE_NAME}.1")));
     }
-    let file = OpenOptions::new().create(true).append(true).open(&path).ok()?;
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .ok()?;
     Some((path, file))
 }
