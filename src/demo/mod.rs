@@ -13,6 +13,9 @@ mod governance;
 mod maturity;
 mod outreach;
 mod results;
+mod stress;
+
+pub use stress::stress_plan;
 
 use crate::model::{new_id, Id, Plan};
 use crate::store::Store;

@@ -3,6 +3,8 @@
 
 mod cli;
 mod crash;
+mod export_pdf;
+mod export_xlsx;
 mod forms;
 mod maturity;
 mod planfile;

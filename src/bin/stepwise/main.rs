@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use stepwise::{files, planfile, Edit, Store};
+use stepwise::{planfile, Edit, Store};
 
 #[derive(Parser)]
 #[command(
@@ -88,6 +88,18 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Json,
+    Pdf,
+    Xlsx,
+}
+
+impl From<Format> for stepwise::export::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Json => stepwise::export::Format::Json,
+            Format::Pdf => stepwise::export::Format::Pdf,
+            Format::Xlsx => stepwise::export::Format::Xlsx,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -168,16 +180,14 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
         }
         Command::Export { plan, format, out } => {
             let id = store.resolve_plan_id(&plan)?;
-            let bytes = match format {
-                Format::Json => planfile::export(&store, &id, now)?.into_bytes(),
-            };
             if out.as_os_str() == "-" {
                 use std::io::Write;
+                let bytes = stepwise::export::render(&store, &id, format.into(), now)?;
                 std::io::stdout()
                     .write_all(&bytes)
                     .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
             } else {
-                files::write_atomic(&out, &bytes)?;
+                stepwise::export::export_to(&store, &id, format.into(), &out, now)?;
                 eprintln!("wrote {}", out.display());
             }
         }

@@ -1,0 +1,253 @@
+//! Pages and the flow of content down them. `Writer` keeps the cursor, starts a new page
+//! whenever the next thing would cross the bottom margin, and records where each section
+//! starts for the contents and the outline.
+
+use super::canvas::Canvas;
+use super::fonts::{Face, Fonts};
+use super::text::{self, Line, Span};
+use super::theme::{self, Rgb, Style, INK, MUTED, NAVY, RULE, TEAL};
+use printpdf::{ExtendedGraphicsStateId, Op};
+
+/// A4 portrait, in points.
+pub const PAGE_W: f32 = 595.276;
+pub const PAGE_H: f32 = 841.89;
+pub const MARGIN_X: f32 = 56.0;
+/// Where content starts below the running header, and stops above the footer.
+pub const TOP: f32 = 74.0;
+pub const BOTTOM: f32 = PAGE_H - 62.0;
+pub const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
+
+pub struct Page {
+    pub ops: Vec<Op>,
+    /// The running header's right-hand text: the section the page belongs to.
+    pub section: String,
+}
+
+/// A place in the document the contents and the outline point to.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub title: String,
+    /// 0 for a section, 1 for a part of one.
+    pub level: u8,
+    /// Index into the writer's pages.
+    pub page: usize,
+}
+
+pub struct Writer<'a> {
+    pub fonts: &'a Fonts,
+    pub pages: Vec<Page>,
+    /// Distance of the cursor from the top of the current page.
+    pub y: f32,
+    pub anchors: Vec<Anchor>,
+    section: String,
+    alpha: ExtendedGraphicsStateId,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(fonts: &'a Fonts, alpha: ExtendedGraphicsStateId) -> Writer<'a> {
+        Writer {
+            fonts,
+            pages: Vec::new(),
+            y: TOP,
+            anchors: Vec::new(),
+            section: String::new(),
+            alpha,
+        }
+    }
+
+    pub fn canvas(&mut self) -> Canvas<'_> {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        let page = self.pages.last_mut().expect("a page exists");
+        Canvas {
+            ops: &mut page.ops,
+            fonts: self.fonts,
+            alpha: &self.alpha,
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page {
+            ops: Vec::new(),
+            section: self.section.clone(),
+        });
+        self.y = TOP;
+    }
+
+    /// The running header's section title for pages started from now on.
+    pub fn running(&mut self, title: &str) {
+        self.section = title.to_string();
+    }
+
+    pub fn room(&self) -> f32 {
+        BOTTOM - self.y
+    }
+
+    pub fn at_top(&self) -> bool {
+        self.y <= TOP + 0.01
+    }
+
+    /// Starts a new page unless `h` points still fit on this one (or this one is empty, in
+    /// which case a taller block has to be split by its caller).
+    pub fn ensure(&mut self, h: f32) {
+        if self.pages.is_empty() || (h > self.room() && !self.at_top()) {
+            self.new_page();
+        }
+    }
+
+    /// Vertical space, dropped at the top of a page where it would only push content down.
+    pub fn gap(&mut self, h: f32) {
+        if !self.at_top() {
+            self.y += h;
+        }
+    }
+
+    /// A numbered section on a new page.
+    pub fn section(&mut self, number: Option<usize>, title: &str) {
+        self.section = match number {
+            Some(n) => format!("{n}. {title}"),
+            None => title.to_string(),
+        };
+        self.new_page();
+        self.anchors.push(Anchor {
+            title: self.section.clone(),
+            level: 0,
+            page: self.pages.len() - 1,
+        });
+        let y = self.y;
+        let mut c = self.canvas();
+        if let Some(n) = number {
+            c.text(
+                MARGIN_X,
+                y + 9.0,
+                Style::new(Face::Bold, 9.0, TEAL),
+                &format!("SECTION {n}"),
+            );
+        }
+        let title_style = Style::new(Face::Bold, 21.0, NAVY);
+        let lines = text::wrap(c.fonts, &[Span::new(title, title_style)], WIDTH);
+        let mut top = y + 16.0;
+        for l in &lines {
+            c.draw_line(l, MARGIN_X, top);
+            top += l.height;
+        }
+        c.fill_rect(MARGIN_X, top + 6.0, 42.0, 3.0, TEAL);
+        self.y = top + 24.0;
+    }
+
+    /// A heading inside a section, kept with at least `keep` points of what follows.
+    pub fn heading(&mut self, title: &str, level: u8, keep: f32) {
+        let style = match level {
+            1 => Style::new(Face::Bold, 13.0, NAVY),
+            _ => Style::new(Face::Bold, 10.5, INK),
+        };
+        let lines = text::wrap(self.fonts, &[Span::new(title, style)], WIDTH);
+        let h = text::height(&lines) + if level == 1 { 10.0 } else { 4.0 };
+        self.gap(if level == 1 { 14.0 } else { 8.0 });
+        self.ensure(h + keep);
+        if level == 1 {
+            self.anchors.push(Anchor {
+                title: title.to_string(),
+                level: 1,
+                page: self.pages.len() - 1,
+            });
+        }
+        let mut y = self.y;
+        let mut c = self.canvas();
+        for l in &lines {
+            c.draw_line(l, MARGIN_X, y);
+            y += l.height;
+        }
+        if level == 1 {
+            c.hline(MARGIN_X, MARGIN_X + WIDTH, y + 3.0, RULE, 0.6);
+        }
+        self.y = y + if level == 1 { 10.0 } else { 4.0 };
+    }
+
+    /// Lines flowed down the page at `x`, breaking between lines.
+    pub fn lines(&mut self, lines: &[Line], x: f32) {
+        for l in lines {
+            self.ensure(l.height);
+            let y = self.y;
+            self.canvas().draw_line(l, x, y);
+            self.y += l.height;
+        }
+    }
+
+    pub fn paragraph(&mut self, spans: &[Span]) {
+        self.paragraph_at(spans, 0.0);
+        self.y += 4.0;
+    }
+
+    pub fn paragraph_at(&mut self, spans: &[Span], indent: f32) {
+        let lines = text::wrap(self.fonts, spans, WIDTH - indent);
+        self.lines(&lines, MARGIN_X + indent);
+    }
+
+    pub fn text(&mut self, text: &str) {
+        self.paragraph(&[Span::new(text, Style::body())]);
+    }
+
+    /// What an empty part of the plan prints, so a reader sees the gap instead of missing it.
+    pub fn not_yet_written(&mut self) {
+        self.paragraph(&[Span::new("Not yet written.", Style::muted())]);
+    }
+
+    pub fn bullet(&mut self, spans: &[Span]) {
+        let lines = text::wrap(self.fonts, spans, WIDTH - 14.0);
+        if let Some(first) = lines.first() {
+            self.ensure(first.height);
+            let (y, dot) = (self.y, first.baseline - first.height * 0.24);
+            self.canvas()
+                .round_rect(MARGIN_X + 3.0, y + dot - 1.8, 3.6, 3.6, 1.8, TEAL);
+        }
+        self.lines(&lines, MARGIN_X + 14.0);
+        self.y += 2.5;
+    }
+
+    /// A quotation set off by a bar at its left (vision statements).
+    pub fn quote(&mut self, spans: &[Span], after: &[Span]) {
+        let mut lines = text::wrap(self.fonts, spans, WIDTH - 18.0);
+        if !after.is_empty() {
+            lines.push(Line::blank(3.0));
+            lines.extend(text::wrap(self.fonts, after, WIDTH - 18.0));
+        }
+        self.ensure(text::height(&lines[..lines.len().min(3)]));
+        for l in &lines {
+            self.ensure(l.height);
+            let y = self.y;
+            let mut c = self.canvas();
+            c.fill_rect(MARGIN_X, y, 3.0, l.height, TEAL);
+            c.draw_line(l, MARGIN_X + 14.0, y);
+            self.y += l.height;
+        }
+        self.y += 8.0;
+    }
+
+    /// A short muted line under a heading (dates, counts, who).
+    pub fn caption(&mut self, text: &str) {
+        self.paragraph(&[Span::new(text, Style::small().colored(MUTED))]);
+    }
+}
+
+/// The greyish text used for notes inside tables and under headings.
+pub fn note(text: impl Into<String>) -> Span {
+    Span::new(text, Style::small())
+}
+
+pub fn bold(text: impl Into<String>) -> Span {
+    Span::new(text, Style::bold())
+}
+
+pub fn body(text: impl Into<String>) -> Span {
+    Span::new(text, Style::body())
+}
+
+/// A status label: white (or dark) text on a coloured, rounded background.
+pub fn pill(text: impl Into<String>, fill: Rgb, ink: Rgb) -> Span {
+    Span::kept(
+        text,
+        Style::new(Face::Bold, theme::SMALL - 0.5, ink).on(fill),
+    )
+}

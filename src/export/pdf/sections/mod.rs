@@ -1,0 +1,140 @@
+//! The body of the document: the executive summary, then one section per step of the
+//! journey, in the journey's order. Each section prints "Not yet written." where the team has
+//! not filled the step in, so a reader sees the gap instead of missing it.
+
+mod context;
+mod goals;
+mod governance;
+mod maturity;
+mod outreach;
+mod roadmap;
+mod summary;
+
+pub use maturity::MaturityFacts;
+
+use super::layout::Writer;
+use crate::model::Plan;
+use crate::progress::Step;
+use chrono::NaiveDate;
+
+/// What every section needs: the plan, the day the plan is judged on, and the maturity
+/// results worked out once for the summary and the maturity section alike.
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub today: NaiveDate,
+    pub maturity: Option<MaturityFacts<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(plan: &'a Plan, today: NaiveDate) -> Ctx<'a> {
+        Ctx {
+            plan,
+            today,
+            maturity: MaturityFacts::of(plan, today),
+        }
+    }
+}
+
+/// The steps printed as sections (the export step is the document itself).
+pub const STEPS: [Step; 9] = [
+    Step::Context,
+    Step::Vision,
+    Step::Goals,
+    Step::Measures,
+    Step::Requirements,
+    Step::Governance,
+    Step::Maturity,
+    Step::Communication,
+    Step::Roadmap,
+];
+
+pub fn body(w: &mut Writer, ctx: &Ctx) {
+    summary::section(w, ctx);
+    for step in STEPS {
+        w.section(Some(step.number()), step.title());
+        match step {
+            Step::Context => context::context(w, ctx),
+            Step::Vision => context::vision(w, ctx),
+            Step::Goals => goals::goals(w, ctx),
+            Step::Measures => goals::measures(w, ctx),
+            Step::Requirements => goals::requirements(w, ctx),
+            Step::Governance => governance::section(w, ctx),
+            Step::Maturity => maturity::section(w, ctx),
+            Step::Communication => outreach::section(w, ctx),
+            Step::Roadmap => roadmap::section(w, ctx),
+            Step::Export => {}
+        }
+    }
+}
+
+/// "23 November 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// "23 Nov 2026", for tables.
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+pub fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "no date".into(), short_date)
+}
+
+/// A number as a report prints it: thousands separated, no trailing zeros.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let rounded = (v * 100.0).round() / 100.0;
+    let whole = rounded.trunc();
+    let frac = ((rounded - whole).abs() * 100.0).round() as u64;
+    let digits = format!("{}", whole.abs() as u64);
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    match frac {
+        0 => format!("{sign}{grouped}"),
+        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
+        f => format!("{sign}{grouped}.{f:02}"),
+    }
+}
+
+/// A value with its unit: "81%", "1,200 students".
+pub fn quantity(v: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    match unit {
+        "" => number(v),
+        "%" => format!("{}%", number(v)),
+        u => format!("{} {u}", number(v)),
+    }
+}
+
+/// Empty text shown as a dash in a table cell, so an empty cell reads as deliberate.
+pub fn or_dash(s: &str) -> &str {
+    if s.trim().is_empty() {
+        "—"
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_with_thousands_separators_and_without_trailing_zeros() {
+        assert_eq!(number(1200.0), "1,200");
+        assert_eq!(number(1_234_567.5), "1,234,567.5");
+        assert_eq!(number(81.25), "81.25");
+        assert_eq!(number(-3.0), "-3");
+        assert_eq!(quantity(86.0, "%"), "86%");
+        assert_eq!(quantity(400.0, "students"), "400 students");
+    }
+}

@@ -1,0 +1,102 @@
+//! Section 8: the communication plan (per audience: the key messages, who says them, through
+//! which channel, when) and the training plan (who needs to learn what, and how).
+
+use super::{or_dash, Ctx};
+use crate::catalog::catalog;
+use crate::export::pdf::layout::{note, Writer};
+use crate::export::pdf::table::{self, col, draw, with_heading, Cell, Table};
+use crate::export::pdf::text::Span;
+use crate::export::pdf::theme::{Style, NAVY};
+
+pub fn section(w: &mut Writer, ctx: &Ctx) {
+    let plan = ctx.plan;
+    if plan.communications.is_empty() && plan.trainings.is_empty() {
+        w.not_yet_written();
+        return;
+    }
+    w.heading("Communication plan", 1, 60.0);
+    if plan.communications.is_empty() {
+        w.not_yet_written();
+    }
+    for c in &plan.communications {
+        let mut how = Vec::new();
+        for (label, value) in [
+            ("Channel", &c.channel),
+            ("Messenger", &c.messenger),
+            ("Timing", &c.timing),
+            ("Frequency", &c.frequency),
+        ] {
+            if !value.trim().is_empty() {
+                how.push(Span::new(format!("{label}: "), Style::small_bold()));
+                how.push(note(format!("{}   ", value.trim())));
+            }
+        }
+        if c.messages.is_empty() {
+            w.heading(&c.audience, 2, 40.0);
+            if !how.is_empty() {
+                w.paragraph(&how);
+            }
+            w.paragraph(&[Span::new("No key messages yet.", Style::muted())]);
+            continue;
+        }
+        let mut t = Table::new(vec![col("", 1.5), col("", 6.0)]).without_header();
+        // In the catalog's order of prompts, so every audience reads the same way.
+        let prompts = &catalog().key_message_prompts;
+        let mut messages: Vec<_> = c.messages.iter().collect();
+        messages.sort_by_key(|m| {
+            prompts
+                .iter()
+                .position(|p| p.id == m.prompt_id)
+                .unwrap_or(usize::MAX)
+        });
+        for m in messages {
+            let prompt = prompts
+                .iter()
+                .find(|p| p.id == m.prompt_id)
+                .map_or_else(|| m.prompt_id.clone(), |p| p.name.clone());
+            t.row(vec![
+                Cell::spans(vec![Span::new(prompt, Style::cell_bold().colored(NAVY))]),
+                Cell::text(or_dash(&m.text)),
+            ]);
+        }
+        w.heading(&c.audience, 2, table::keep(w, &t) + 24.0);
+        if !how.is_empty() {
+            w.paragraph(&how);
+        }
+        draw(w, &t);
+    }
+
+    if plan.trainings.is_empty() {
+        w.heading("Training plan", 1, 60.0);
+        w.not_yet_written();
+        return;
+    }
+    let mut t = Table::new(vec![
+        col("Audience", 1.9),
+        col("What they need to learn", 3.4),
+        col("Delivery", 1.6),
+        col("Schedule", 2.2),
+        col("Owner", 1.6),
+    ]);
+    for tr in &plan.trainings {
+        let delivery = tr
+            .delivery
+            .as_ref()
+            .map(|d| {
+                catalog()
+                    .delivery_modes
+                    .iter()
+                    .find(|m| &m.id == d)
+                    .map_or_else(|| d.clone(), |m| m.name.clone())
+            })
+            .unwrap_or_else(|| "—".into());
+        t.row(vec![
+            Cell::spans(vec![Span::new(&tr.audience, Style::cell_bold())]),
+            Cell::text(or_dash(&tr.needs)),
+            Cell::text(delivery),
+            Cell::text(or_dash(&tr.schedule)),
+            Cell::text(or_dash(&tr.owner)),
+        ]);
+    }
+    with_heading(w, "Training plan", 1, &t);
+}

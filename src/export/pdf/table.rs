@@ -1,0 +1,329 @@
+//! Tables that flow across pages: every cell wraps within its column, a row that does not fit
+//! moves to the next page under a repeated header, and a row taller than a whole page (a goal
+//! with pages of text) is split line by line rather than running off the paper.
+
+use super::layout::{Writer, BOTTOM, MARGIN_X, TOP, WIDTH};
+use super::text::{self, Line, Span};
+use super::theme::{Rgb, Style, NAVY, RULE, WHITE, ZEBRA};
+
+const PAD_X: f32 = 5.0;
+const PAD_Y: f32 = 4.0;
+/// Space between two blocks of one cell.
+const BLOCK_GAP: f32 = 2.5;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+impl Align {
+    fn factor(self) -> f32 {
+        match self {
+            Align::Left => 0.0,
+            Align::Center => 0.5,
+            Align::Right => 1.0,
+        }
+    }
+}
+
+pub struct Column {
+    pub title: String,
+    /// Share of the table's width, relative to the other columns.
+    pub weight: f32,
+    pub align: Align,
+}
+
+pub fn col(title: &str, weight: f32) -> Column {
+    Column {
+        title: title.to_string(),
+        weight,
+        align: Align::Left,
+    }
+}
+
+pub fn col_aligned(title: &str, weight: f32, align: Align) -> Column {
+    Column {
+        title: title.to_string(),
+        weight,
+        align,
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    /// Paragraphs, one under the other.
+    pub blocks: Vec<Vec<Span>>,
+    pub fill: Option<Rgb>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell::spans(vec![Span::new(text, Style::cell())])
+    }
+    pub fn spans(spans: Vec<Span>) -> Cell {
+        Cell {
+            blocks: vec![spans],
+            fill: None,
+        }
+    }
+    pub fn blocks(blocks: Vec<Vec<Span>>) -> Cell {
+        Cell { blocks, fill: None }
+    }
+}
+
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Set false for label–value blocks, which read better without a header bar.
+    pub header: bool,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Table {
+        Table {
+            columns,
+            rows: Vec::new(),
+            header: true,
+        }
+    }
+    pub fn without_header(mut self) -> Table {
+        self.header = false;
+        self
+    }
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        self.rows.push(cells);
+    }
+}
+
+fn layout_cell(w: &Writer, cell: &Cell, width: f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for (i, block) in cell.blocks.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::blank(BLOCK_GAP));
+        }
+        lines.extend(text::wrap(w.fonts, block, (width - 2.0 * PAD_X).max(10.0)));
+    }
+    lines
+}
+
+struct Geometry {
+    xs: Vec<f32>,
+    widths: Vec<f32>,
+    header: Vec<Vec<Line>>,
+    header_h: f32,
+}
+
+fn draw_header(w: &mut Writer, t: &Table, g: &Geometry) {
+    if !t.header {
+        return;
+    }
+    let y = w.y;
+    let mut c = w.canvas();
+    c.fill_rect(MARGIN_X, y, WIDTH, g.header_h, NAVY);
+    for (i, lines) in g.header.iter().enumerate() {
+        let mut top = y + PAD_Y;
+        for l in lines {
+            let inner = g.widths[i] - 2.0 * PAD_X;
+            let x = g.xs[i] + PAD_X + (inner - l.width) * t.columns[i].align.factor();
+            c.draw_line(l, x, top);
+            top += l.height;
+        }
+    }
+    w.y += g.header_h;
+}
+
+/// Tables up to this tall are kept on one page, with the heading before them.
+const KEEP_WHOLE: f32 = 180.0;
+
+fn widths(t: &Table) -> (Vec<f32>, Vec<f32>) {
+    let total: f32 = t.columns.iter().map(|c| c.weight).sum();
+    let widths: Vec<f32> = t.columns.iter().map(|c| WIDTH * c.weight / total).collect();
+    let xs = widths
+        .iter()
+        .scan(MARGIN_X, |x, cw| {
+            let here = *x;
+            *x += cw;
+            Some(here)
+        })
+        .collect();
+    (xs, widths)
+}
+
+/// The size of the column titles: smaller when a word of one title would not fit its column
+/// (a long role name over a narrow RACI column), so no word is cut in the middle; the same
+/// for every title of the table, so the header reads as one line of type.
+fn header_style(w: &Writer, t: &Table, widths: &[f32]) -> Style {
+    let mut style = Style::small_bold().colored(WHITE);
+    let fits = |s: &Style| {
+        t.columns.iter().zip(widths).all(|(c, cw)| {
+            c.title
+                .split_whitespace()
+                .all(|word| w.fonts.width(s.face, s.size, word) <= cw - 2.0 * PAD_X)
+        })
+    };
+    while !fits(&style) && style.size > 6.0 {
+        style.size -= 0.25;
+    }
+    style
+}
+
+fn geometry(w: &Writer, t: &Table) -> Geometry {
+    let (xs, widths) = widths(t);
+    let style = header_style(w, t, &widths);
+    let header: Vec<Vec<Line>> = t
+        .columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, cw)| text::wrap(w.fonts, &[Span::new(&c.title, style)], cw - 2.0 * PAD_X))
+        .collect();
+    let header_h = if t.header {
+        header.iter().map(|l| text::height(l)).fold(0.0, f32::max) + 2.0 * PAD_Y
+    } else {
+        0.0
+    };
+    Geometry {
+        xs,
+        widths,
+        header,
+        header_h,
+    }
+}
+
+fn lay_rows(w: &Writer, t: &Table, g: &Geometry, limit: usize) -> Vec<Vec<Vec<Line>>> {
+    t.rows
+        .iter()
+        .take(limit)
+        .map(|row| {
+            row.iter()
+                .zip(&g.widths)
+                .map(|(c, cw)| layout_cell(w, c, *cw))
+                .collect()
+        })
+        .collect()
+}
+
+fn row_height(cells: &[Vec<Line>]) -> f32 {
+    cells.iter().map(|l| text::height(l)).fold(0.0, f32::max) + 2.0 * PAD_Y
+}
+
+/// The room a table needs before it starts: all of it when it is small enough to keep whole,
+/// else its header and the start of its first row. Headings pass this on as what they keep.
+pub fn keep(w: &Writer, t: &Table) -> f32 {
+    let g = geometry(w, t);
+    let mut total = g.header_h;
+    for cells in lay_rows(w, t, &g, 40) {
+        total += row_height(&cells);
+        if total > KEEP_WHOLE {
+            // A row that fits on a page is never split, so the header needs the whole first
+            // row under it; a taller row is split anyway and needs only its first lines.
+            let first = lay_rows(w, t, &g, 1);
+            let whole = first.first().map_or(0.0, |r| row_height(r));
+            let start = first.first().map_or(0.0, |r| {
+                r.iter()
+                    .map(|l| text::height(&l[..l.len().min(3)]))
+                    .fold(0.0, f32::max)
+            });
+            let page_room = BOTTOM - TOP - g.header_h - 2.0 * PAD_Y;
+            let first_row = if whole - 2.0 * PAD_Y <= page_room {
+                whole
+            } else {
+                start + 2.0 * PAD_Y
+            };
+            return g.header_h + first_row;
+        }
+    }
+    total
+}
+
+/// A heading kept on the same page as the table under it.
+pub fn with_heading(w: &mut Writer, title: &str, level: u8, t: &Table) {
+    let need = keep(w, t);
+    w.heading(title, level, need);
+    draw(w, t);
+}
+
+/// Draws the table at the cursor, across as many pages as it needs.
+pub fn draw(w: &mut Writer, t: &Table) {
+    let g = geometry(w, t);
+    let need = keep(w, t);
+    w.ensure(need);
+    let rows = lay_rows(w, t, &g, usize::MAX);
+    draw_header(w, t, &g);
+    let page_room = BOTTOM - TOP - g.header_h - 2.0 * PAD_Y;
+    for (i, cells) in rows.iter().enumerate() {
+        draw_row(w, t, &g, i, cells, page_room);
+    }
+    w.y += 6.0;
+}
+
+fn draw_row(
+    w: &mut Writer,
+    t: &Table,
+    g: &Geometry,
+    index: usize,
+    cells: &[Vec<Line>],
+    page_room: f32,
+) {
+    let mut next = vec![0usize; cells.len()];
+    let whole = row_height(cells) - 2.0 * PAD_Y;
+    loop {
+        let avail = w.room() - 2.0 * PAD_Y;
+        let started = next.iter().any(|n| *n > 0);
+        let remaining = cells
+            .iter()
+            .zip(&next)
+            .map(|(l, n)| text::height(&l[*n..]))
+            .fold(0.0, f32::max);
+        // A row that fits on a page is never split; it moves to the next page whole.
+        if !started && whole > avail && whole <= page_room {
+            w.new_page();
+            draw_header(w, t, g);
+            continue;
+        }
+        let mut take = next.clone();
+        let mut h: f32 = 0.0;
+        for (c, lines) in cells.iter().enumerate() {
+            let mut used = 0.0;
+            while take[c] < lines.len() && used + lines[take[c]].height <= avail {
+                used += lines[take[c]].height;
+                take[c] += 1;
+            }
+            h = h.max(used);
+        }
+        let complete = take.iter().zip(cells).all(|(k, l)| *k == l.len());
+        if !complete && h <= 0.0 && remaining > 0.0 {
+            w.new_page();
+            draw_header(w, t, g);
+            continue;
+        }
+        let y = w.y;
+        let row_h = h + 2.0 * PAD_Y;
+        let mut c = w.canvas();
+        for (col, cell) in t.rows[index].iter().enumerate() {
+            let fill = cell.fill.or((index % 2 == 1).then_some(ZEBRA));
+            if let Some(f) = fill {
+                c.fill_rect(g.xs[col], y, g.widths[col], row_h, f);
+            }
+        }
+        for (col, lines) in cells.iter().enumerate() {
+            let mut top = y + PAD_Y;
+            for l in &lines[next[col]..take[col]] {
+                let inner = g.widths[col] - 2.0 * PAD_X;
+                let x =
+                    g.xs[col] + PAD_X + (inner - l.width).max(0.0) * t.columns[col].align.factor();
+                c.draw_line(l, x, top);
+                top += l.height;
+            }
+        }
+        c.hline(MARGIN_X, MARGIN_X + WIDTH, y + row_h, RULE, 0.4);
+        w.y += row_h;
+        if complete {
+            return;
+        }
+        next = take;
+        w.new_page();
+        draw_header(w, t, g);
+    }
+}

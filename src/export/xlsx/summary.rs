@@ -1,0 +1,218 @@
+//! The first sheet: who the plan is for, where it stands on each step of the journey, how its
+//! measures are doing (counted by formulas over the Measures table, so they follow the
+//! analyst's edits) and the maturity headline.
+
+use super::sheet::{Col, Kind, V};
+use super::Ctx;
+use crate::catalog::catalog;
+use crate::maturity::{gaps_from, stage_label};
+use crate::progress::progress;
+use crate::status::MeasureStatus;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+pub(super) const STATUSES: [MeasureStatus; 5] = [
+    MeasureStatus::OnTrack,
+    MeasureStatus::AtRisk,
+    MeasureStatus::OffTrack,
+    MeasureStatus::Achieved,
+    MeasureStatus::NotMeasured,
+];
+
+fn or_unwritten(text: &str) -> V {
+    if text.trim().is_empty() {
+        V::s("Not yet written")
+    } else {
+        V::s(text)
+    }
+}
+
+pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
+    let plan = ctx.plan;
+    let s = &plan.settings;
+    let mut sh = ctx.sheet("Summary", &[30.0, 11.0, 11.0, 12.0, 80.0])?;
+    let org = if s.organisation.is_empty() {
+        "the organisation".to_string()
+    } else {
+        s.organisation.clone()
+    };
+    sh.title(
+        &plan.name,
+        &format!(
+            "The strategic plan of {org}'s micro-credential program, as one workbook: each sheet is a table to \
+             filter, sort and extend, and the status columns offer the plan's own choices."
+        ),
+    )?;
+    sh.freeze_title()?;
+
+    sh.section("At a glance")?;
+    let kind = s
+        .organisation_kind
+        .as_deref()
+        .and_then(|k| catalog().organisation_kinds.iter().find(|x| x.id == k))
+        .map(|k| format!(" ({})", k.name))
+        .unwrap_or_default();
+    let organisation = match (s.organisation.is_empty(), s.size.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => format!("{}{kind}", s.organisation),
+        (false, false) => format!("{}{kind} — {}", s.organisation, s.size),
+    };
+    let vision: Vec<&str> = plan
+        .vision_statements
+        .iter()
+        .map(|v| v.text.as_str())
+        .collect();
+    let mut pairs = vec![
+        ("Organisation", or_unwritten(&organisation)),
+        ("Prepared by", or_unwritten(&s.prepared_by)),
+        ("Prepared for", or_unwritten(&s.prepared_for)),
+    ];
+    if !s.confidentiality.trim().is_empty() {
+        pairs.push(("Confidentiality", V::s(&s.confidentiality)));
+    }
+    pairs.extend([
+        ("Exported on", V::D(ctx.today)),
+        ("Vision", or_unwritten(&vision.join("\n"))),
+        (
+            "Goals and measures",
+            V::s(format!(
+                "{} goals, {} success measures, {} check-ins",
+                plan.goals.len(),
+                plan.measures.len(),
+                plan.check_ins.len()
+            )),
+        ),
+        ("Review cadence", or_unwritten(&s.review_cadence)),
+        (
+            "Next review",
+            s.next_review.map_or_else(|| V::s("Not yet set"), V::D),
+        ),
+    ]);
+    let (headline, gaps) = maturity_headline(ctx);
+    pairs.push(("Maturity", V::s(headline)));
+    if !gaps.is_empty() {
+        pairs.push(("Largest gaps", V::s(gaps)));
+    }
+    sh.pairs(&pairs)?;
+
+    sh.section("Journey progress")?;
+    let rows: Vec<Vec<V>> = progress(plan)
+        .iter()
+        .map(|p| {
+            let share = if p.total == 0 {
+                1.0
+            } else {
+                f64::from(p.done) / f64::from(p.total)
+            };
+            vec![
+                V::s(format!("{}. {}", p.step.number(), p.title)),
+                V::N(p.done.into()),
+                V::N(p.total.into()),
+                V::N(share),
+                V::s(p.missing.join("\n")),
+            ]
+        })
+        .collect();
+    let cols = [
+        Col::bold("Step"),
+        Col::number("Done"),
+        Col::number("Of"),
+        Col::new("Complete", Kind::Percent),
+        Col::text("Still missing"),
+    ];
+    if let Some(t) = sh.table("Progress", &cols, &rows, "")? {
+        sh.bars((t.first, t.last), 3, 0.0, 1.0)?;
+    }
+
+    sh.section("Measures by status")?;
+    let total = plan.measures.len();
+    let header = sh.row;
+    let rows: Vec<Vec<V>> = STATUSES
+        .iter()
+        .enumerate()
+        .map(|(i, status)| {
+            let n = plan
+                .measures
+                .iter()
+                .filter(|m| ctx.status(m) == *status)
+                .count();
+            let row = header + 2 + i as u32;
+            vec![
+                V::s(status.label()),
+                V::F(
+                    format!("COUNTIF(Measures[Status],\"{}\")", status.label()),
+                    n as f64,
+                ),
+                V::F(
+                    format!("IF(ROWS(Measures[Status])=0,0,B{row}/ROWS(Measures[Status]))"),
+                    if total == 0 {
+                        0.0
+                    } else {
+                        n as f64 / total as f64
+                    },
+                ),
+            ]
+        })
+        .collect();
+    let cols = [
+        Col::center("Status"),
+        Col::number("Measures"),
+        Col::new("Share", Kind::Percent),
+    ];
+    if total == 0 {
+        sh.not_yet_written("no success measures yet (step 4).")?;
+    } else if let Some(t) = sh.table("MeasuresByStatus", &cols, &rows, "")? {
+        super::measures::status_colours(&mut sh, t.first, t.last, 0)?;
+    }
+    Ok(sh.finish())
+}
+
+/// "Baseline — March 2027: facets average 2.1 now, 2.9 by Phase 2", and the three largest gaps.
+fn maturity_headline(ctx: &Ctx) -> (String, String) {
+    let Some(m) = &ctx.maturity else {
+        return (
+            "Not yet written — no assessment has been revealed yet.".into(),
+            String::new(),
+        );
+    };
+    let means: Vec<f64> = m.results.facets.iter().filter_map(|f| f.mean).collect();
+    let mut headline = m.assessment.name.clone();
+    if !means.is_empty() {
+        let now = means.iter().sum::<f64>() / means.len() as f64;
+        headline.push_str(&format!(": the facets average stage {now:.1} today"));
+        if let Some(next) = m.phases.first() {
+            let targets: Vec<f64> = ctx
+                .plan
+                .targets
+                .iter()
+                .filter(|t| t.assessment_id == m.assessment.id && t.phase_id == next.id)
+                .map(|t| f64::from(t.stage))
+                .collect();
+            if !targets.is_empty() {
+                let aim = targets.iter().sum::<f64>() / targets.len() as f64;
+                headline.push_str(&format!(
+                    ", and aim for {aim:.1} by the end of {}",
+                    next.name
+                ));
+            }
+        }
+        headline.push('.');
+    }
+    let gaps: Vec<String> = gaps_from(
+        ctx.plan,
+        &m.results,
+        m.phases.first().map(|p| p.id.as_str()),
+    )
+    .iter()
+    .take(3)
+    .map(|g| {
+        format!(
+            "{}: {} → {} by the end of {}",
+            g.subfacet_name,
+            stage_label(g.current),
+            stage_label(g.target),
+            g.phase_name
+        )
+    })
+    .collect();
+    (headline, gaps.join("\n"))
+}

@@ -1,0 +1,387 @@
+//! The PDF export, read back as a reader's tools read it: poppler's `pdftotext` and
+//! `pdfinfo`, `qpdf --check`, and lopdf for the outline and the links. The tools are
+//! installed by scripts/setup.sh; a test fails rather than skips when one is missing.
+
+mod read;
+
+use crate::{now, TempDb};
+use lopdf::{Document, Object};
+use read::{
+    assert_clean_layout, assert_in_order, info, info_field, last_lines, outline_titles, pages,
+    render, tool,
+};
+use std::process::Command;
+use stepwise::model::Plan;
+
+const SECTIONS: [&str; 10] = [
+    "Executive summary",
+    "1. Context",
+    "2. Vision",
+    "3. SMART goals",
+    "4. Success measures",
+    "5. Business requirements",
+    "6. Governance",
+    "7. Maturity self-assessment",
+    "8. Communication and training",
+    "9. Roadmap",
+];
+
+#[test]
+fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
+    let pdf = render(&stepwise::demo::demo_plan(now()));
+    let pages = pages(&pdf.path);
+    assert_in_order(
+        &pages[0],
+        &[
+            "MICRO-CREDENTIAL STRATEGIC PLAN",
+            "Saint-Aurèle University",
+            "Digital credentials strategy",
+            "PREPARED FOR",
+            "Office of the Provost",
+            "PREPARED BY",
+            "Léa Marchand",
+            "23 November 2026",
+            "Draft for discussion — Senate Academic Planning Committee only",
+        ],
+    );
+    assert!(
+        pages[1].starts_with("Saint-Aurèle University") && pages[1].contains("Contents"),
+        "page 2 is the contents"
+    );
+    // The body, after the contents: every section and a piece of each, in the plan's order.
+    let body = pages[2..].join(" ");
+    assert_in_order(
+        &body,
+        &[
+            "Executive summary",
+            "every Saint-Aurèle student leaves with a trusted, verifiable record",
+            "Goals and when they fall due",
+            "Maturity: where we are",
+            "Next review",
+            "SECTION 1",
+            "Context",
+            "First-Year Compass pathway",
+            "Stakeholder groups",
+            "SECTION 2",
+            "Vision",
+            "Why are we adopting digital credentials?",
+            "SECTION 3",
+            "SMART goals",
+            "Goal 1. Launch the First-Year Compass pathway",
+            "Goal 2. Lift first-year retention among Compass students",
+            "Goal 6. Award badges automatically from the LMS gradebook",
+            "SECTION 4",
+            "Success measures",
+            "First-year students enrolled",
+            "Future measures",
+            "SECTION 5",
+            "Business requirements",
+            "Career Advancement and Employer Adoption",
+            "SECTION 6",
+            "Governance",
+            "Interest and requirements",
+            "RACI matrix",
+            "Badge taxonomy",
+            "SECTION 7",
+            "Maturity self-assessment",
+            "Heatmap: current stage and Phase 2 — Launch",
+            "Micro-credential stackability",
+            "Gaps to close, largest first",
+            "Critical success factors",
+            "SECTION 8",
+            "Communication and training",
+            "Training plan",
+            "SECTION 9",
+            "Roadmap",
+            "Phase 2 — Launch",
+            "Evaluation cycle",
+        ],
+    );
+    for unicode in [
+        "Saint-Aurèle",
+        "Dr. Évelyne Roy",
+        "valley’s",
+        "“Baseline — ",
+        "Théo Lambert",
+    ] {
+        assert!(
+            body.contains(unicode),
+            "{unicode:?} must come back from the PDF intact (accents, curly quotes, dashes)"
+        );
+    }
+}
+
+#[test]
+fn the_demo_pdf_passes_qpdf_and_pdfinfo_shows_its_title_author_and_pages() {
+    let pdf = render(&stepwise::demo::demo_plan(now()));
+    tool("qpdf", &["--check"], &pdf.path);
+    let info = info(&pdf.path);
+    assert_eq!(
+        info_field(&info, "Title"),
+        "Saint-Aurèle University — Digital credentials strategy (demo)"
+    );
+    assert_eq!(
+        info_field(&info, "Author"),
+        "Léa Marchand, Northlight Learning Strategy"
+    );
+    assert!(
+        info_field(&info, "Subject").contains("Saint-Aurèle University"),
+        "the subject names the organisation"
+    );
+    assert!(
+        info_field(&info, "Page size").contains("(A4)"),
+        "the plan prints on A4"
+    );
+    assert!(
+        info_field(&info, "CreationDate").contains("2026"),
+        "the creation date is the export's `now`"
+    );
+    let count: usize = info_field(&info, "Pages").parse().unwrap();
+    assert!(
+        (20..=45).contains(&count),
+        "the demo plan takes {count} pages; a full plan should take 20 to 45"
+    );
+    assert_eq!(
+        pages(&pdf.path).len(),
+        count,
+        "pdftotext and pdfinfo agree on the pages"
+    );
+}
+
+#[test]
+fn every_page_carries_a_page_x_of_y_footer() {
+    let pdf = render(&stepwise::demo::demo_plan(now()));
+    let pages = pages(&pdf.path);
+    let n = pages.len();
+    for (i, text) in pages.iter().enumerate() {
+        let footer = format!("Page {} of {n}", i + 1);
+        assert!(text.contains(&footer), "page {} must say {footer:?}", i + 1);
+    }
+}
+
+#[test]
+fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them() {
+    let pdf = render(&stepwise::demo::demo_plan(now()));
+    let doc = Document::load_mem(&pdf.bytes).expect("lopdf reads the export");
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap(),
+        &Object::Name(b"UseOutlines".to_vec()),
+        "viewers open the outline panel only when the page mode is the name /UseOutlines"
+    );
+    let outline = outline_titles(&doc);
+    let top: Vec<&str> = outline.iter().map(|(t, _)| t.as_str()).collect();
+    let mut expected = vec!["Cover", "Contents"];
+    expected.extend(SECTIONS);
+    assert_eq!(
+        top, expected,
+        "the outline has the cover, the contents and every section, in order"
+    );
+    let maturity = &outline.iter().find(|(t, _)| t.starts_with("7.")).unwrap().1;
+    for part in [
+        "Gaps to close, largest first",
+        "Where the raters disagreed",
+        "Critical success factors",
+    ] {
+        assert!(
+            maturity.iter().any(|c| c == part),
+            "the maturity section's outline lists {part:?}: {maturity:?}"
+        );
+    }
+    let pages = doc.get_pages();
+    let page_ids: Vec<_> = pages.values().copied().collect();
+    let contents = doc.get_dictionary(pages[&2]).unwrap();
+    let annots = contents
+        .get(b"Annots")
+        .and_then(Object::as_array)
+        .expect("the contents page has links");
+    let mut targets = Vec::new();
+    for a in annots {
+        let a = match a {
+            Object::Reference(id) => doc.get_dictionary(*id).unwrap(),
+            other => other.as_dict().expect("an annotation is a dictionary"),
+        };
+        assert_eq!(a.get(b"Subtype").unwrap(), &Object::Name(b"Link".to_vec()));
+        let dest = a
+            .get(b"A")
+            .and_then(Object::as_dict)
+            .and_then(|a| a.get(b"D"))
+            .and_then(Object::as_array)
+            .unwrap();
+        let page = dest[0].as_reference().expect("a link points to a page");
+        targets.push(
+            page_ids
+                .iter()
+                .position(|p| *p == page)
+                .expect("the linked page exists")
+                + 1,
+        );
+    }
+    assert!(
+        targets.len() >= SECTIONS.len(),
+        "every contents entry is a link ({} found)",
+        targets.len()
+    );
+    assert_eq!(
+        targets[0], 3,
+        "the first entry, the executive summary, links to page 3"
+    );
+    assert!(
+        targets.windows(2).all(|w| w[0] <= w[1]),
+        "the entries link forward through the document: {targets:?}"
+    );
+}
+
+#[test]
+fn nothing_in_the_demo_pdf_runs_into_the_margins_or_over_other_text() {
+    let pdf = render(&stepwise::demo::demo_plan(now()));
+    assert_clean_layout(&pdf.path);
+}
+
+#[test]
+fn the_same_plan_exported_at_the_same_moment_is_the_same_bytes() {
+    let plan = stepwise::demo::demo_plan(now());
+    let a = stepwise::export::pdf::render(&plan, now()).unwrap();
+    let b = stepwise::export::pdf::render(&plan, now()).unwrap();
+    assert!(
+        a == b,
+        "two exports of one plan at one moment must not differ (ids, dates, file id)"
+    );
+}
+
+#[test]
+fn a_plan_with_every_step_empty_exports_and_says_not_yet_written() {
+    let pdf = render(&Plan::new("An empty plan", now()));
+    tool("qpdf", &["--check"], &pdf.path);
+    let pages = pages(&pdf.path);
+    let body = pages[2..].join(" ");
+    let mut titles: Vec<&str> = vec!["Executive summary"];
+    titles.extend(SECTIONS[1..].iter().map(|s| s.split_once(". ").unwrap().1));
+    assert_in_order(&body, &titles);
+    let sections: Vec<&str> = body.split("SECTION ").skip(1).collect();
+    assert_eq!(sections.len(), 9, "every step keeps its section");
+    for s in sections {
+        assert!(
+            s.contains("Not yet written") || s.contains("Not yet answered"),
+            "an empty step says so rather than printing nothing: {}",
+            &s[..s.len().min(120)]
+        );
+    }
+    assert_clean_layout(&pdf.path);
+}
+
+#[test]
+fn the_stress_plan_paginates_cleanly_and_prints_every_goal() {
+    let plan = stepwise::demo::stress_plan(now());
+    assert!(plan.goals.len() >= 200, "the stress plan has 200 goals");
+    let demo_pages = pages(&render(&stepwise::demo::demo_plan(now())).path).len();
+    let pdf = render(&plan);
+    tool("qpdf", &["--check"], &pdf.path);
+    let pages = pages(&pdf.path);
+    assert!(
+        pages.len() > 5 * demo_pages,
+        "200 goals and 1,000 measures need far more pages than the demo ({} vs {demo_pages})",
+        pages.len()
+    );
+    let text = pages.join(" ");
+    for (i, g) in plan.goals.iter().enumerate() {
+        let heading = format!(
+            "Goal {}. {}",
+            i + 1,
+            g.title.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert!(
+            text.contains(&heading),
+            "goal {} is printed under its heading: {heading:?}",
+            i + 1
+        );
+    }
+    let n = pages.len();
+    assert!(
+        pages[n - 1].contains(&format!("Page {n} of {n}")),
+        "the last page is numbered as the last"
+    );
+    for (i, last) in last_lines(&pdf.path).iter().enumerate() {
+        for header in [
+            "Indicator Baseline Target Latest check-in Status",
+            "Sub-facet Scores given Agreed stage Why",
+            "Milestone Due Phase Goal",
+        ] {
+            assert_ne!(
+                last,
+                header,
+                "page {} ends with a table header and none of its rows",
+                i + 1
+            );
+        }
+    }
+    assert_clean_layout(&pdf.path);
+}
+
+#[test]
+fn the_cli_exports_a_pdf_and_refuses_an_unwritable_path_without_leaving_a_file() {
+    let db = TempDb::new();
+    let cli = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_stepwise"))
+            .arg("--db")
+            .arg(&db.path)
+            .args(args)
+            .env_remove("STEPWISE_DB")
+            .output()
+            .expect("the CLI runs")
+    };
+    let demo = cli(&["demo"]);
+    assert!(demo.status.success());
+    let id = String::from_utf8(demo.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    let out = db.dir.path().join("plan.pdf");
+    let done = cli(&[
+        "export",
+        &id,
+        "--format",
+        "pdf",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        done.status.success(),
+        "the export succeeds: {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let bytes = std::fs::read(&out).expect("the PDF is where --out says");
+    assert!(bytes.starts_with(b"%PDF-"), "the file is a PDF");
+    tool("qpdf", &["--check"], &out);
+
+    let missing = db.dir.path().join("no such folder").join("plan.pdf");
+    let refused = cli(&[
+        "export",
+        &id,
+        "--format",
+        "pdf",
+        "--out",
+        missing.to_str().unwrap(),
+    ]);
+    assert!(
+        !refused.status.success(),
+        "writing into a folder that does not exist must fail"
+    );
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("no such folder"),
+        "the error names where it could not write: {err}"
+    );
+    assert!(!missing.exists(), "a failed export leaves no file behind");
+    let leftovers: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n != "plan.pdf" && !n.starts_with("stepwise.db"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file is left beside the output: {leftovers:?}"
+    );
+}
