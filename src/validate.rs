@@ -28,6 +28,16 @@ pub fn plan_problems_at(plan: &Plan, root: &str) -> Vec<Problem> {
         let mut c = Checker::new(root, &mut problems);
         c.id("id", &plan.id);
         c.required("name", &plan.name);
+        let n = plan.name.chars().count();
+        if n > crate::store::MAX_NAME {
+            c.problem(
+                "name",
+                format!(
+                    "is {n} characters long; a plan name is at most {}",
+                    crate::store::MAX_NAME
+                ),
+            );
+        }
     }
     plan.settings
         .check(&mut Checker::new(at("settings"), &mut problems));

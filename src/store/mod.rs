@@ -4,7 +4,7 @@
 mod plans;
 mod records;
 
-pub use plans::{PlanRow, PlanSummary};
+pub use plans::{PlanRow, PlanSummary, MAX_NAME};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};

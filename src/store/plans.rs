@@ -35,7 +35,8 @@ pub struct PlanRow {
     pub settings: PlanSettings,
 }
 
-const MAX_NAME: usize = 200;
+/// Longest plan name; it heads every page of the PDF, so it must stay a name.
+pub const MAX_NAME: usize = 200;
 
 fn check_name(name: &str) -> Result<String> {
     let name = name.trim();

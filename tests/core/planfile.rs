@@ -177,6 +177,15 @@ fn absurd_sizes_are_refused() {
         "{err}"
     );
 
+    let mut doc = demo_file();
+    doc["plan"]["name"] = json!("n".repeat(201));
+    let err = refused_doc(&doc);
+    assert!(
+        err.to_string()
+            .contains("$.plan.name: is 201 characters long"),
+        "{err}"
+    );
+
     let mut big = b"{\"format\":\"stepwise-plan\",\"pad\":\"".to_vec();
     big.resize(planfile::MAX_BYTES + 10, b'a');
     let err = refused(&big);
