@@ -161,14 +161,6 @@ fn add_goals(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
     }
 }
 
-const FREQUENCIES: [Frequency; 5] = [
-    Frequency::Weekly,
-    Frequency::Monthly,
-    Frequency::EachTerm,
-    Frequency::Quarterly,
-    Frequency::Yearly,
-];
-
 /// Measures for the goals from `first_new` on, until the plan holds 1,000, each with up to
 /// six check-ins whose values run ahead of, along or behind the line to the target, so every
 /// status appears.
@@ -226,7 +218,7 @@ fn add_measures(plan: &mut Plan, first_new: usize, today: NaiveDate, dice: &mut 
             target_date: Some(target_date),
             data_source: format!("{} — termly extract", dice.pick(ROLES)),
             owner: dice.pick(PEOPLE).into(),
-            frequency: Some(FREQUENCIES[n % FREQUENCIES.len()]),
+            frequency: Some(Frequency::ALL[n % Frequency::ALL.len()]),
         });
     }
 }

@@ -93,6 +93,26 @@ pub fn ordered_phases(plan: &Plan) -> Vec<&Phase> {
     phases
 }
 
+/// The latest assessment whose scores are revealed: the one a plan's reports speak of.
+pub fn latest_revealed(plan: &Plan) -> Option<&crate::model::Assessment> {
+    plan.assessments
+        .iter()
+        .filter(|a| a.revealed)
+        .max_by_key(|a| a.assessed_on)
+}
+
+/// The phases an assessment has targets for, in time order.
+pub fn target_phases<'a>(plan: &'a Plan, assessment_id: &str) -> Vec<&'a Phase> {
+    ordered_phases(plan)
+        .into_iter()
+        .filter(|p| {
+            plan.targets
+                .iter()
+                .any(|t| t.assessment_id == assessment_id && t.phase_id == p.id)
+        })
+        .collect()
+}
+
 /// The model's name for a stage, e.g. "Expansion".
 pub fn stage_name(stage: u8) -> String {
     catalog()

@@ -36,7 +36,8 @@ pub use factors::{checklist, find_factor, set_factor, FactorRow};
 pub use gaps::{add_goal_from_gap, draft_goal, gaps, gaps_from, phase_deadline, Gap, Step};
 pub use heatmap::{heatmap, heatmap_text, Cell, Heatmap, HeatmapFacet, HeatmapRow, HeatmapView};
 pub use lookup::{
-    find_assessment, find_phase, find_rater, find_subfacet, ordered_phases, stage_name,
+    find_assessment, find_phase, find_rater, find_subfacet, latest_revealed, ordered_phases,
+    stage_name, target_phases,
 };
 pub use targets::{add_phase, clear_target, set_target, target_for, target_problems};
 pub use text::{checklist_text, comparison_text, gaps_text, view_text};

@@ -84,6 +84,14 @@ pub enum Frequency {
 }
 
 impl Frequency {
+    pub const ALL: [Frequency; 5] = [
+        Frequency::Weekly,
+        Frequency::Monthly,
+        Frequency::EachTerm,
+        Frequency::Quarterly,
+        Frequency::Yearly,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Frequency::Weekly => "Weekly",

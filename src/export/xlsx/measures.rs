@@ -10,14 +10,6 @@ use crate::model::{Frequency, Measure};
 use crate::status::MeasureStatus;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-const FREQUENCIES: [Frequency; 5] = [
-    Frequency::Weekly,
-    Frequency::Monthly,
-    Frequency::EachTerm,
-    Frequency::Quarterly,
-    Frequency::Yearly,
-];
-
 fn fill(status: MeasureStatus) -> (u32, u32) {
     match status {
         MeasureStatus::OnTrack | MeasureStatus::Achieved => GOOD,
@@ -118,7 +110,7 @@ pub(super) fn measures(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::center("Status").choices(STATUSES.map(MeasureStatus::label)),
         Col::text("Data source"),
         Col::text("Owner"),
-        Col::center("Frequency").choices(FREQUENCIES.map(Frequency::label)),
+        Col::center("Frequency").choices(Frequency::ALL.map(Frequency::label)),
         Col::number("Check-ins"),
     ];
     if let Some(t) = sh.table("Measures", &cols, &rows, "")? {

@@ -22,7 +22,7 @@ mod vision;
 mod wrap;
 
 use crate::error::{Error, Result};
-use crate::maturity::{ordered_phases, results, Results};
+use crate::maturity::{latest_revealed, results, target_phases, Results};
 use crate::model::{Assessment, CheckIn, Measure, Phase, Plan};
 use crate::status::{latest, measure_status, MeasureStatus};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
@@ -72,21 +72,9 @@ impl<'a> Ctx<'a> {
         for list in check_ins.values_mut() {
             list.sort_by_key(|c| c.date);
         }
-        let maturity = match plan
-            .assessments
-            .iter()
-            .filter(|a| a.revealed)
-            .max_by_key(|a| a.assessed_on)
-        {
+        let maturity = match latest_revealed(plan) {
             Some(assessment) => {
-                let phases = ordered_phases(plan)
-                    .into_iter()
-                    .filter(|p| {
-                        plan.targets
-                            .iter()
-                            .any(|t| t.assessment_id == assessment.id && t.phase_id == p.id)
-                    })
-                    .collect();
+                let phases = target_phases(plan, &assessment.id);
                 Some(Maturity {
                     assessment,
                     results: results(plan, &assessment.id)?,

@@ -26,20 +26,9 @@ pub struct MaturityFacts<'a> {
 
 impl<'a> MaturityFacts<'a> {
     pub fn of(plan: &'a Plan, today: NaiveDate) -> Option<MaturityFacts<'a>> {
-        let assessment = plan
-            .assessments
-            .iter()
-            .filter(|a| a.revealed)
-            .max_by_key(|a| a.assessed_on)?;
+        let assessment = maturity::latest_revealed(plan)?;
         let results = maturity::results(plan, &assessment.id).ok()?;
-        let phases: Vec<&Phase> = maturity::ordered_phases(plan)
-            .into_iter()
-            .filter(|p| {
-                plan.targets
-                    .iter()
-                    .any(|t| t.assessment_id == assessment.id && t.phase_id == p.id)
-            })
-            .collect();
+        let phases = maturity::target_phases(plan, &assessment.id);
         let next = phases
             .iter()
             .find(|p| p.ends_on.is_none_or(|e| e >= today))
