@@ -1,18 +1,8 @@
 //! The `stepwise` binary, run as a script would run it.
 
-use crate::TempDb;
+use crate::{stepwise, TempDb};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn stepwise(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stepwise"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STEPWISE_DB")
-        .output()
-        .expect("the CLI runs")
-}
+use std::process::Command;
 
 fn ok(db: &Path, args: &[&str]) -> String {
     let out = stepwise(db, args);

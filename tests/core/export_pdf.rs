@@ -10,7 +10,6 @@ use read::{
     assert_clean_layout, assert_in_order, info, info_field, last_lines, outline_titles, pages,
     render, tool,
 };
-use std::process::Command;
 use stepwise::model::Plan;
 
 const SECTIONS: [&str; 10] = [
@@ -321,23 +320,8 @@ fn the_stress_plan_paginates_cleanly_and_prints_every_goal() {
 #[test]
 fn the_cli_exports_a_pdf_and_refuses_an_unwritable_path_without_leaving_a_file() {
     let db = TempDb::new();
-    let cli = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_stepwise"))
-            .arg("--db")
-            .arg(&db.path)
-            .args(args)
-            .env_remove("STEPWISE_DB")
-            .output()
-            .expect("the CLI runs")
-    };
-    let demo = cli(&["demo"]);
-    assert!(demo.status.success());
-    let id = String::from_utf8(demo.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let cli = |args: &[&str]| crate::stepwise(&db.path, args);
+    let id = crate::demo_via_cli(&db.path);
     let out = db.dir.path().join("plan.pdf");
     let done = cli(&[
         "export",

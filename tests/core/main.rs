@@ -11,7 +11,8 @@ mod planfile;
 mod store;
 
 use chrono::{DateTime, TimeZone, Utc};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use stepwise::Store;
 
 /// A fixed moment, so plans built in tests do not depend on the day they run.
@@ -40,4 +41,27 @@ impl TempDb {
     pub fn open(&self) -> Store {
         Store::open(&self.path).expect("the test database opens")
     }
+}
+
+/// Runs the `stepwise` binary on a test database, as a script would.
+pub fn stepwise(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stepwise"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("STEPWISE_DB")
+        .output()
+        .expect("the CLI runs")
+}
+
+/// Creates the demo plan through the CLI and returns its id (the last line printed).
+pub fn demo_via_cli(db: &Path) -> String {
+    let out = stepwise(db, &["demo"]);
+    assert!(
+        out.status.success(),
+        "`stepwise demo` failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines().last().unwrap_or_default().to_string()
 }

@@ -162,22 +162,8 @@ fn blind_scoring_keeps_an_unrevealed_assessment_out_of_the_workbook() {
 #[test]
 fn the_cli_exports_the_workbook_to_the_file_named() {
     let db = TempDb::new();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_stepwise"))
-            .arg("--db")
-            .arg(&db.path)
-            .args(args)
-            .env_remove("STEPWISE_DB")
-            .output()
-            .expect("the CLI runs")
-    };
-    let demo = run(&["demo"]);
-    let id = String::from_utf8(demo.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .to_string();
+    let run = |args: &[&str]| crate::stepwise(&db.path, args);
+    let id = crate::demo_via_cli(&db.path);
     let out = db.dir.path().join("from-cli.xlsx");
     let done = run(&[
         "export",

@@ -1,16 +1,6 @@
 //! `stepwise assess …` run as a script would run it.
 
-use crate::TempDb;
-
-fn stepwise(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_stepwise"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STEPWISE_DB")
-        .output()
-        .expect("the CLI runs")
-}
+use crate::{stepwise, TempDb};
 
 /// Runs `stepwise assess …` and returns what it printed, failing the test if it failed.
 fn assess(db: &std::path::Path, args: &[&str]) -> String {
