@@ -5,20 +5,18 @@
 use chrono::{TimeZone, Utc};
 use std::path::Path;
 use std::process::Command;
+mod support;
+
 use std::time::{Duration, Instant};
 use stepwise::demo::{demo_plan, stress_plan};
 use stepwise::export::{pdf, xlsx};
 use stepwise::Plan;
+use support::median;
 
 /// Runs per item: the exports are quick, LibreOffice takes seconds a run.
 const EXPORT_RUNS: [usize; 2] = [21, 5];
 /// LibreOffice takes seconds on the demo and minutes on the stress plan (561 pages).
 const OFFICE_RUNS: [usize; 2] = [5, 1];
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 /// The median of `runs` timed calls, or the first error.
 fn time(

@@ -3,36 +3,18 @@
 //! phases; prints the median time of what the app does with that.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use std::time::{Duration, Instant};
+mod support;
+
+use std::time::Duration;
 use stepwise::catalog::catalog;
 use stepwise::maturity::{self as m, forms, HeatmapView};
 use stepwise::model::{new_id, Assessment, Phase, Plan, Rater, Rating, Score, Target};
 use stepwise::Store;
+use support::{ms, time};
 
 const RATERS: usize = 50;
 const ASSESSMENTS: usize = 5;
 const RUNS: usize = 21;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut(usize) -> T) -> Duration {
-    median(
-        (0..runs)
-            .map(|i| {
-                let start = Instant::now();
-                std::hint::black_box(f(i));
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
-}
 
 /// Scores spread over the stages the way a real committee's are: mostly around a centre
 /// that differs by sub-facet, some raters a stage or two off, a few N/A.
@@ -174,6 +156,6 @@ fn main() {
     println!("| operation | median |");
     println!("|---|---:|");
     for (name, d) in rows {
-        println!("| {name} | {} |", ms(d));
+        println!("| {name} | {} |", ms(d, 3));
     }
 }

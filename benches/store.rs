@@ -2,32 +2,14 @@
 //! person triggers, with 1, 100 and 1,000 plans in the database.
 
 use chrono::Utc;
+mod support;
+
 use std::time::{Duration, Instant};
 use stepwise::{planfile, Edit, Entity, Store};
+use support::{ms, time};
 
 const SIZES: [usize; 3] = [1, 100, 1_000];
 const RUNS: usize = 21;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut(usize) -> T) -> Duration {
-    median(
-        (0..runs)
-            .map(|i| {
-                let start = Instant::now();
-                std::hint::black_box(f(i));
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
-}
 
 fn main() {
     let now = Utc::now();
@@ -85,9 +67,9 @@ fn main() {
         let ratio = row[2].as_secs_f64() / row[0].as_secs_f64().max(1e-9);
         println!(
             "| {name} | {} | {} | {} | {ratio:.1}× |",
-            ms(row[0]),
-            ms(row[1]),
-            ms(row[2])
+            ms(row[0], 2),
+            ms(row[1], 2),
+            ms(row[2], 2)
         );
     }
 }
