@@ -9,6 +9,7 @@ pub use backend::{ApiError, AppInfo, Backend};
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use tauri::Manager;
 
 /// Starts the app: resolve the database (`--db` > `STEPWISE_DB` > per-user data folder), open
 /// it, make sure the demo plan exists, then show the window.
@@ -25,12 +26,51 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(backend)
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                fit_to_screen(&window);
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::list_plans,
             commands::app_info
         ])
         .run(tauri::generate_context!())
         .expect("the Stepwise window could not be started");
+}
+
+/// The window opens at 1200×800; on a smaller screen (a 1024×768 projector) that would hang
+/// off the edges, so it is shrunk to the screen and placed at its corner instead.
+fn fit_to_screen(window: &tauri::WebviewWindow) {
+    let (Ok(Some(monitor)), Ok(outer), Ok(inner)) = (
+        window.current_monitor(),
+        window.outer_size(),
+        window.inner_size(),
+    ) else {
+        return;
+    };
+    let screen = monitor.size();
+    // The frame a window manager adds stays the same and the page inside gives way. Without a
+    // window manager the outer size is meaningless (seen: 2^32 − 88), so the frame counts as 0.
+    let border = |o: u32, i: u32| o.checked_sub(i).filter(|d| *d < 200).unwrap_or(0);
+    let frame = (
+        border(outer.width, inner.width),
+        border(outer.height, inner.height),
+    );
+    if inner.width + frame.0 <= screen.width && inner.height + frame.1 <= screen.height {
+        return;
+    }
+    let fitted = tauri::PhysicalSize::new(
+        inner.width.min(screen.width.saturating_sub(frame.0)),
+        inner.height.min(screen.height.saturating_sub(frame.1)),
+    );
+    if let Err(e) = window
+        .set_size(fitted)
+        .and_then(|_| window.set_position(*monitor.position()))
+    {
+        tracing::warn!(error = %e, "could not fit the window to the screen");
+    }
 }
 
 /// The value of `--db FILE` or `--db=FILE`, if given.
