@@ -259,19 +259,7 @@ fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxErro
     ];
     names.extend(m.phases.iter().map(|p| format!("{} target (mean)", p.name)));
     let names = unique_headers(names.iter().map(String::as_str));
-    let cols: Vec<Col> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            Col::new(
-                n,
-                [Kind::Bold, Kind::Text]
-                    .get(i)
-                    .copied()
-                    .unwrap_or(Kind::Mean),
-            )
-        })
-        .collect();
+    let cols = mean_columns(&names, [Kind::Bold, Kind::Text]);
     let Some(t) = sh.table("FacetProfile", &cols, &rows, "")? else {
         return Ok(());
     };
@@ -296,6 +284,15 @@ fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxErro
     // The chart stands beside the table and is taller than it; what follows starts below both.
     sh.row = sh.row.max(t.header + 22);
     Ok(())
+}
+
+/// Two leading columns of the given kinds, then one column of stage means per remaining name.
+fn mean_columns(names: &[String], lead: [Kind; 2]) -> Vec<Col> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Col::new(n, lead.get(i).copied().unwrap_or(Kind::Mean)))
+        .collect()
 }
 
 /// Facet means of every revealed assessment, oldest first, so progress shows across time.
@@ -326,19 +323,7 @@ fn history(ctx: &Ctx, sh: &mut Sheet) -> Result<(), XlsxError> {
     let mut names = vec!["Facet".to_string(), "Sub-facets".into()];
     names.extend(revealed.iter().map(|a| a.name.clone()));
     let names = unique_headers(names.iter().map(String::as_str));
-    let cols: Vec<Col> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            Col::new(
-                n,
-                [Kind::Bold, Kind::Number]
-                    .get(i)
-                    .copied()
-                    .unwrap_or(Kind::Mean),
-            )
-        })
-        .collect();
+    let cols = mean_columns(&names, [Kind::Bold, Kind::Number]);
     if let Some(t) = sh.table("FacetHistory", &cols, &rows, "")? {
         sh.stage_scale((t.first, t.last), (2, cols.len() as u16 - 1))?;
     }

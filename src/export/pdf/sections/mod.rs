@@ -35,22 +35,10 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The steps printed as sections (the export step is the document itself).
-pub const STEPS: [Step; 9] = [
-    Step::Context,
-    Step::Vision,
-    Step::Goals,
-    Step::Measures,
-    Step::Requirements,
-    Step::Governance,
-    Step::Maturity,
-    Step::Communication,
-    Step::Roadmap,
-];
-
 pub fn body(w: &mut Writer, ctx: &Ctx) {
     summary::section(w, ctx);
-    for step in STEPS {
+    // Every step is a section but the export step, which is the document itself.
+    for step in Step::ALL.into_iter().filter(|s| *s != Step::Export) {
         w.section(Some(step.number()), step.title());
         match step {
             Step::Context => context::context(w, ctx),
