@@ -5,7 +5,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A single thing wrong with some input: where it is and why it was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Problem {
     /// Where in the input, e.g. `goals[2].due` or `$.plan.measures[0].goal_id`.
     pub path: String,
@@ -23,7 +23,7 @@ impl fmt::Display for Problem {
 }
 
 /// The closed set of error codes that cross to the UI and the CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,

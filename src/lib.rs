@@ -19,6 +19,7 @@ pub mod status;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod workspace;
 
 pub use edit::Edit;
 pub use error::{Error, ErrorCode, Problem, Result};

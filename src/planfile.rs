@@ -14,7 +14,7 @@ pub const VERSION: u64 = 1;
 /// A real plan is a few hundred kilobytes; anything past this is not a plan.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlanFile {
     format: String,

@@ -216,7 +216,7 @@ pub trait RecordVisitor {
 /// children, which is the order records are written in.
 macro_rules! kinds {
     ($($variant:ident($ty:ty) => $table:literal, $field:ident, $label:literal, parent: $parent:expr;)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, ts_rs::TS, serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum Kind { $($variant),* }
 
@@ -234,7 +234,7 @@ macro_rules! kinds {
         }
 
         /// Any one record, tagged with its kind: what an edit puts into a plan.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS, serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum Entity { $($variant($ty)),* }
 

@@ -6,7 +6,7 @@ use crate::model::Goal;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The goal is not SMART until this is fixed.
@@ -15,7 +15,7 @@ pub enum Severity {
     Advice,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Finding {
     /// The goal field the finding is about (`specific`, `due`, `owner`…).
     pub field: &'static str,

@@ -4,7 +4,7 @@ use crate::model::{CheckIn, Measure};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureStatus {
     /// No check-in yet, or no baseline and target to judge one against.

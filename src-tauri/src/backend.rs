@@ -1,79 +1,225 @@
-//! What the commands run: the opened store and the database path, with no Tauri types, so it
-//! is tested directly. A database that cannot be opened does not stop the window from
-//! opening: every command then answers with the reason, which the UI shows.
+//! What the commands run: the workspace (store + undo history), the database path and the
+//! files this run exported, with no Tauri types, so it is tested directly. A database that
+//! cannot be opened does not stop the window from opening: every command then answers with the
+//! reason, which the UI shows.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use stepwise::{ErrorCode, PlanSummary, Store};
+use stepwise::catalog::Catalog;
+use stepwise::export::Format;
+use stepwise::model::Goal;
+use stepwise::smart::Finding;
+use stepwise::workspace::{PlanState, Workspace};
+use stepwise::{Edit, ErrorCode, PlanSummary, Problem, Store};
+use ts_rs::TS;
 
-/// An error as the UI receives it: a code from the core's closed set and a message a person
-/// can act on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// An error as the UI receives it: a code from the core's closed set, a message a person can
+/// act on, and (for refused input) each field with its reason so a form can point at it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    pub problems: Vec<Problem>,
 }
 
 impl From<stepwise::Error> for ApiError {
     fn from(e: stepwise::Error) -> Self {
+        let problems = match &e {
+            stepwise::Error::Invalid { problems } | stepwise::Error::PlanFile { problems } => {
+                problems.clone()
+            }
+            _ => vec![],
+        };
         ApiError {
             code: e.code(),
             message: e.to_string(),
+            problems,
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AppInfo {
     pub version: String,
     /// The database in use, or `None` when no path could be worked out.
     pub db_path: Option<String>,
+    /// Where exports go unless the person picks another place.
+    pub export_dir: Option<String>,
+}
+
+/// A file an export wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Exported {
+    pub path: String,
+    pub bytes: u32,
 }
 
 pub struct Backend {
     db_path: Option<PathBuf>,
-    store: Result<Mutex<Store>, ApiError>,
+    export_dir: Option<PathBuf>,
+    workspace: Result<Mutex<Workspace>, ApiError>,
+    /// Only files this run wrote may be opened or shown from the UI.
+    exported: Mutex<HashSet<PathBuf>>,
 }
 
 impl Backend {
     /// Opens the database at `db_path` and creates the demo plan if this database is new.
     pub fn start(db_path: Result<PathBuf, stepwise::Error>, now: DateTime<Utc>) -> Backend {
-        let store = match &db_path {
-            Ok(path) => open(path, now),
-            Err(e) => Err(ApiError {
-                code: e.code(),
-                message: e.to_string(),
-            }),
+        let (db_path, store) = match db_path {
+            Ok(path) => {
+                let store = open(&path, now);
+                (Some(path), store)
+            }
+            Err(e) => (None, Err(e.into())),
         };
         if let Err(e) = &store {
             tracing::error!(code = ?e.code, message = %e.message, "the database could not be opened");
         }
         Backend {
-            db_path: db_path.ok(),
-            store: store.map(Mutex::new),
+            db_path,
+            export_dir: stepwise::paths::exports_dir().ok(),
+            workspace: store.map(|s| Mutex::new(Workspace::new(s))),
+            exported: Mutex::new(HashSet::new()),
         }
     }
 
-    pub fn list_plans(&self) -> Result<Vec<PlanSummary>, ApiError> {
-        Ok(self.store()?.list_plans()?)
+    /// Sends default exports to `dir` instead of the person's documents folder.
+    pub fn with_export_dir(mut self, dir: PathBuf) -> Backend {
+        self.export_dir = Some(dir);
+        self
     }
 
     pub fn info(&self) -> AppInfo {
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             db_path: self.db_path.as_ref().map(|p| p.display().to_string()),
+            export_dir: self.export_dir.as_ref().map(|p| p.display().to_string()),
         }
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
+    pub fn catalog(&self) -> &'static Catalog {
+        stepwise::catalog::catalog()
+    }
+
+    pub fn list_plans(&self) -> Result<Vec<PlanSummary>, ApiError> {
+        Ok(self.workspace()?.store().list_plans()?)
+    }
+
+    /// Creates an empty plan and returns its id.
+    pub fn create_plan(&self, name: &str, now: DateTime<Utc>) -> Result<String, ApiError> {
+        let plan = self.workspace()?.store_mut().create_plan(name, now)?;
+        tracing::info!(plan = %plan.id, "plan created");
+        Ok(plan.id)
+    }
+
+    pub fn duplicate_plan(&self, id: &str, now: DateTime<Utc>) -> Result<String, ApiError> {
+        let plan = self
+            .workspace()?
+            .store_mut()
+            .duplicate_plan(id, None, now)?;
+        Ok(plan.id)
+    }
+
+    pub fn delete_plan(&self, id: &str) -> Result<(), ApiError> {
+        let mut ws = self.workspace()?;
+        ws.store_mut().delete_plan(id)?;
+        ws.forget(id);
+        tracing::info!(plan = %id, "plan deleted");
+        Ok(())
+    }
+
+    /// Imports a plan file as a new plan and returns its id.
+    pub fn import_plan(&self, path: &Path, now: DateTime<Utc>) -> Result<String, ApiError> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| stepwise::Error::io(format!("cannot read {}", path.display()), e))?;
+        let plan = stepwise::planfile::import(self.workspace()?.store_mut(), &bytes, now)?;
+        tracing::info!(plan = %plan.id, file = %path.display(), "plan imported");
+        Ok(plan.id)
+    }
+
+    pub fn plan_state(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
+        Ok(self.workspace()?.state(id, now)?)
+    }
+
+    pub fn apply(
+        &self,
+        id: &str,
+        edits: &[Edit],
+        now: DateTime<Utc>,
+    ) -> Result<PlanState, ApiError> {
+        Ok(self.workspace()?.apply(id, edits, now)?)
+    }
+
+    pub fn undo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
+        Ok(self.workspace()?.undo(id, now)?)
+    }
+
+    pub fn redo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
+        Ok(self.workspace()?.redo(id, now)?)
+    }
+
+    pub fn goal_findings(&self, goal: &Goal, now: DateTime<Utc>) -> Vec<Finding> {
+        stepwise::workspace::findings_for(goal, now)
+    }
+
+    /// Writes the plan to `path`, or to the exports folder under a dated name when no path is
+    /// given, creating the folder if needed.
+    pub fn export(
+        &self,
+        id: &str,
+        format: Format,
+        path: Option<PathBuf>,
+        now: DateTime<Utc>,
+    ) -> Result<Exported, ApiError> {
+        let ws = self.workspace()?;
+        let path = match path {
+            Some(p) => p,
+            None => {
+                let dir = match &self.export_dir {
+                    Some(dir) => dir.clone(),
+                    None => stepwise::paths::exports_dir()?,
+                };
+                std::fs::create_dir_all(&dir).map_err(|e| {
+                    stepwise::Error::io(format!("cannot create {}", dir.display()), e)
+                })?;
+                let name = ws.store().plan_row(id)?.name;
+                dir.join(stepwise::export::file_name(&name, format, now))
+            }
+        };
+        let bytes = stepwise::export::render(ws.store(), id, format, now)?;
+        drop(ws);
+        stepwise::files::write_atomic(&path, &bytes)?;
+        tracing::info!(plan = %id, file = %path.display(), "exported");
+        self.exported_files().insert(path.clone());
+        Ok(Exported {
+            path: path.display().to_string(),
+            bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// The path, if this run exported it; anything else is refused so the UI cannot be made
+    /// to open arbitrary files.
+    pub fn exported_file(&self, path: &str) -> Result<PathBuf, ApiError> {
+        let path = PathBuf::from(path);
+        if self.exported_files().contains(&path) {
+            Ok(path)
+        } else {
+            Err(stepwise::Error::not_found(format!("exported file {}", path.display())).into())
+        }
+    }
+
+    fn exported_files(&self) -> MutexGuard<'_, HashSet<PathBuf>> {
+        self.exported.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn workspace(&self) -> Result<MutexGuard<'_, Workspace>, ApiError> {
+        let ws = self.workspace.as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock cannot leave the store half-written (each edit is
         // its own transaction), so a poisoned lock is safe to keep using.
-        Ok(store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(ws.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
@@ -87,84 +233,4 @@ fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, ApiError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn now() -> DateTime<Utc> {
-        "2025-03-01T09:00:00Z".parse().unwrap()
-    }
-
-    #[test]
-    fn a_new_database_starts_with_the_demo_plan_listed() {
-        let dir = tempfile::tempdir().unwrap();
-        let backend = Backend::start(Ok(dir.path().join("new.db")), now());
-        let plans = backend
-            .list_plans()
-            .expect("a fresh database lists its plans");
-        assert_eq!(
-            plans.len(),
-            1,
-            "the demo plan is created on first use: {plans:?}"
-        );
-        assert!(
-            !plans[0].organisation.is_empty(),
-            "the demo plan names its organisation"
-        );
-        assert_eq!(
-            plans[0].steps.len(),
-            10,
-            "progress is reported for all ten steps"
-        );
-    }
-
-    #[test]
-    fn the_demo_plan_is_not_created_twice() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("twice.db");
-        drop(Backend::start(Ok(path.clone()), now()));
-        let plans = Backend::start(Ok(path), now()).list_plans().unwrap();
-        assert_eq!(
-            plans.len(),
-            1,
-            "a second start must not add another demo plan"
-        );
-    }
-
-    #[test]
-    fn a_foreign_file_is_reported_as_code_and_message_and_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("notes.db");
-        std::fs::write(&path, b"just some notes, not a database").unwrap();
-        let backend = Backend::start(Ok(path.clone()), now());
-        let err = backend
-            .list_plans()
-            .expect_err("a foreign file must not be listed as plans");
-        assert_eq!(err.code, ErrorCode::NotADatabase);
-        assert!(
-            err.message.contains("notes.db"),
-            "the message names the file: {}",
-            err.message
-        );
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            b"just some notes, not a database"
-        );
-        let json = serde_json::to_value(&err).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({"code": "not_a_database", "message": err.message})
-        );
-    }
-
-    #[test]
-    fn app_info_reports_the_database_in_use() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("info.db");
-        let info = Backend::start(Ok(path.clone()), now()).info();
-        assert_eq!(
-            info.db_path.as_deref(),
-            Some(path.display().to_string().as_str())
-        );
-        assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
-    }
-}
+mod tests;

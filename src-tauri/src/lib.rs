@@ -2,10 +2,12 @@
 //! Everything a user can do to a plan lives in the core; this crate only wires it to Tauri.
 
 mod backend;
+#[cfg(test)]
+mod bindings;
 mod commands;
 mod logging;
 
-pub use backend::{ApiError, AppInfo, Backend};
+pub use backend::{ApiError, AppInfo, Backend, Exported};
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -22,9 +24,19 @@ pub fn run() {
         ?db_path,
         "Stepwise starting"
     );
+    let instance_id = instance_id(db_path.as_deref().ok());
     let backend = Backend::start(db_path, chrono::Utc::now());
 
     tauri::Builder::default()
+        // First, so a second launch on the same database hands over before opening anything.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id)
+                .callback(|app, _args, _cwd| focus_main(app))
+                .build(),
+        )
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(backend)
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
@@ -33,11 +45,42 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::catalog,
             commands::list_plans,
-            commands::app_info
+            commands::create_plan,
+            commands::duplicate_plan,
+            commands::delete_plan,
+            commands::import_plan,
+            commands::plan_state,
+            commands::apply_edits,
+            commands::undo,
+            commands::redo,
+            commands::goal_findings,
+            commands::export_plan,
+            commands::open_exported,
+            commands::show_exported,
         ])
         .run(tauri::generate_context!())
         .expect("the Stepwise window could not be started");
+}
+
+/// One running app per database: a second launch on the same file focuses the first, while
+/// a launch on another file (a test, a second workspace) runs on its own.
+fn instance_id(db_path: Option<&std::path::Path>) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    db_path.hash(&mut hasher);
+    format!("org.stepwise.desktop.db{:016x}", hasher.finish())
+}
+
+fn focus_main(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        tracing::info!("a second launch asked for the window");
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
 }
 
 /// The window opens at 1200×800; on a smaller screen (a 1024×768 projector) that would hang

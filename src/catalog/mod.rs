@@ -14,7 +14,7 @@ const REQUIREMENTS: &str = include_str!("../../assets/catalog/requirements.json"
 const JOURNEY: &str = include_str!("../../assets/catalog/journey.json");
 
 /// Anything the catalog lists with no more than a name and a sentence.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Described {
     pub id: String,
@@ -22,7 +22,7 @@ pub struct Described {
     pub description: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct StageInfo {
     /// 1 (Exploratory) to 5 (Immersive); plans store this number, not the name.
@@ -31,7 +31,7 @@ pub struct StageInfo {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Facet {
     pub id: String,
@@ -40,7 +40,7 @@ pub struct Facet {
     pub subfacets: Vec<SubFacet>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SubFacet {
     pub id: String,
@@ -64,7 +64,7 @@ impl SubFacet {
 
 /// One of the model's sample scenarios, kept so the app can show what a filled-in heatmap
 /// looks like before a team has scored anything.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct WorkedExample {
     pub id: String,
@@ -78,7 +78,7 @@ pub struct WorkedExample {
     pub unchanged: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum RequirementSource {
     /// The nine business requirements of Accredible's credential framework.
@@ -87,7 +87,7 @@ pub enum RequirementSource {
     Wcet,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub id: String,
@@ -98,7 +98,7 @@ pub struct Requirement {
     pub metrics: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct VisionQuestion {
     pub id: String,
@@ -111,7 +111,7 @@ pub struct VisionQuestion {
 }
 
 /// A stage of the default badge-request workflow, a starting point each plan edits.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct WorkflowTemplate {
     pub id: String,
@@ -125,7 +125,7 @@ pub struct WorkflowTemplate {
 }
 
 /// A default badge level of the taxonomy, with what sets it apart from the others.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct BadgeLevelTemplate {
     pub id: String,
@@ -136,7 +136,7 @@ pub struct BadgeLevelTemplate {
     pub visual_cue: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub stages: Vec<StageInfo>,

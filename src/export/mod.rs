@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Pdf,
@@ -27,6 +27,32 @@ impl Format {
             Format::Json => "json",
         }
     }
+}
+
+/// A file name for an export that says what it is and when it was made, e.g.
+/// `Digital credentials strategy 2026-11-23.pdf`; characters no file system accepts are dropped.
+pub fn file_name(plan_name: &str, format: Format, now: DateTime<Utc>) -> String {
+    let mut stem: String = plan_name
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .take(80)
+        .collect();
+    stem = stem.trim().trim_start_matches('.').trim().to_string();
+    if stem.is_empty() {
+        stem = "Stepwise plan".to_string();
+    }
+    let suffix = if format == Format::Json {
+        ".stepwise"
+    } else {
+        ""
+    };
+    format!(
+        "{stem} {}{suffix}.{}",
+        now.format("%Y-%m-%d"),
+        format.extension()
+    )
 }
 
 /// The bytes of a plan in the given format, as of `now` (the date printed on the cover, the

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 pub const DISAGREEMENT_SPREAD: u8 = 2;
 
 /// The raters' scores for one sub-facet, combined.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 pub struct Aggregate {
     /// How many raters gave a stage (not-applicable answers are counted apart).
     pub count: usize,
@@ -89,7 +89,7 @@ impl Aggregate {
 
 /// One sub-facet of an assessment: the scores, what the committee agreed, and the stage the
 /// plan uses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SubfacetResult {
     pub subfacet_id: String,
     pub facet_id: String,
@@ -108,7 +108,7 @@ impl SubfacetResult {
 }
 
 /// One facet: the mean of its sub-facets' current stages and the profile behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct FacetResult {
     pub facet_id: String,
     pub name: String,
@@ -123,7 +123,7 @@ pub struct FacetResult {
     pub unscored: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Results {
     pub assessment_id: String,
     /// Every sub-facet of the model, in model order.

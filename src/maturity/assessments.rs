@@ -80,7 +80,7 @@ pub fn reveal(
 }
 
 /// One rater's answer for one sub-facet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 pub struct ScoreEntry {
     pub rater_id: String,
     pub subfacet_id: String,
@@ -176,7 +176,7 @@ pub fn record_score(
 }
 
 /// What the facilitator records for one sub-facet after the discussion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 pub struct AgreedStage {
     pub subfacet_id: String,
     pub score: Score,

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::model::{Plan, Score};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Movement {
     pub subfacet_id: String,
     pub subfacet_name: String,
@@ -31,7 +31,7 @@ impl Movement {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Comparison {
     pub from_id: String,
     pub from_name: String,

@@ -9,7 +9,7 @@ use crate::store::Store;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct FactorRow {
     pub factor_id: String,
     pub name: String,

@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 /// One stage a sub-facet climbs through on its way to the target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Step {
     pub stage: u8,
     pub stage_name: String,
@@ -21,7 +21,7 @@ pub struct Step {
     pub descriptor: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Gap {
     pub phase_id: String,
     pub phase_name: String,

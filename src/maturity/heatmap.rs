@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
 /// Which stages the heatmap marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeatmapView {
     Current,
@@ -20,7 +20,7 @@ pub enum HeatmapView {
     Both,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Cell {
     Empty,
@@ -30,7 +30,7 @@ pub enum Cell {
     CurrentAndTarget,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct HeatmapRow {
     pub subfacet_id: String,
     pub name: String,
@@ -40,14 +40,14 @@ pub struct HeatmapRow {
     pub not_applicable: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct HeatmapFacet {
     pub facet_id: String,
     pub name: String,
     pub rows: Vec<HeatmapRow>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Heatmap {
     pub view: HeatmapView,
     pub assessment_name: String,

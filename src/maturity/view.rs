@@ -9,7 +9,7 @@ use crate::model::{Assessment, Plan, Rating};
 use serde::{Deserialize, Serialize};
 
 /// Who is asking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Viewer {
     Facilitator,
@@ -17,7 +17,7 @@ pub enum Viewer {
 }
 
 /// How far one rater has got. Progress is no secret: it tells the room whom it is waiting for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RaterProgress {
     pub rater_id: String,
     pub name: String,
@@ -26,7 +26,7 @@ pub struct RaterProgress {
     pub scored: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct AssessmentView {
     pub assessment: Assessment,
     pub viewer: Viewer,

@@ -6,7 +6,7 @@ use crate::catalog::catalog;
 use crate::record::{Checker, Record};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Program {
     pub id: Id,
@@ -26,7 +26,7 @@ impl Record for Program {
 }
 
 /// A stakeholder group; `group` ties it to one of the catalog's groups when it is one of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stakeholder {
     pub id: Id,
@@ -50,7 +50,7 @@ impl Record for Stakeholder {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
     pub id: Id,
@@ -69,7 +69,7 @@ impl Record for Priority {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoreValue {
     pub id: Id,

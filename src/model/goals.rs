@@ -6,7 +6,7 @@ use crate::record::{clear_if, drop_from, link, links_in, Checker, Link, Record, 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: Id,
@@ -73,7 +73,7 @@ impl Record for Goal {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Weekly,
@@ -103,7 +103,7 @@ impl Frequency {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     pub id: Id,
@@ -150,7 +150,7 @@ impl Record for Measure {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub id: Id,
@@ -178,7 +178,7 @@ impl Record for CheckIn {
 }
 
 /// An idea for a measure that the team will take up in a later iteration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FutureMeasure {
     pub id: Id,

@@ -6,7 +6,7 @@ use super::{Id, Kind};
 use crate::record::{clear_if, drop_from, link, links_in, Checker, Link, Record, Unlinked};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: Id,
@@ -29,7 +29,7 @@ impl Record for Role {
 }
 
 /// A seat on the approval committee and the part of the organisation it speaks for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeMember {
     pub id: Id,
@@ -49,7 +49,7 @@ impl Record for CommitteeMember {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkflowStage {
     pub id: Id,
@@ -93,7 +93,7 @@ impl Record for WorkflowStage {
 }
 
 /// Something a badge proposal must (or may) contain.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalItem {
     pub id: Id,
@@ -114,7 +114,7 @@ impl Record for ProposalItem {
 }
 
 /// A row of the RACI matrix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RaciActivity {
     pub id: Id,
@@ -131,7 +131,7 @@ impl Record for RaciActivity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
 pub enum Raci {
     #[serde(rename = "R")]
     Responsible,
@@ -155,7 +155,7 @@ impl Raci {
 }
 
 /// One filled cell of the RACI matrix: a role's part in an activity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RaciAssignment {
     pub id: Id,
@@ -194,7 +194,7 @@ impl Record for RaciAssignment {
 }
 
 /// A level of the badge taxonomy and what sets it apart from the others.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BadgeLevel {
     pub id: Id,
@@ -223,7 +223,7 @@ impl Record for BadgeLevel {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PathwayKind {
     /// Badges that build on each other towards a larger credential.
@@ -232,7 +232,7 @@ pub enum PathwayKind {
     Horizontal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pathway {
     pub id: Id,
@@ -264,7 +264,7 @@ impl Record for Pathway {
 }
 
 /// A field every badge carries (criteria, skills, alignments, custom fields…).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetadataField {
     pub id: Id,

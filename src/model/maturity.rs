@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A stage of the model (1 Exploratory … 5 Immersive), or not applicable with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Score {
     Stage(u8),
@@ -39,7 +39,7 @@ impl Score {
 }
 
 /// How a rater knows what they scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     EvidenceSeen,
@@ -47,7 +47,7 @@ pub enum Confidence {
     Opinion,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub id: Id,
@@ -69,7 +69,7 @@ impl Record for Assessment {
 }
 
 /// A committee member who scores an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rater {
     pub id: Id,
@@ -102,7 +102,7 @@ fn check_subfacet(c: &mut Checker, id: &str) {
 }
 
 /// One rater's score for one sub-facet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     pub id: Id,
@@ -138,7 +138,7 @@ impl Record for Rating {
 }
 
 /// The stage the committee agreed for a sub-facet, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     pub id: Id,
@@ -175,7 +175,7 @@ impl Record for Agreement {
 }
 
 /// The stage a sub-facet should reach by the end of a future phase.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub id: Id,
@@ -221,7 +221,7 @@ impl Record for Target {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactorStatus {
     NotStarted,
@@ -240,7 +240,7 @@ impl FactorStatus {
 }
 
 /// Where the plan stands on one of the model's ten critical success factors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SuccessFactorCheck {
     pub id: Id,

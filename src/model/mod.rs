@@ -30,7 +30,7 @@ pub fn new_id() -> Id {
     uuid::Uuid::new_v4().to_string()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub id: Id,
@@ -106,7 +106,7 @@ kinds! {
 }
 
 /// The plan's single-valued fields, edited as one.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSettings {
     /// The organisation the plan is for.

@@ -7,14 +7,14 @@ use crate::record::{Checker, Record};
 use serde::{Deserialize, Serialize};
 
 /// The answer to one of the catalog's key-message prompts (why credentials, why now…).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyMessage {
     pub prompt_id: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Communication {
     pub id: Id,
@@ -64,7 +64,7 @@ impl Record for Communication {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
     pub id: Id,

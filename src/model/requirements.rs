@@ -7,7 +7,7 @@ use crate::catalog::catalog;
 use crate::record::{clear_if, link, Checker, Link, Record, Unlinked};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequirementChoice {
     pub id: Id,
@@ -43,7 +43,7 @@ impl Record for RequirementChoice {
 }
 
 /// A metric the team picked for a requirement; `measure_id` is the success measure it became.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequirementMetric {
     pub id: Id,

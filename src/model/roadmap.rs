@@ -6,7 +6,7 @@ use crate::record::{clear_if, link, Checker, Link, Record, Unlinked};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub id: Id,
@@ -32,7 +32,7 @@ impl Record for Phase {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub id: Id,

@@ -6,7 +6,7 @@ use crate::catalog::catalog;
 use crate::record::{drop_from, links_in, Checker, Link, Record, Unlinked};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VisionAnswer {
     pub id: Id,
@@ -52,7 +52,7 @@ impl Record for VisionAnswer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VisionStatement {
     pub id: Id,
