@@ -28,6 +28,14 @@ fn export_all(dir: &Path) {
         stepwise::smart::Finding,
         stepwise::export::Format,
     );
+    // One module to import from, so the UI never lists the files by hand.
+    let mut names: Vec<String> = files(dir).into_keys().collect();
+    names.sort();
+    let index: String = names
+        .iter()
+        .map(|n| format!("export type * from './{}';\n", n.trim_end_matches(".ts")))
+        .collect();
+    std::fs::write(dir.join("index.ts"), index).expect("write the bindings index");
 }
 
 fn files(dir: &Path) -> BTreeMap<String, String> {

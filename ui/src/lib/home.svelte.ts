@@ -20,6 +20,51 @@ export class HomeState {
     return this.status === 'ready' && this.plans.length === 0;
   }
 
+  /** The failure of the last action (create, rename…), shown above the list. */
+  actionError: UiError | null = $state(null);
+
+  /** Creates a plan and returns its id, or null (with `actionError` set) when refused. */
+  async create(name: string): Promise<string | null> {
+    return this.#act(() => this.#backend.createPlan(name));
+  }
+
+  async duplicate(id: string): Promise<string | null> {
+    return this.#act(() => this.#backend.duplicatePlan(id));
+  }
+
+  async rename(id: string, name: string): Promise<boolean> {
+    return (await this.#act(() => this.#backend.applyEdits(id, [{ op: 'rename_plan', name }]))) !== null;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return (await this.#act(() => this.#backend.deletePlan(id))) !== null;
+  }
+
+  /** Imports a plan file as a new plan; returns its id. */
+  async importFile(path: string): Promise<string | null> {
+    return this.#act(() => this.#backend.importPlan(path));
+  }
+
+  async #act<T>(call: () => Promise<T>): Promise<T | null> {
+    try {
+      const out = await call();
+      this.actionError = null;
+      await this.#reload();
+      return out ?? (true as T);
+    } catch (e) {
+      this.actionError = toUiError(e);
+      return null;
+    }
+  }
+
+  async #reload(): Promise<void> {
+    try {
+      this.plans = await this.#backend.listPlans();
+    } catch (e) {
+      this.error = toUiError(e);
+    }
+  }
+
   /** Loads (or reloads) the plans. Never throws: a failure lands in `error`. */
   async load(): Promise<void> {
     this.status = 'loading';

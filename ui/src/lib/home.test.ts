@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from './backend';
+import { fakeBackend as fake } from './testing/fake';
 import { formatEdited, HomeState, planProgress, stepState } from './home.svelte';
 import { STEPS, type AppInfo, type PlanSummary, type StepProgress } from './types';
 
@@ -22,10 +23,10 @@ const plan: PlanSummary = {
   steps: steps([4, 4, 2]),
 };
 
-const info: AppInfo = { version: '0.1.0', db_path: '/tmp/test.db' };
+const info: AppInfo = { version: '0.1.0', db_path: '/tmp/test.db', export_dir: '/tmp/exports' };
 
 function fakeBackend(listPlans: () => Promise<PlanSummary[]>): Backend {
-  return { listPlans, appInfo: async () => info };
+  return fake({ listPlans, appInfo: async () => info });
 }
 
 describe('HomeState', () => {
@@ -54,7 +55,7 @@ describe('HomeState', () => {
     );
     await home.load();
     expect(home.status).toBe('failed');
-    expect(home.error).toEqual({ code: 'newer_database', message: 'written by a newer version' });
+    expect(home.error).toEqual({ code: 'newer_database', message: 'written by a newer version', problems: [] });
     expect(home.plans).toEqual([]);
     expect(home.isEmpty).toBe(false);
   });
@@ -62,7 +63,7 @@ describe('HomeState', () => {
   it('turns anything else a command throws into an unexpected error with its text', async () => {
     const home = new HomeState(fakeBackend(() => Promise.reject('ipc closed')));
     await home.load();
-    expect(home.error).toEqual({ code: 'unexpected', message: 'ipc closed' });
+    expect(home.error).toEqual({ code: 'unexpected', message: 'ipc closed', problems: [] });
   });
 
   it('clears an earlier error when a reload succeeds', async () => {

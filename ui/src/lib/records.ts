@@ -1,0 +1,145 @@
+// New, empty records of each kind, as the "Add…" buttons create them, and small helpers the
+// step screens share for reading a plan.
+import { newId } from './ids';
+import type * as T from './types';
+
+export const blank = {
+  program: (): T.Program => ({ id: newId(), name: 'New program', description: '' }),
+  stakeholder: (group: string | null = null, name = 'New stakeholder group'): T.Stakeholder => ({
+    id: newId(),
+    group,
+    name,
+    notes: '',
+  }),
+  priority: (): T.Priority => ({ id: newId(), title: 'New priority', description: '' }),
+  coreValue: (): T.CoreValue => ({ id: newId(), name: 'New value', description: '' }),
+  visionAnswer: (questionId: string, perspective: string | null, text: string): T.VisionAnswer => ({
+    id: newId(),
+    question_id: questionId,
+    perspective,
+    text,
+  }),
+  visionStatement: (): T.VisionStatement => ({ id: newId(), text: 'New vision statement', priority_ids: [] }),
+  goal: (title = 'New goal'): T.Goal => ({
+    id: newId(),
+    title,
+    specific: '',
+    measurable: '',
+    achievable: '',
+    relevant: '',
+    time_bound: '',
+    owner: '',
+    due: null,
+    statement_ids: [],
+    priority_ids: [],
+  }),
+  measure: (goalId: string, indicator = 'New measure'): T.Measure => ({
+    id: newId(),
+    goal_id: goalId,
+    indicator,
+    unit: '',
+    baseline: null,
+    baseline_date: null,
+    target: null,
+    target_date: null,
+    data_source: '',
+    owner: '',
+    frequency: null,
+  }),
+  checkIn: (measureId: string, date: string, value: number): T.CheckIn => ({
+    id: newId(),
+    measure_id: measureId,
+    date,
+    value,
+    note: '',
+  }),
+  futureMeasure: (): T.FutureMeasure => ({ id: newId(), idea: 'New idea', notes: '', goal_id: null }),
+  requirement: (catalogId: string | null, name: string, description = ''): T.RequirementChoice => ({
+    id: newId(),
+    catalog_id: catalogId,
+    name,
+    description,
+    rank: null,
+  }),
+  requirementMetric: (requirementId: string, name: string): T.RequirementMetric => ({
+    id: newId(),
+    requirement_id: requirementId,
+    name,
+    measure_id: null,
+  }),
+  role: (name = 'New role'): T.Role => ({ id: newId(), name, description: '', people: [] }),
+  committeeMember: (): T.CommitteeMember => ({ id: newId(), name: 'New member', represents: '' }),
+  workflowStage: (): T.WorkflowStage => ({
+    id: newId(),
+    name: 'New stage',
+    description: '',
+    responsible_role_id: null,
+    inputs: '',
+    outputs: '',
+    expected_time: '',
+  }),
+  proposalItem: (): T.ProposalItem => ({ id: newId(), name: 'New item', description: '', required: true }),
+  raciActivity: (name = 'New activity'): T.RaciActivity => ({ id: newId(), name }),
+  raciAssignment: (activityId: string, roleId: string, code: T.Raci): T.RaciAssignment => ({
+    id: newId(),
+    activity_id: activityId,
+    role_id: roleId,
+    code,
+  }),
+  badgeLevel: (): T.BadgeLevel => ({
+    id: newId(),
+    name: 'New level',
+    description: '',
+    assessment: '',
+    evidence: '',
+    visual_cue: '',
+  }),
+  pathway: (): T.Pathway => ({ id: newId(), name: 'New pathway', kind: 'vertical', description: '', level_ids: [] }),
+  metadataField: (): T.MetadataField => ({ id: newId(), name: 'New field', description: '', required: false }),
+  phase: (): T.Phase => ({ id: newId(), name: 'New phase', description: '', starts_on: null, ends_on: null }),
+  milestone: (): T.Milestone => ({ id: newId(), title: 'New milestone', due: null, phase_id: null, goal_id: null }),
+  communication: (): T.Communication => ({
+    id: newId(),
+    audience: 'New audience',
+    messages: [],
+    channel: '',
+    messenger: '',
+    timing: '',
+    frequency: '',
+  }),
+  training: (): T.Training => ({
+    id: newId(),
+    audience: 'New audience',
+    needs: '',
+    delivery: null,
+    schedule: '',
+    owner: '',
+  }),
+};
+
+/** The records in `list` whose `field` is `id`, e.g. the measures of a goal. */
+export function childrenOf<R, K extends keyof R>(list: R[], field: K, id: R[K]): R[] {
+  return list.filter((r) => r[field] === id);
+}
+
+/** `ids` with `id` added or taken out, for a checkbox list of links. */
+export function toggled(ids: string[], id: string, on: boolean): string[] {
+  const rest = ids.filter((x) => x !== id);
+  return on ? [...rest, id] : rest;
+}
+
+/** Today as YYYY-MM-DD in the person's time zone. */
+export function today(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** A date such as "2 March 2025", or an empty string. */
+export function longDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(`${iso}T00:00:00`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
