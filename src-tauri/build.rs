@@ -1,15 +1,50 @@
+use std::path::Path;
+
 fn main() {
     // A normal build embeds the built UI; say how to make it when it is missing rather than
     // letting `generate_context!` fail with a path. (`tauri dev` serves it instead.)
     println!("cargo:rerun-if-changed=../ui/dist");
     if std::env::var_os("CARGO_FEATURE_CUSTOM_PROTOCOL").is_some()
-        && !std::path::Path::new("../ui/dist/index.html").exists()
+        && !Path::new("../ui/dist/index.html").exists()
     {
         panic!("ui/dist is missing: build the UI first (cd ui && npm ci && npm run build)");
     }
     // Declaring the app's commands makes each one need a grant in capabilities/, so the
-    // window can call exactly what capabilities/main.json lists.
-    let manifest = tauri_build::AppManifest::new().commands(&["list_plans", "app_info"]);
+    // window can call exactly what capabilities/main.json lists. The list is read from the
+    // command modules themselves so a new command cannot be forgotten here.
+    println!("cargo:rerun-if-changed=src/commands");
+    let names = command_names(Path::new("src/commands"));
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let manifest = tauri_build::AppManifest::new().commands(&names);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");
+}
+
+/// The names of the functions marked `#[tauri::command]` in the `.rs` files of `dir`.
+fn command_names(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("src/commands exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read a command module");
+        let mut marked = false;
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("#[tauri::command") {
+                marked = true;
+            } else if marked && line.starts_with("pub ") && line.contains("fn ") {
+                let after = line.split("fn ").nth(1).unwrap_or_default();
+                let name: String = after
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                names.push(name);
+                marked = false;
+            }
+        }
+    }
+    names
 }

@@ -82,13 +82,34 @@ impl Workspace {
         }
         let before = self.store.plan(plan_id)?;
         self.store.apply_all(plan_id, edits, now)?;
+        self.record(plan_id, before);
+        self.state(plan_id, now)
+    }
+
+    /// Runs a core action that writes to the store itself (add a rater, import a scoring
+    /// form…) as one step of the history, so undo reaches it like any edit. Nothing is recorded
+    /// when the action fails, and each action is one transaction, so nothing is half-written.
+    pub fn change<T>(
+        &mut self,
+        plan_id: &str,
+        now: DateTime<Utc>,
+        action: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<(T, PlanState)> {
+        let before = self.store.plan(plan_id)?;
+        let out = action(&mut self.store)?;
+        if self.store.plan(plan_id)? != before {
+            self.record(plan_id, before);
+        }
+        Ok((out, self.state(plan_id, now)?))
+    }
+
+    fn record(&mut self, plan_id: &str, before: Plan) {
         let history = self.history.entry(plan_id.to_string()).or_default();
         history.undo.push(before);
         if history.undo.len() > UNDO_DEPTH {
             history.undo.remove(0);
         }
         history.redo.clear();
-        self.state(plan_id, now)
     }
 
     /// Puts the plan back as it was before its latest edit in this run.
