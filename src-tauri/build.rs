@@ -13,9 +13,13 @@ fn main() {
     // window can call exactly what capabilities/main.json lists. The list is read from the
     // command modules themselves so a new command cannot be forgotten here.
     println!("cargo:rerun-if-changed=src/commands");
-    let names = command_names(Path::new("src/commands"));
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let manifest = tauri_build::AppManifest::new().commands(&names);
+    // The manifest wants `'static` names; a build script runs once, so leaking them is fine.
+    let names: &'static [&'static str] = command_names(Path::new("src/commands"))
+        .into_iter()
+        .map(|n| &*Box::leak(n.into_boxed_str()))
+        .collect::<Vec<_>>()
+        .leak();
+    let manifest = tauri_build::AppManifest::new().commands(names);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");
 }
