@@ -55,6 +55,7 @@ export async function startDriver() {
     XDG_CONFIG_HOME: join(scratch, 'config'),
     XDG_CACHE_HOME: join(scratch, 'cache'),
     STEPWISE_DB: join(scratch, 'unused-default.db'),
+    STEPWISE_EXPORT_DIR: join(scratch, 'exports'),
     // Software rendering: Xvfb has no GPU, and the DMA-BUF renderer is needless there.
     WEBKIT_DISABLE_DMABUF_RENDERER: '1',
   };
@@ -74,6 +75,7 @@ export async function startDriver() {
 
   return {
     scratch,
+    exportDir: join(scratch, 'exports'),
     /** Opens the app on `db` (a path inside the scratch folder unless absolute). */
     async launch(db) {
       return remote({
