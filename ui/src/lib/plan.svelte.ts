@@ -11,8 +11,64 @@ export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 export type AnyRecord = { id: string };
 
 /** The `Entity` an edit carries: the record under its kind's name. */
-export function entity(kind: Kind, record: AnyRecord): Entity {
+export function entity<R extends AnyRecord>(kind: Kind, record: R): Entity {
   return { [kind]: record } as unknown as Entity;
+}
+
+/** The plan's list of records of a kind (`goal` → `plan.goals`). */
+export const LIST_OF: Record<Kind, keyof Plan> = {
+  program: 'programs',
+  stakeholder: 'stakeholders',
+  priority: 'priorities',
+  core_value: 'core_values',
+  vision_answer: 'vision_answers',
+  vision_statement: 'vision_statements',
+  goal: 'goals',
+  measure: 'measures',
+  check_in: 'check_ins',
+  future_measure: 'future_measures',
+  requirement: 'requirements',
+  requirement_metric: 'requirement_metrics',
+  role: 'roles',
+  committee_member: 'committee_members',
+  workflow_stage: 'workflow_stages',
+  proposal_item: 'proposal_items',
+  raci_activity: 'raci_activities',
+  raci_assignment: 'raci_assignments',
+  badge_level: 'badge_levels',
+  pathway: 'pathways',
+  metadata_field: 'metadata_fields',
+  phase: 'phases',
+  milestone: 'milestones',
+  communication: 'communications',
+  training: 'trainings',
+  success_factor: 'success_factors',
+  assessment: 'assessments',
+  rater: 'raters',
+  rating: 'ratings',
+  agreement: 'agreements',
+  target: 'targets',
+};
+
+export function findRecord(plan: Plan, kind: Kind, id: string): AnyRecord | undefined {
+  const list = plan[LIST_OF[kind]] as unknown as AnyRecord[];
+  return list.find((r) => r.id === id);
+}
+
+/** For a put of a record the plan already holds: its kind, id and the fields it changes. */
+function changesOf(
+  plan: Plan,
+  edit: Edit,
+): { kind: Kind; id: string; fields: Record<string, unknown> } | null {
+  if (edit.op !== 'put') return null;
+  const [kind, record] = Object.entries(edit.entity)[0] as [Kind, AnyRecord & Record<string, unknown>];
+  const before = findRecord(plan, kind, record.id) as Record<string, unknown> | undefined;
+  if (!before) return null;
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (JSON.stringify(v) !== JSON.stringify(before[k])) fields[k] = v;
+  }
+  return { kind, id: record.id, fields };
 }
 
 export class PlanSession {
@@ -46,12 +102,29 @@ export class PlanSession {
     }
   }
 
-  /** Applies edits as one step of the history. Resolves to the refusal, or null when saved. */
+  /** Applies edits as one step of the history. Resolves to the refusal, or null when saved.
+   *
+   * A screen builds a changed record from the plan it shows, e.g. `{ ...goal, due }`. If an
+   * earlier change to the same record is still being saved, that copy is stale: sent as it
+   * is, it would put back the earlier field. So a put carries only the fields that differ
+   * from the plan as it stood when the change was made, laid over the record as it stands
+   * when the edit is sent. */
   edit(edits: Edit[]): Promise<UiError | null> {
-    return this.#run(() => this.#backend.applyEdits(this.id, edits));
+    const plan = this.state?.plan;
+    const rebase = edits.map((e) => (plan ? changesOf(plan, e) : null));
+    return this.#run(() => {
+      const now = this.state?.plan;
+      const sent = edits.map((e, i) => {
+        const changes = rebase[i];
+        if (!changes || !now || e.op !== 'put') return e;
+        const current = findRecord(now, changes.kind, changes.id);
+        return current ? { op: 'put' as const, entity: entity(changes.kind, { ...current, ...changes.fields }) } : e;
+      });
+      return this.#backend.applyEdits(this.id, sent);
+    });
   }
 
-  put(kind: Kind, record: AnyRecord): Promise<UiError | null> {
+  put<R extends AnyRecord>(kind: Kind, record: R): Promise<UiError | null> {
     return this.edit([{ op: 'put', entity: entity(kind, record) }]);
   }
 
@@ -84,6 +157,15 @@ export class PlanSession {
 
   redo(): Promise<UiError | null> {
     return this.#run(() => this.#backend.redo(this.id));
+  }
+
+  /** Takes the state a command returned after writing the plan itself (the maturity
+   * workshop's commands do), as if it were the answer to an edit. */
+  adopt(state: PlanState): void {
+    this.state = state;
+    this.error = null;
+    this.savedAt = new Date();
+    if (this.#pending === 0) this.status = 'saved';
   }
 
   /** Resolves once every edit sent so far has been answered. */

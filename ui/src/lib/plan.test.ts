@@ -89,3 +89,31 @@ describe('PlanSession', () => {
     expect(session.state).toBeNull();
   });
 });
+
+describe('PlanSession with two quick changes to one record', () => {
+  it('keeps both: the second is laid over the record as the first saved it', async () => {
+    const goal = { id: 'g1', title: 'Launch', owner: '', due: null as string | null };
+    const planWith = (g: typeof goal) => ({ ...state('x'), plan: { ...state('x').plan, goals: [g] } as unknown as Plan });
+    let stored = { ...goal };
+    const sent: unknown[] = [];
+    const backend = fakeBackend({
+      planState: async () => planWith(stored),
+      applyEdits: async (_id: string, edits: Edit[]) => {
+        await new Promise((r) => setTimeout(r, 5));
+        const e = edits[0] as { op: 'put'; entity: { goal: typeof goal } };
+        sent.push(e.entity.goal);
+        stored = e.entity.goal;
+        return planWith(stored);
+      },
+    });
+    const session = new PlanSession(backend, 'p1');
+    await session.load();
+    // Both changes are made from the plan as shown, before the first has been saved.
+    const shown = session.state!.plan.goals[0]!;
+    const a = session.put('goal', { ...shown, owner: 'Dean of Studies' });
+    const b = session.put('goal', { ...shown, due: '2026-06-30' });
+    await Promise.all([a, b]);
+    expect(stored).toEqual({ id: 'g1', title: 'Launch', owner: 'Dean of Studies', due: '2026-06-30' });
+    expect(sent).toHaveLength(2);
+  });
+});
