@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   libxdo-dev libssl-dev build-essential pkg-config file
   # running the app headless and driving it over WebDriver
-  xvfb xauth webkit2gtk-driver imagemagick
+  xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
   # reading the exports back
   poppler-utils qpdf
   # opening the XLSX export as a spreadsheet program would (tests and the export benchmark);

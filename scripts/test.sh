@@ -69,9 +69,11 @@ tauri_driver() {
   need xvfb-run "install xvfb (scripts/setup.sh does)"
 }
 
+# At a projector's 1024×768, in a private D-Bus session so the single-instance handover is real.
 e2e() {
-  STEPWISE_APP="$TARGET_DIR/debug/stepwise-app" \
-    xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix e2e test
+  need dbus-run-session "install dbus-daemon (scripts/setup.sh does)"
+  STEPWISE_APP="$TARGET_DIR/debug/stepwise-app" dbus-run-session -- \
+    xvfb-run -a -s "-screen 0 1024x768x24" npm --prefix e2e test
 }
 
 phase "setup (apt packages)" scripts/setup.sh

@@ -75,7 +75,9 @@ export async function startDriver() {
 
   return {
     scratch,
+    env,
     exportDir: join(scratch, 'exports'),
+    logFile: join(scratch, 'data', 'stepwise', 'stepwise-app.log'),
     /** Opens the app on `db` (a path inside the scratch folder unless absolute). */
     async launch(db) {
       return remote({

@@ -27,6 +27,17 @@ fn export_all(dir: &Path) {
         stepwise::Edit,
         stepwise::smart::Finding,
         stepwise::export::Format,
+        crate::backend::maturity::Created,
+        crate::backend::maturity::MaturityResults,
+        crate::backend::maturity::FoundForm,
+        crate::backend::maturity::ImportedForm,
+        stepwise::maturity::AssessmentView,
+        stepwise::maturity::Viewer,
+        stepwise::maturity::ScoreEntry,
+        stepwise::maturity::AgreedStage,
+        stepwise::maturity::HeatmapView,
+        stepwise::maturity::Comparison,
+        stepwise::maturity::FactorRow,
     );
     // One module to import from, so the UI never lists the files by hand.
     let mut names: Vec<String> = files(dir).into_keys().collect();

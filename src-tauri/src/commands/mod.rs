@@ -12,6 +12,8 @@ use stepwise::workspace::PlanState;
 use stepwise::{Edit, PlanSummary};
 use tauri::State;
 
+pub mod maturity;
+
 type Result<T> = std::result::Result<T, ApiError>;
 
 #[tauri::command]

@@ -1,0 +1,67 @@
+//! The window may do only what the UI needs: the capability grants exactly the app's own
+//! commands and the two native file dialogs, and the content security policy allows no
+//! inline or remote code. These tests read the shipped configuration files.
+
+use std::path::Path;
+
+include!("../command_names.rs");
+
+fn json(file: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_capability_grants_every_command_and_the_file_dialogs_and_nothing_else() {
+    let commands = command_names(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands"));
+    assert!(
+        commands.len() > 10,
+        "the command modules were read: {commands:?}"
+    );
+    let mut expected: Vec<String> = commands
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .chain(["dialog:allow-open".into(), "dialog:allow-save".into()])
+        .collect();
+    let cap = json("capabilities/main.json");
+    let mut granted: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().expect("permissions are plain names").to_string())
+        .collect();
+    expected.sort();
+    granted.sort();
+    assert_eq!(
+        granted, expected,
+        "capabilities/main.json must grant each command in src/commands and only the dialogs besides"
+    );
+}
+
+#[test]
+fn the_content_security_policy_allows_no_inline_eval_or_remote_content() {
+    let conf = json("tauri.conf.json");
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("a CSP is set");
+    for (directive, value) in csp {
+        let value = value.as_str().unwrap();
+        for banned in ["'unsafe-inline'", "'unsafe-eval'", "*", "https:", "http:"] {
+            assert!(
+                !value.split_whitespace().any(|v| v == banned),
+                "{directive} allows {banned}"
+            );
+        }
+        for source in value.split_whitespace() {
+            assert!(
+                source.starts_with('\'')
+                    || source == "data:"
+                    || source == "ipc:"
+                    || source == "http://ipc.localhost",
+                "{directive} loads from {source}: no remote content is allowed"
+            );
+        }
+    }
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["script-src"], "'self'");
+}
