@@ -41,6 +41,29 @@ try {
       if (atEnd) break;
     }
   }
+  // The parts of steps that open on demand: a goal in the SMART builder, the maturity tabs.
+  const extra = async (name, actions) => {
+    for (const a of actions) await a();
+    await pause(600);
+    screenshot(join(out, name));
+  };
+  await click(app, 'nav-goals');
+  await extra('03-goals-builder.png', [() => click(app, 'goal-toggle')]);
+  await click(app, 'nav-maturity');
+  await find(app, 'maturity');
+  await extra('07-maturity-grid.png', [() => app.execute(() => document.querySelector('[data-testid="maturity-grid"]')?.scrollIntoView())]);
+  for (const tab of ['results', 'compare', 'forms', 'factors']) {
+    await extra(`07-maturity-${tab}.png`, [
+      () => click(app, `tab-${tab}`),
+      () => app.execute(() => {
+        const t = document.querySelector('[data-testid="tab-grid"]');
+        t?.scrollIntoView({ block: 'start' });
+      }),
+    ]);
+  }
+  await click(app, 'tab-results');
+  await extra('07-maturity-results-2.png', [() => app.execute(() => document.querySelector('[data-testid="radar"]')?.scrollIntoView({ block: 'center' }))]);
+  await extra('07-maturity-results-3.png', [() => app.execute(() => document.querySelector('[data-testid="gap"]')?.scrollIntoView({ block: 'start' }))]);
   await app.$(sel('back-home')).click();
   await app.deleteSession();
 } finally {

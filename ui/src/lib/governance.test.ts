@@ -39,15 +39,18 @@ const level = (id: string, name: string): BadgeLevel => ({
 });
 
 describe('people', () => {
-  it('splits names on commas, semicolons and lines, trimming and dropping blanks and repeats', () => {
-    expect(parsePeople('Ana Silva,  Bo Chen\nCleo;  ana silva , ,\n')).toEqual(['Ana Silva', 'Bo Chen', 'Cleo']);
+  it('takes one person per line, trimming and dropping blanks and repeats', () => {
+    expect(parsePeople('Ana Silva\n  Bo Chen\n\nCleo\n ana silva \n')).toEqual(['Ana Silva', 'Bo Chen', 'Cleo']);
+    expect(parsePeople('Dr Évelyne Roy, Provost and Vice-President, Academic')).toEqual([
+      'Dr Évelyne Roy, Provost and Vice-President, Academic',
+    ]);
     expect(parsePeople('   ')).toEqual([]);
     expect(parsePeople('Dr.   Lee')).toEqual(['Dr. Lee']);
   });
 
-  it('writes them back as one line that parses to the same list', () => {
-    const people = ['Ana Silva', 'Bo Chen'];
-    expect(formatPeople(people)).toBe('Ana Silva, Bo Chen');
+  it('writes them back one per line, which parses to the same list even with titles', () => {
+    const people = ['Ana Silva', 'Bo Chen, Registrar'];
+    expect(formatPeople(people)).toBe('Ana Silva\nBo Chen, Registrar');
     expect(samePeople(parsePeople(formatPeople(people)), people)).toBe(true);
     expect(samePeople(['a', 'b'], ['b', 'a'])).toBe(false);
     expect(samePeople(['a'], ['a', 'b'])).toBe(false);

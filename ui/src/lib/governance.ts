@@ -14,11 +14,12 @@ import type {
   WorkflowTemplate,
 } from './types';
 
-/** The people of a role from what was typed: names separated by commas, semicolons or lines. */
+/** The people of a role from what was typed: one person per line. A line may carry a title
+ * after a comma ("Dr Évelyne Roy, Provost"), so commas do not separate people. */
 export function parsePeople(text: string): string[] {
   const seen = new Set<string>();
   const people: string[] = [];
-  for (const part of text.split(/[,;\n]/)) {
+  for (const part of text.split('\n')) {
     const name = part.trim().replace(/\s+/g, ' ');
     const key = name.toLowerCase();
     if (name === '' || seen.has(key)) continue;
@@ -28,9 +29,9 @@ export function parsePeople(text: string): string[] {
   return people;
 }
 
-/** The people of a role as one line of text to edit. */
+/** The people of a role as text to edit, one per line. */
 export function formatPeople(people: string[]): string {
-  return people.join(', ');
+  return people.join('\n');
 }
 
 /** Whether two lists of people are the same names in the same order. */
