@@ -128,6 +128,15 @@ export class PlanSession {
     return this.edit([{ op: 'put', entity: entity(kind, record) }]);
   }
 
+  /** Changes some fields of a record the plan holds, keeping the others as they are. */
+  patch<R extends AnyRecord>(kind: Kind, id: string, change: Partial<Omit<R, 'id'>>): Promise<UiError | null> {
+    const current = this.state ? findRecord(this.state.plan, kind, id) : undefined;
+    if (!current) {
+      return Promise.resolve({ code: 'not_found', message: `this ${kind.replace('_', ' ')} no longer exists`, problems: [] });
+    }
+    return this.put(kind, { ...current, ...change });
+  }
+
   remove(kind: Kind, id: string): Promise<UiError | null> {
     return this.edit([{ op: 'delete', kind, id }]);
   }

@@ -117,3 +117,17 @@ describe('PlanSession with two quick changes to one record', () => {
     expect(sent).toHaveLength(2);
   });
 });
+
+describe('PlanSession.patch', () => {
+  it('changes the named fields of the record as the plan holds it, and refuses a record that is gone', async () => {
+    const goal = { id: 'g1', title: 'Launch', owner: 'Ana' };
+    const withGoals = (goals: unknown[]) => ({ ...state('x'), plan: { ...state('x').plan, goals } as unknown as Plan });
+    const applyEdits = vi.fn(async () => withGoals([{ ...goal, owner: 'Bo' }]));
+    const session = new PlanSession(fakeBackend({ planState: async () => withGoals([goal]), applyEdits }), 'p1');
+    await session.load();
+    await session.patch('goal', 'g1', { owner: 'Bo' });
+    expect(applyEdits).toHaveBeenCalledWith('p1', [{ op: 'put', entity: { goal: { id: 'g1', title: 'Launch', owner: 'Bo' } } }]);
+    const refused = await session.patch('goal', 'gone', { owner: 'Cy' });
+    expect(refused?.code).toBe('not_found');
+  });
+});
