@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
+import { click, find, sel } from '../support/ui.mjs';
 
 // The demo plan's organisation, as the core's demo module writes it (src/demo/context.rs).
 const DEMO_ORGANISATION = 'Saint-Aurèle University';
@@ -74,4 +75,40 @@ test('a file that is not a Stepwise database is reported in the banner and left 
     await app.deleteSession();
   }
   assert.equal(readFileSync(db, 'utf8'), bytes, 'the foreign file is byte-for-byte unchanged');
+});
+
+test('plans are renamed, duplicated and deleted from Home, deleting only after a confirmation', { timeout: 120_000 }, async () => {
+  const app = await driver.launch(join(driver.scratch, 'actions.db'));
+  const names = async () => app.$$(sel('plan-name')).map((e) => e.getText());
+  try {
+    await find(app, 'plan');
+    await click(app, 'rename-plan');
+    await (await find(app, 'rename-input')).setValue('Demo for the board');
+    await app.keys('Enter');
+    await app.waitUntil(async () => (await names()).includes('Demo for the board'), { timeoutMsg: 'the new name is not listed' });
+
+    await click(app, 'rename-plan');
+    await (await find(app, 'rename-input')).setValue('   ');
+    await app.keys('Enter');
+    const refusal = await (await find(app, 'home-error')).getText();
+    assert.match(refusal, /name/, `an empty name is refused with a reason naming the field: ${refusal}`);
+    await click(app, 'rename-cancel');
+
+    await click(app, 'duplicate-plan');
+    await app.waitUntil(async () => (await names()).includes('Demo for the board (copy)'), { timeoutMsg: 'no copy listed' });
+    assert.equal((await names()).length, 2);
+
+    let copy;
+    for (const card of await app.$$(sel('plan'))) {
+      if ((await card.getText()).includes('(copy)')) copy = card;
+    }
+    await (await copy.$(sel('delete-plan'))).click();
+    await click(app, 'cancel-delete');
+    assert.equal((await names()).length, 2, 'cancelling keeps the plan');
+    await (await copy.$(sel('delete-plan'))).click();
+    await click(app, 'confirm-delete-button');
+    await app.waitUntil(async () => (await names()).length === 1, { timeoutMsg: 'the plan was not deleted' });
+  } finally {
+    await app.deleteSession();
+  }
 });

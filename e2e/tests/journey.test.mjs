@@ -205,12 +205,20 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     const ownerField = await find(app, 'goal-owner');
     const before = await ownerField.getValue();
     await fill(app, 'goal-owner', 'Someone else entirely');
-    await click(app, 'undo');
+    await app.keys(['Control', 'z']);
     await saved(app);
     await app.waitUntil(async () => (await (await find(app, 'goal-owner')).getValue()) === before, {
       timeout: 10_000,
-      timeoutMsg: 'undo did not bring the owner back',
+      timeoutMsg: 'Ctrl+Z did not bring the owner back',
     });
+    await click(app, 'redo');
+    await saved(app);
+    await app.waitUntil(async () => (await (await find(app, 'goal-owner')).getValue()) === 'Someone else entirely', {
+      timeout: 10_000,
+      timeoutMsg: 'Redo did not apply the change again',
+    });
+    await click(app, 'undo');
+    await saved(app);
 
     for (const [screen, problems] of Object.entries(a11y)) {
       if (problems.length) console.log(screen, problems);
