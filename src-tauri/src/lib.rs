@@ -8,6 +8,7 @@ mod commands;
 mod logging;
 #[cfg(test)]
 mod security;
+mod window;
 
 pub use backend::{ApiError, AppInfo, Backend, Exported};
 
@@ -37,15 +38,15 @@ pub fn run() {
                 .callback(|app, _args, _cwd| focus_main(app))
                 .build(),
         )
-        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(backend)
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
-                fit_to_screen(&window);
+                window::restore(&window);
             }
             Ok(())
         })
+        .on_window_event(window::remember)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::catalog,
@@ -102,39 +103,6 @@ fn focus_main(app: &tauri::AppHandle) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
-    }
-}
-
-/// The window opens at 1200×800; on a smaller screen (a 1024×768 projector) that would hang
-/// off the edges, so it is shrunk to the screen and placed at its corner instead.
-fn fit_to_screen(window: &tauri::WebviewWindow) {
-    let (Ok(Some(monitor)), Ok(outer), Ok(inner)) = (
-        window.current_monitor(),
-        window.outer_size(),
-        window.inner_size(),
-    ) else {
-        return;
-    };
-    let screen = monitor.size();
-    // The frame a window manager adds stays the same and the page inside gives way. Without a
-    // window manager the outer size is meaningless (seen: 2^32 − 88), so the frame counts as 0.
-    let border = |o: u32, i: u32| o.checked_sub(i).filter(|d| *d < 200).unwrap_or(0);
-    let frame = (
-        border(outer.width, inner.width),
-        border(outer.height, inner.height),
-    );
-    if inner.width + frame.0 <= screen.width && inner.height + frame.1 <= screen.height {
-        return;
-    }
-    let fitted = tauri::PhysicalSize::new(
-        inner.width.min(screen.width.saturating_sub(frame.0)),
-        inner.height.min(screen.height.saturating_sub(frame.1)),
-    );
-    if let Err(e) = window
-        .set_size(fitted)
-        .and_then(|_| window.set_position(*monitor.position()))
-    {
-        tracing::warn!(error = %e, "could not fit the window to the screen");
     }
 }
 

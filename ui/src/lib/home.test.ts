@@ -84,6 +84,58 @@ describe('HomeState', () => {
   });
 });
 
+describe('HomeState actions', () => {
+  it('creates a plan, returns its id and lists it', async () => {
+    const plans: PlanSummary[] = [];
+    const home = new HomeState(
+      fake({
+        listPlans: async () => plans,
+        appInfo: async () => info,
+        createPlan: async (name: string) => {
+          plans.push({ ...plan, id: 'new', name });
+          return 'new';
+        },
+      }),
+    );
+    await home.load();
+    expect(await home.create('Pilot')).toBe('new');
+    expect(home.plans.map((p) => p.name)).toEqual(['Pilot']);
+    expect(home.actionError).toBeNull();
+  });
+
+  it('keeps a refused rename as an action error and leaves the list alone', async () => {
+    const home = new HomeState(
+      fake({
+        listPlans: async () => [plan],
+        appInfo: async () => info,
+        applyEdits: () =>
+          Promise.reject({ code: 'invalid_input', message: 'invalid input: name: a plan needs a name', problems: [] }),
+      }),
+    );
+    await home.load();
+    expect(await home.rename('p1', '')).toBe(false);
+    expect(home.actionError?.message).toMatch(/a plan needs a name/);
+    expect(home.error).toBeNull();
+    expect(home.plans).toHaveLength(1);
+  });
+
+  it('deletes a plan and lists what is left', async () => {
+    let plans = [plan, { ...plan, id: 'p2', name: 'Other' }];
+    const home = new HomeState(
+      fake({
+        listPlans: async () => plans,
+        appInfo: async () => info,
+        deletePlan: async (id: string) => {
+          plans = plans.filter((p) => p.id !== id);
+        },
+      }),
+    );
+    await home.load();
+    expect(await home.remove('p1')).toBe(true);
+    expect(home.plans.map((p) => p.id)).toEqual(['p2']);
+  });
+});
+
 describe('step progress', () => {
   it('tells complete, started and not-started steps apart', () => {
     const [first, , third, fourth] = plan.steps;

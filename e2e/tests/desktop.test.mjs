@@ -1,6 +1,7 @@
-// One running app per database: a second launch on the same file hands over to the first
-// (which comes to the front) and exits; a launch on another file runs on its own. The
-// handover goes over the D-Bus session bus, so scripts/test.sh runs the tests in one.
+// The app as a desktop program: one running app per database (a second launch on the same
+// file hands over to the first, which comes to the front, and exits; a launch on another file
+// runs on its own), and a window that opens where it was left. The handover goes over the
+// D-Bus session bus, so scripts/test.sh runs the tests in one.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -48,6 +49,32 @@ test('a second launch on the same database focuses the running app and exits', {
 
     const other = join(driver.scratch, 'other.db');
     assert.equal(await launchDirect(other, 6_000), 'running', 'a launch on another database runs on its own');
+  } finally {
+    await app.deleteSession();
+  }
+});
+
+test('the window opens at the size and place it was left at', { timeout: 120_000 }, async () => {
+  const db = join(driver.scratch, 'window.db');
+  let app = await driver.launch(db);
+  try {
+    await find(app, 'plan');
+    const first = await app.getWindowRect();
+    assert.ok(first.width <= 1024 && first.height <= 768, `the first window fits the screen: ${JSON.stringify(first)}`);
+    await app.setWindowRect(10, 20, 900, 700);
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    await app.deleteSession();
+  }
+  app = await driver.launch(db);
+  try {
+    await find(app, 'plan');
+    const rect = await app.getWindowRect();
+    assert.deepEqual(
+      [rect.x, rect.y, rect.width, rect.height],
+      [10, 20, 900, 700],
+      'the relaunched window has the size and place it was left at',
+    );
   } finally {
     await app.deleteSession();
   }
