@@ -14,6 +14,7 @@ use serde::Serialize;
 
 /// One stage a sub-facet climbs through on its way to the target.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "GapStage")] // the UI's `Step` is a step of the journey
 pub struct Step {
     pub stage: u8,
     pub stage_name: String,

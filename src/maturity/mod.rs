@@ -39,6 +39,8 @@ pub use lookup::{
     find_assessment, find_phase, find_rater, find_subfacet, latest_revealed, ordered_phases,
     stage_name, target_phases,
 };
-pub use targets::{add_phase, clear_target, set_target, target_for, target_problems};
+pub use targets::{
+    add_phase, clear_target, facet_target_means, set_target, target_for, target_problems,
+};
 pub use text::{checklist_text, comparison_text, gaps_text, view_text};
 pub use view::{assessment_view, results, AssessmentView, RaterProgress, Viewer};

@@ -214,3 +214,37 @@ pub fn clear_target(
     )?;
     Ok(true)
 }
+
+/// Per facet of `results`, the mean target stage of a phase over the sub-facets that have a
+/// current stage; a sub-facet without a target counts at its current stage (it stays put). The
+/// radar of the app, the PDF and the workbook all draw this.
+pub fn facet_target_means(
+    plan: &Plan,
+    results: &crate::maturity::Results,
+    phase_id: &str,
+) -> Vec<Option<f64>> {
+    results
+        .facets
+        .iter()
+        .map(|f| {
+            let stages: Vec<f64> = f
+                .profile
+                .iter()
+                .filter_map(|(sf, current)| {
+                    let current = (*current)?;
+                    let target = plan
+                        .targets
+                        .iter()
+                        .find(|t| {
+                            t.assessment_id == results.assessment_id
+                                && t.phase_id == phase_id
+                                && &t.subfacet_id == sf
+                        })
+                        .map_or(current, |t| t.stage);
+                    Some(f64::from(target))
+                })
+                .collect();
+            (!stages.is_empty()).then(|| stages.iter().sum::<f64>() / stages.len() as f64)
+        })
+        .collect()
+}

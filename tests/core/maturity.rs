@@ -457,3 +457,40 @@ fn the_success_factor_checklist_keeps_one_check_per_factor() {
     )
     .is_err());
 }
+
+#[test]
+fn a_phase_target_mean_counts_sub_facets_without_a_target_at_their_current_stage() {
+    let plan = stepwise::demo::demo_plan(now());
+    let assessment = m::latest_revealed(&plan).expect("the demo has a revealed assessment");
+    let results = m::results(&plan, &assessment.id).unwrap();
+    let phase = &m::target_phases(&plan, &assessment.id)[0];
+    let means = m::facet_target_means(&plan, &results, &phase.id);
+    assert_eq!(means.len(), results.facets.len(), "one mean per facet");
+    for (facet, target) in results.facets.iter().zip(&means) {
+        let expected: Vec<f64> = facet
+            .profile
+            .iter()
+            .filter_map(|(sf, current)| {
+                let current = (*current)?;
+                let t = plan.targets.iter().find(|t| {
+                    t.assessment_id == assessment.id
+                        && t.phase_id == phase.id
+                        && &t.subfacet_id == sf
+                });
+                Some(f64::from(t.map_or(current, |t| t.stage)))
+            })
+            .collect();
+        let expected = expected.iter().sum::<f64>() / expected.len() as f64;
+        let target = target.expect("every demo facet has a current stage");
+        assert!(
+            (target - expected).abs() < 1e-9,
+            "{}: {target} ≠ {expected}",
+            facet.name
+        );
+        assert!(
+            target >= facet.mean.unwrap() - 1e-9,
+            "{}: a target never sits below where the facet is",
+            facet.name
+        );
+    }
+}

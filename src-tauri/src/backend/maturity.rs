@@ -34,61 +34,13 @@ pub struct PhaseMeans {
     pub means: Vec<Option<f64>>,
 }
 
-/// One stage on the way to a target: the model's cell for it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct GapStage {
-    pub stage: u8,
-    pub stage_name: String,
-    pub descriptor: String,
-}
-
-/// A gap as the results screen lists it (the core's `Gap`; its stages under a name of their
-/// own, as the UI's `Step` is the journey's step).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct GapView {
-    pub phase_id: String,
-    pub phase_name: String,
-    pub facet_id: String,
-    pub subfacet_id: String,
-    pub subfacet_name: String,
-    pub current: u8,
-    pub target: u8,
-    pub gap: u8,
-    /// The stages above the current one up to the target; the first is the next stage.
-    pub steps: Vec<GapStage>,
-}
-
-impl From<Gap> for GapView {
-    fn from(g: Gap) -> Self {
-        GapView {
-            phase_id: g.phase_id,
-            phase_name: g.phase_name,
-            facet_id: g.facet_id,
-            subfacet_id: g.subfacet_id,
-            subfacet_name: g.subfacet_name,
-            current: g.current,
-            target: g.target,
-            gap: g.gap,
-            steps: g
-                .steps
-                .into_iter()
-                .map(|s| GapStage {
-                    stage: s.stage,
-                    stage_name: s.stage_name,
-                    descriptor: s.descriptor,
-                })
-                .collect(),
-        }
-    }
-}
-
 /// What the results screen shows for a revealed assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct MaturityResults {
     pub results: Results,
     pub heatmap: Heatmap,
     /// The gaps of the chosen phase (every phase when none is chosen), largest first.
-    pub gaps: Vec<GapView>,
+    pub gaps: Vec<Gap>,
     /// Every phase with targets in this assessment, in time order.
     pub phases: Vec<PhaseMeans>,
 }
@@ -131,34 +83,6 @@ fn find_rater<'a>(plan: &'a Plan, rater_id: &str) -> Result<&'a Rater> {
         .iter()
         .find(|r| r.id == rater_id)
         .ok_or_else(|| stepwise::Error::not_found(format!("rater \"{rater_id}\"")).into())
-}
-
-/// Per facet, the mean target of a phase (see `PhaseMeans`).
-fn phase_means(plan: &Plan, results: &Results, phase_id: &str) -> Vec<Option<f64>> {
-    results
-        .facets
-        .iter()
-        .map(|f| {
-            let stages: Vec<f64> = f
-                .profile
-                .iter()
-                .filter_map(|(sf, current)| {
-                    let current = (*current)?;
-                    let target = plan
-                        .targets
-                        .iter()
-                        .find(|t| {
-                            t.assessment_id == results.assessment_id
-                                && t.phase_id == phase_id
-                                && &t.subfacet_id == sf
-                        })
-                        .map_or(current, |t| t.stage);
-                    Some(f64::from(target))
-                })
-                .collect();
-            (!stages.is_empty()).then(|| stages.iter().sum::<f64>() / stages.len() as f64)
-        })
-        .collect()
 }
 
 impl Backend {
@@ -371,16 +295,13 @@ impl Backend {
         let plan = self.plan(plan_id)?;
         let results = m::results(&plan, assessment_id)?;
         let heatmap = m::heatmap(&plan, assessment_id, view, phase_id)?;
-        let gaps = m::gaps(&plan, assessment_id, phase_id)?
-            .into_iter()
-            .map(GapView::from)
-            .collect();
+        let gaps = m::gaps(&plan, assessment_id, phase_id)?;
         let phases = m::target_phases(&plan, &results.assessment_id)
             .into_iter()
             .map(|p| PhaseMeans {
                 phase_id: p.id.clone(),
                 phase_name: p.name.clone(),
-                means: phase_means(&plan, &results, &p.id),
+                means: m::facet_target_means(&plan, &results, &p.id),
             })
             .collect();
         Ok(MaturityResults {

@@ -8,7 +8,7 @@ use super::formats::{Formats, BAD, BOTH, CURRENT, TARGET};
 use super::sheet::{unique_headers, Col, Kind, Sheet, V};
 use super::{Ctx, Maturity};
 use crate::catalog::catalog;
-use crate::maturity::{heatmap, results, stage_label, Cell, HeatmapView};
+use crate::maturity::{facet_target_means, heatmap, results, stage_label, Cell, HeatmapView};
 use crate::model::{Rater, Score};
 use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Worksheet, XlsxError,
@@ -26,11 +26,6 @@ fn mark(cell: Cell) -> V {
         Cell::Target => V::s(MARK_TARGET),
         Cell::CurrentAndTarget => V::s(MARK_BOTH),
     }
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let v: Vec<f64> = values.collect();
-    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
 /// Assessments that are still being scored, named so the reader knows they exist.
@@ -230,25 +225,25 @@ fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<
 /// The facet means, current and per phase, and the radar chart drawn from them.
 fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxError> {
     sh.section("Facet profile")?;
+    // The same means the app's radar and the PDF draw.
+    let targets: Vec<Vec<Option<f64>>> = m
+        .phases
+        .iter()
+        .map(|p| facet_target_means(ctx.plan, &m.results, &p.id))
+        .collect();
     let rows: Vec<Vec<V>> = m
         .results
         .facets
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let scored = f.profile.iter().filter(|(_, s)| s.is_some()).count();
             let mut row = vec![
                 V::s(&f.name),
                 V::s(format!("{scored} of {} sub-facets scored", f.profile.len())),
                 V::n(f.mean),
             ];
-            for p in &m.phases {
-                let stages = ctx.plan.targets.iter().filter(|t| {
-                    t.assessment_id == m.assessment.id
-                        && t.phase_id == p.id
-                        && f.profile.iter().any(|(id, _)| *id == t.subfacet_id)
-                });
-                row.push(V::n(mean(stages.map(|t| f64::from(t.stage)))));
-            }
+            row.extend(targets.iter().map(|means| V::n(means[i])));
             row
         })
         .collect();

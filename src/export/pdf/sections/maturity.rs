@@ -44,33 +44,9 @@ impl<'a> MaturityFacts<'a> {
         })
     }
 
-    /// Per facet, the mean target stage for a phase over the sub-facets that have a current
-    /// stage; a sub-facet without a target counts at its current stage (it stays put).
+    /// Per facet, the mean target stage for a phase (`maturity::facet_target_means`).
     pub fn target_means(&self, plan: &Plan, phase_id: &str) -> Vec<Option<f64>> {
-        self.results
-            .facets
-            .iter()
-            .map(|f| {
-                let stages: Vec<f64> = f
-                    .profile
-                    .iter()
-                    .filter_map(|(sf, current)| {
-                        let current = (*current)?;
-                        let target = plan
-                            .targets
-                            .iter()
-                            .find(|t| {
-                                t.assessment_id == self.assessment.id
-                                    && t.phase_id == phase_id
-                                    && &t.subfacet_id == sf
-                            })
-                            .map_or(current, |t| t.stage);
-                        Some(f64::from(target))
-                    })
-                    .collect();
-                (!stages.is_empty()).then(|| stages.iter().sum::<f64>() / stages.len() as f64)
-            })
-            .collect()
+        maturity::facet_target_means(plan, &self.results, phase_id)
     }
 
     /// The mean over every sub-facet with a current stage, and the same for a phase's targets.
