@@ -21,6 +21,7 @@ pub const UNDO_DEPTH: usize = 200;
 /// exports never disagree.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PlanState {
+    /// The plan, less the scores of assessments not yet revealed.
     pub plan: Plan,
     pub steps: Vec<StepProgress>,
     /// What keeps each goal from being SMART, by goal id.
@@ -156,6 +157,26 @@ pub fn findings_for(goal: &Goal, now: DateTime<Utc>) -> Vec<Finding> {
     goal_findings(goal, Some(now.date_naive()))
 }
 
+/// Drops the scores of assessments not yet revealed. The screens show blind scores only
+/// through the maturity engine's per-viewer view; keeping them out of the plan the UI holds
+/// means a rater at the laptop cannot find the others' scores in it either.
+fn without_blind_scores(mut plan: Plan) -> Plan {
+    let revealed: std::collections::HashSet<&str> = plan
+        .assessments
+        .iter()
+        .filter(|a| a.revealed)
+        .map(|a| a.id.as_str())
+        .collect();
+    let shown: std::collections::HashSet<String> = plan
+        .raters
+        .iter()
+        .filter(|r| revealed.contains(r.assessment_id.as_str()))
+        .map(|r| r.id.clone())
+        .collect();
+    plan.ratings.retain(|r| shown.contains(&r.rater_id));
+    plan
+}
+
 fn plan_state(plan: Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -> PlanState {
     let today = now.date_naive();
     let goal_findings = plan
@@ -173,7 +194,7 @@ fn plan_state(plan: Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) ->
         .collect();
     PlanState {
         steps: progress(&plan),
-        plan,
+        plan: without_blind_scores(plan),
         goal_findings,
         measure_status,
         can_undo,

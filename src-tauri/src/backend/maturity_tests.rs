@@ -259,8 +259,13 @@ fn raters_are_renamed_and_removed_with_their_scores_and_a_score_can_be_taken_bac
     let (b, plan) = (&w.backend, w.plan.as_str());
     score(b, plan, &w.ada, POLICY, 2);
     score(b, plan, &w.ada, AUDIENCE, 2);
-    let state = b.clear_score(plan, &w.ada, POLICY, now()).unwrap();
-    assert_eq!(state.plan.ratings.len(), 1, "the answer is taken back");
+    b.clear_score(plan, &w.ada, POLICY, now()).unwrap();
+    // Blind scores stay out of the UI's plan, so the store is where to look.
+    assert_eq!(
+        b.plan(plan).unwrap().ratings.len(),
+        1,
+        "the answer is taken back"
+    );
     let state = b
         .rename_rater(plan, &w.ada, "Ada Ng", "Provost", now())
         .unwrap();
@@ -271,7 +276,10 @@ fn raters_are_renamed_and_removed_with_their_scores_and_a_score_can_be_taken_bac
     );
     let state = b.remove_rater(plan, &w.ada, now()).unwrap();
     assert_eq!(state.plan.raters.len(), 1);
-    assert!(state.plan.ratings.is_empty(), "her scores went with her");
+    assert!(
+        b.plan(plan).unwrap().ratings.is_empty(),
+        "her scores went with her"
+    );
 }
 
 #[test]
@@ -383,5 +391,25 @@ fn two_revealed_assessments_are_compared() {
     assert_eq!(
         (moved[0].subfacet_id.as_str(), moved[0].change),
         (POLICY, Some(2))
+    );
+}
+
+#[test]
+fn the_plan_the_ui_holds_carries_no_scores_until_the_reveal() {
+    let w = workshop();
+    let state = score(&w.backend, &w.plan, &w.ada, POLICY, 2);
+    assert!(
+        state.plan.ratings.is_empty(),
+        "a blind score must not reach the UI's copy of the plan: {:?}",
+        state.plan.ratings
+    );
+    score(&w.backend, &w.plan, &w.ben, POLICY, 4);
+    let stored = w.backend.plan(&w.plan).unwrap();
+    assert_eq!(stored.ratings.len(), 2, "the store keeps both scores");
+    let revealed = w.backend.reveal(&w.plan, &w.assessment, now()).unwrap();
+    assert_eq!(
+        revealed.plan.ratings.len(),
+        2,
+        "once revealed, the scores are part of the plan again"
     );
 }

@@ -8,7 +8,11 @@ import type { StepProgress } from "./StepProgress";
  * A plan with what the screens show beside it, computed by the core so the app and the
  * exports never disagree.
  */
-export type PlanState = { plan: Plan, steps: Array<StepProgress>, 
+export type PlanState = { 
+/**
+ * The plan, less the scores of assessments not yet revealed.
+ */
+plan: Plan, steps: Array<StepProgress>, 
 /**
  * What keeps each goal from being SMART, by goal id.
  */
