@@ -145,9 +145,9 @@ def main():
 
     print(f"\nStepwise launch benchmark: {args.runs} runs each, release build, Xvfb 1280x800\n")
     print(f"| {'case':<42} | {'ready (median)':>14} | {'min–max':>13} | {'PSS (median)':>12} |")
-    print(f"|{'-'*44}|{'-'*16}:|{'-'*15}:|{'-'*14}:|")
+    print(f"|{'-'*44}|{'-'*15}:|{'-'*14}:|{'-'*13}:|")
     for label, med, lo, hi, mem, _ in rows:
-        print(f"| {label:<42} | {med:>12.2f} s | {lo:.2f}–{hi:.2f} s | {mem:>9.0f} MB |")
+        print(f"| {label:<42} | {med:>12.2f} s | {f'{lo:.2f}–{hi:.2f} s':>13} | {mem:>9.0f} MB |")
     print("\nPSS by process in the last run of each case:")
     for label, *_, per in rows:
         parts = ", ".join(f"{k} {v/1024:.0f} MB" for k, v in sorted(per.items(), key=lambda kv: -kv[1]))
