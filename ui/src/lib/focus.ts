@@ -1,5 +1,5 @@
-// Moving the keyboard on the governance screen: each record's card sits in an element with id
-// "record-<id>"; after "Add…" the first field of the new card takes the focus with its
+// Moving the keyboard to a record on a step screen: each record's card sits in an element with
+// id "record-<id>"; after "Add…" the first field of the new card takes the focus with its
 // placeholder text selected, so typing replaces it.
 import { tick } from 'svelte';
 
@@ -12,7 +12,9 @@ export function recordElement(id: string): HTMLElement | null {
 export function focusRecord(id: string, select = false, selector = 'input, textarea, select'): void {
   const el = recordElement(id)?.querySelector<HTMLElement>(selector);
   if (!el) return;
-  el.focus();
+  // Centred, so the field does not land under the sticky toolbar.
+  el.scrollIntoView({ block: 'center' });
+  el.focus({ preventScroll: true });
   if (select && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) el.select();
 }
 
