@@ -53,6 +53,8 @@ pub enum Error {
         found: i64,
         known: i64,
     },
+    #[error("{path} was not upgraded: {why}; it has been left untouched")]
+    Upgrade { path: String, why: String },
     #[error("{path} is not a Stepwise database ({why}); it has been left untouched")]
     NotADatabase { path: String, why: String },
     #[error("{context}: {source}")]
@@ -88,7 +90,7 @@ impl Error {
             Error::PlanFile { .. } => ErrorCode::InvalidPlanFile,
             Error::NewerDatabase { .. } => ErrorCode::NewerDatabase,
             Error::NotADatabase { .. } => ErrorCode::NotADatabase,
-            Error::Io { .. } => ErrorCode::Io,
+            Error::Io { .. } | Error::Upgrade { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Export { .. } => ErrorCode::ExportFailed,
         }

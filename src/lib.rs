@@ -18,6 +18,7 @@ pub mod smart;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod upgrade;
 pub mod validate;
 pub mod workspace;
 

@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "stepwise-plan";
-pub const VERSION: u64 = 1;
+/// The version this build writes; files of any earlier version are upgraded on import.
+pub const VERSION: u64 = crate::upgrade::DATA_VERSION as u64;
 /// A real plan is a few hundred kilobytes; anything past this is not a plan.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
@@ -59,7 +60,7 @@ pub fn parse(bytes: &[u8]) -> Result<Plan> {
             ),
         ));
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         refuse(
             &format!("line {}, column {}", e.line(), e.column()),
             format!("not valid JSON ({e})"),
@@ -87,8 +88,8 @@ pub fn parse(bytes: &[u8]) -> Result<Plan> {
             ))
         }
     }
-    match top.get("version").map(|v| v.as_u64()) {
-        Some(Some(v)) if v == VERSION => {}
+    let version = match top.get("version").map(|v| v.as_u64()) {
+        Some(Some(v)) if (1..=VERSION).contains(&v) => v,
         Some(Some(v)) if v > VERSION => {
             return Err(refuse(
                 "$.version",
@@ -98,7 +99,12 @@ pub fn parse(bytes: &[u8]) -> Result<Plan> {
         Some(Some(v)) => return Err(refuse("$.version", format!("format version {v} is not one Stepwise has written"))),
         Some(None) => return Err(refuse("$.version", "must be a whole number")),
         None => return Err(refuse("$.version", "is missing")),
+    };
+    if let Some(plan) = value.get_mut("plan") {
+        let steps = crate::upgrade::steps_after(crate::upgrade::STEPS, version as i64);
+        crate::upgrade::upgrade_plan_file(steps, plan);
     }
+    value["version"] = serde_json::Value::from(VERSION);
     let file: PlanFile = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         refuse(&format!("$.{path}"), e.into_inner().to_string())

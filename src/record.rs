@@ -254,6 +254,10 @@ macro_rules! kinds {
                 $( self.$field = l.load()?; )*
                 Ok(())
             }
+            /// Brings one kind's list up to date with the store.
+            pub(crate) fn patch_list(&mut self, kind: Kind, patch: $crate::store::ListPatch<'_>) -> $crate::Result<()> {
+                match kind { $(Kind::$variant => patch.apply(&mut self.$field)),* }
+            }
         }
     };
 }

@@ -1,15 +1,18 @@
-//! What the desktop app works on: the store plus, for each plan opened in this run, the
-//! history of its edits, so any edit can be undone and redone. Undo puts back the whole plan as
-//! it was before the edit, which is always right however far a delete reached (children,
-//! links from elsewhere) and costs a few milliseconds for a plan of workshop size.
+//! What the desktop app works on: the store plus, for each plan opened in this run, the plan
+//! as last read and the history of its edits, so any edit can be undone and redone.
+//!
+//! An edit writes only the rows it changes, and the store returns those rows as they were
+//! (a journal); undo writes them back. So an edit costs what it changes, not what the plan
+//! holds, and the history holds the rows edits touched rather than copies of the plan. The
+//! plan kept in memory is patched from the same journal instead of being read again.
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::model::{Goal, Id, Plan};
+use crate::model::{Goal, Id, Kind, Plan};
 use crate::progress::{progress, StepProgress};
 use crate::smart::{goal_findings, Finding};
 use crate::status::{measure_status, MeasureStatus};
-use crate::store::Store;
+use crate::store::{Journal, Store};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -32,15 +35,34 @@ pub struct PlanState {
     pub can_redo: bool,
 }
 
+/// One step of the history: the rows an edit changed, or (for an action that wrote to the
+/// store itself) the whole plan as it was.
+enum Entry {
+    Rows(Journal),
+    Whole(Box<Plan>),
+}
+
+impl Entry {
+    fn bytes(&self) -> usize {
+        match self {
+            Entry::Rows(j) => j.bytes(),
+            Entry::Whole(p) => serde_json::to_string(p).map_or(0, |t| t.len()),
+        }
+    }
+}
+
 #[derive(Default)]
 struct History {
-    undo: Vec<Plan>,
-    redo: Vec<Plan>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
 }
 
 pub struct Workspace {
     store: Store,
     history: HashMap<Id, History>,
+    /// Plans as last read or patched, with the store's data version they were read at.
+    plans: HashMap<Id, Plan>,
+    data_version: i64,
 }
 
 impl Workspace {
@@ -48,6 +70,8 @@ impl Workspace {
         Workspace {
             store,
             history: HashMap::new(),
+            plans: HashMap::new(),
+            data_version: 0,
         }
     }
 
@@ -55,20 +79,35 @@ impl Workspace {
         &self.store
     }
 
+    /// The store, to write to directly; the plans kept in memory are read again afterwards.
     pub fn store_mut(&mut self) -> &mut Store {
+        self.plans.clear();
         &mut self.store
     }
 
+    /// The plan as stored, from memory when no other connection has written since.
+    fn plan(&mut self, plan_id: &str) -> Result<&mut Plan> {
+        let version = self.store.data_version()?;
+        if version != self.data_version {
+            self.plans.clear();
+            self.data_version = version;
+        }
+        if !self.plans.contains_key(plan_id) {
+            let plan = self.store.plan(plan_id)?;
+            self.plans.insert(plan_id.to_string(), plan);
+        }
+        Ok(self.plans.get_mut(plan_id).expect("inserted above"))
+    }
+
     /// The plan as the screens show it, as of `now`.
-    pub fn state(&self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
-        let plan = self.store.plan(plan_id)?;
+    pub fn state(&mut self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
         let history = self.history.get(plan_id);
-        Ok(plan_state(
-            plan,
-            now,
+        let (can_undo, can_redo) = (
             history.is_some_and(|h| !h.undo.is_empty()),
             history.is_some_and(|h| !h.redo.is_empty()),
-        ))
+        );
+        let plan = self.plan(plan_id)?;
+        Ok(plan_state(plan, now, can_undo, can_redo))
     }
 
     /// Applies `edits` as one step of the history: all of them or none.
@@ -81,9 +120,10 @@ impl Workspace {
         if edits.is_empty() {
             return self.state(plan_id, now);
         }
-        let before = self.store.plan(plan_id)?;
-        self.store.apply_all(plan_id, edits, now)?;
-        self.record(plan_id, before);
+        self.plan(plan_id)?;
+        let journal = self.store.apply_journaled(plan_id, edits, now)?;
+        self.patch(&journal, false, now)?;
+        self.record(plan_id, Entry::Rows(journal));
         self.state(plan_id, now)
     }
 
@@ -96,59 +136,124 @@ impl Workspace {
         now: DateTime<Utc>,
         action: impl FnOnce(&mut Store) -> Result<T>,
     ) -> Result<(T, PlanState)> {
-        let before = self.store.plan(plan_id)?;
-        let out = action(&mut self.store)?;
-        if self.store.plan(plan_id)? != before {
-            self.record(plan_id, before);
+        let before = self.plan(plan_id)?.clone();
+        let out = action(self.store_mut())?;
+        if *self.plan(plan_id)? != before {
+            self.record(plan_id, Entry::Whole(Box::new(before)));
         }
         Ok((out, self.state(plan_id, now)?))
     }
 
-    fn record(&mut self, plan_id: &str, before: Plan) {
+    fn record(&mut self, plan_id: &str, entry: Entry) {
         let history = self.history.entry(plan_id.to_string()).or_default();
-        history.undo.push(before);
+        history.undo.push(entry);
         if history.undo.len() > UNDO_DEPTH {
             history.undo.remove(0);
         }
         history.redo.clear();
     }
 
+    /// Brings the plan in memory up to date with the rows a journal names, reading just those
+    /// rows back. A kind whose order may have changed (a move, a row put back where it was) is
+    /// read whole.
+    fn patch(&mut self, journal: &Journal, restored: bool, now: DateTime<Utc>) -> Result<()> {
+        let Some(plan) = self.plans.get_mut(&journal.plan_id) else {
+            return Ok(());
+        };
+        let store = &self.store;
+        let plan_id = journal.plan_id.as_str();
+        let mut rows: HashMap<Kind, Vec<(String, Option<String>)>> = HashMap::new();
+        let mut reload: std::collections::HashSet<Kind> = std::collections::HashSet::new();
+        for (kind, id, before) in journal.rows() {
+            let now_row = store.row(plan_id, kind, id)?;
+            let moved = match (&before, &now_row) {
+                (Some(b), Some(n)) => b.position != n.position,
+                (None, Some(_)) => restored,
+                _ => false,
+            };
+            if moved {
+                reload.insert(kind);
+            }
+            rows.entry(kind)
+                .or_default()
+                .push((id.to_string(), now_row.map(|r| r.body)));
+        }
+        for (kind, changed) in rows {
+            let list = if reload.contains(&kind) {
+                crate::store::ListPatch::Reload { store, plan_id }
+            } else {
+                crate::store::ListPatch::Rows(&changed)
+            };
+            plan.patch_list(kind, list)?;
+        }
+        if journal.touched_plan() {
+            let row = store.plan_row(plan_id)?;
+            plan.name = row.name;
+            plan.settings = row.settings;
+        }
+        plan.updated_at = now;
+        Ok(())
+    }
+
     /// Puts the plan back as it was before its latest edit in this run.
     pub fn undo(&mut self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
-        self.step_back(plan_id, now, |h| (&mut h.undo, &mut h.redo), "undo")
+        self.step_back(plan_id, now, true)
     }
 
     /// Applies again the edit undo took away.
     pub fn redo(&mut self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
-        self.step_back(plan_id, now, |h| (&mut h.redo, &mut h.undo), "redo")
+        self.step_back(plan_id, now, false)
     }
 
-    fn step_back(
-        &mut self,
-        plan_id: &str,
-        now: DateTime<Utc>,
-        stacks: impl Fn(&mut History) -> (&mut Vec<Plan>, &mut Vec<Plan>),
-        what: &str,
-    ) -> Result<PlanState> {
-        let current = self.store.plan(plan_id)?;
+    fn step_back(&mut self, plan_id: &str, now: DateTime<Utc>, undo: bool) -> Result<PlanState> {
+        let what = if undo { "undo" } else { "redo" };
+        self.plan(plan_id)?;
         let history = self.history.entry(plan_id.to_string()).or_default();
-        let (from, to) = stacks(history);
-        let Some(previous) = from.pop() else {
+        let from = if undo { &mut history.undo } else { &mut history.redo };
+        let Some(entry) = from.pop() else {
             return Err(Error::invalid(what, format!("there is nothing to {what}")));
         };
-        if let Err(e) = self.store.restore_plan(&previous, now) {
-            // Keep the history as it was, so the person can try again.
-            let (from, _) = stacks(self.history.get_mut(plan_id).expect("entry made above"));
-            from.push(previous);
-            return Err(e);
+        let back = match &entry {
+            Entry::Rows(journal) => self
+                .store
+                .restore(journal, now)
+                .and_then(|back| self.patch(journal, true, now).map(|_| Entry::Rows(back))),
+            Entry::Whole(previous) => {
+                let current = self.plan(plan_id)?.clone();
+                self.store_mut()
+                    .restore_plan(previous, now)
+                    .map(|_| Entry::Whole(Box::new(current)))
+            }
+        };
+        let history = self.history.get_mut(plan_id).expect("entry made above");
+        let (from, to) = if undo {
+            (&mut history.undo, &mut history.redo)
+        } else {
+            (&mut history.redo, &mut history.undo)
+        };
+        match back {
+            Ok(back) => to.push(back),
+            Err(e) => {
+                // Keep the history as it was, so the person can try again.
+                from.push(entry);
+                self.plans.remove(plan_id);
+                return Err(e);
+            }
         }
-        to.push(current);
         self.state(plan_id, now)
+    }
+
+    /// How much memory the undo and redo history of a plan holds, in bytes (for benchmarks).
+    pub fn history_bytes(&self, plan_id: &str) -> usize {
+        self.history.get(plan_id).map_or(0, |h| {
+            h.undo.iter().chain(&h.redo).map(Entry::bytes).sum()
+        })
     }
 
     /// Forgets the history of a plan that no longer exists.
     pub fn forget(&mut self, plan_id: &str) {
         self.history.remove(plan_id);
+        self.plans.remove(plan_id);
     }
 }
 
@@ -177,7 +282,7 @@ fn without_blind_scores(mut plan: Plan) -> Plan {
     plan
 }
 
-fn plan_state(plan: Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -> PlanState {
+fn plan_state(plan: &Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -> PlanState {
     let today = now.date_naive();
     let goal_findings = plan
         .goals
@@ -193,8 +298,8 @@ fn plan_state(plan: Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) ->
         })
         .collect();
     PlanState {
-        steps: progress(&plan),
-        plan: without_blind_scores(plan),
+        steps: progress(plan),
+        plan: without_blind_scores(plan.clone()),
         goal_findings,
         measure_status,
         can_undo,

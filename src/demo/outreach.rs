@@ -2,7 +2,9 @@
 //! learns what, along the way.
 
 use super::Demo;
-use crate::model::{new_id, Communication, KeyMessage, Milestone, Phase, Training};
+use crate::model::{
+    new_id, Communication, KeyMessage, Milestone, MilestoneStatus, Phase, Training,
+};
 
 pub(super) fn roadmap(d: &mut Demo) {
     let phases = [
@@ -108,6 +110,8 @@ pub(super) fn roadmap(d: &mut Demo) {
             due: Some(d.days(due)),
             phase_id: Some(d.id(phase)),
             goal_id: goal.map(|g| d.id(g)),
+            status: MilestoneStatus::Planned,
+            done_on: None,
         };
         d.plan.milestones.push(milestone);
     }

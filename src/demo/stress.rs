@@ -8,7 +8,8 @@ use super::{long_date, month_year};
 use crate::catalog::catalog;
 use crate::maturity::ordered_phases;
 use crate::model::{
-    new_id, Agreement, Assessment, CheckIn, Confidence, Frequency, Goal, Measure, Milestone, Plan,
+    new_id, Agreement, Assessment, CheckIn, Confidence, Frequency, Goal, Measure, Milestone,
+    MilestoneStatus, Plan,
     Rater, Rating, Score, Target,
 };
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
@@ -155,6 +156,8 @@ fn add_goals(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
                 due: Some(due),
                 phase_id,
                 goal_id: Some(goal.id.clone()),
+                status: MilestoneStatus::Planned,
+                done_on: None,
             });
         }
         plan.goals.push(goal);

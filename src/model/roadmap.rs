@@ -41,6 +41,44 @@ pub struct Milestone {
     pub phase_id: Option<Id>,
     /// The goal this milestone marks progress on, if any.
     pub goal_id: Option<Id>,
+    pub status: MilestoneStatus,
+    /// The day it was reached; only a milestone that is done has one.
+    pub done_on: Option<NaiveDate>,
+}
+
+/// Where a milestone stands. A milestone past its date is not marked missed by itself: the
+/// team says so, because a late milestone is often still reached.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneStatus {
+    #[default]
+    Planned,
+    Done,
+    Missed,
+}
+
+impl MilestoneStatus {
+    pub const ALL: [MilestoneStatus; 3] = [
+        MilestoneStatus::Planned,
+        MilestoneStatus::Done,
+        MilestoneStatus::Missed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MilestoneStatus::Planned => "Planned",
+            MilestoneStatus::Done => "Done",
+            MilestoneStatus::Missed => "Missed",
+        }
+    }
+}
+
+impl Milestone {
+    /// Still planned although its date has passed: the roadmap flags it for the team to mark
+    /// done or missed.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.status == MilestoneStatus::Planned && self.due.is_some_and(|d| d < today)
+    }
 }
 
 impl Record for Milestone {
@@ -65,5 +103,11 @@ impl Record for Milestone {
     }
     fn check(&self, c: &mut Checker) {
         c.required("title", &self.title);
+        if self.done_on.is_some() && self.status != MilestoneStatus::Done {
+            c.problem(
+                "done_on",
+                "only a milestone that is done has a date it was done; clear the date or mark it done",
+            );
+        }
     }
 }

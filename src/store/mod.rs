@@ -1,9 +1,12 @@
 //! The SQLite store: one file holds every plan. Opening refuses anything that is not a
 //! Stepwise database, or was written by a newer Stepwise, before writing a single byte to it.
 
+mod journal;
 mod plans;
 mod records;
 
+pub use journal::Journal;
+pub(crate) use journal::ListPatch;
 pub use plans::{PlanRow, PlanSummary, MAX_NAME};
 
 use crate::error::{Error, Result};
@@ -15,11 +18,8 @@ use std::time::Duration;
 /// from an empty one. "STPW" in ASCII.
 pub const APPLICATION_ID: i64 = 0x5354_5057;
 
-/// Each entry upgrades the schema by one version; entry `i` takes version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001-initial.sql")];
-
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes: the data version, which plan files share.
+pub const SCHEMA_VERSION: i64 = crate::upgrade::DATA_VERSION;
 
 pub struct Store {
     pub(crate) conn: Connection,
@@ -34,8 +34,9 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
         }
-        if path.exists() {
-            probe(path)?;
+        let found = if path.exists() { probe(path)? } else { 0 };
+        if (1..SCHEMA_VERSION).contains(&found) {
+            backup(path, found)?;
         }
         let conn = Connection::open(path).map_err(|e| Error::NotADatabase {
             path: shown.clone(),
@@ -73,15 +74,36 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        for sql in &MIGRATIONS[version as usize..] {
-            tx.execute_batch(sql)?;
-        }
         if version < SCHEMA_VERSION {
+            crate::upgrade::upgrade_database(
+                &tx,
+                crate::upgrade::steps_after(crate::upgrade::STEPS, version),
+            )?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            // The cached progress of each plan was counted by the older version's rules.
+            plans::refresh_progress(&tx)?;
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Changes whenever another connection commits to the database, so what was read from it
+    /// can be kept until then.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// One record row as stored now.
+    pub(crate) fn row(
+        &self,
+        plan_id: &str,
+        kind: crate::model::Kind,
+        id: &str,
+    ) -> Result<Option<journal::RowImage>> {
+        journal::read_row(&self.conn, plan_id, kind, id)
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
@@ -111,9 +133,38 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Copies a database written by an earlier version to `<file>.bak-<version>` before it is
+/// upgraded, so a person can always go back to the version they had. An earlier backup of the
+/// same version is kept, and the new one takes the next free name.
+fn backup(path: &Path, version: i64) -> Result<PathBuf> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let target = (1..)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { format!(".{n}") };
+            path.with_file_name(format!("{name}.bak-{version}{suffix}"))
+        })
+        .find(|p| p.symlink_metadata().is_err())
+        .expect("some name is free");
+    let fail = |why: String| Error::Upgrade {
+        path: path.display().to_string(),
+        why: format!("it could not be backed up to {} first ({why})", target.display()),
+    };
+    // Read-write, though it only reads: a read-only connection to a WAL database leaves its
+    // -wal and -shm files behind when it closes.
+    let conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
+    // VACUUM INTO copies what the database holds, committed WAL content included, as one
+    // consistent file, where a file copy could catch a half-checkpointed state.
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [target.to_string_lossy()]) {
+        // A copy cut short (a full disk) is no backup; it must not pass for one later.
+        let _ = std::fs::remove_file(&target);
+        return Err(fail(e.to_string()));
+    }
+    Ok(target)
+}
+
 /// Looks at an existing file read-only and refuses it unless it is a Stepwise database this
-/// version can open (or an empty SQLite file, which becomes one).
-fn probe(path: &Path) -> Result<()> {
+/// version can open (or an empty SQLite file, which becomes one). Returns its data version.
+fn probe(path: &Path) -> Result<i64> {
     let shown = path.display().to_string();
     let refuse = |why: &str| Error::NotADatabase {
         path: shown.clone(),
@@ -121,7 +172,7 @@ fn probe(path: &Path) -> Result<()> {
     };
     let header = read_header(path)?;
     if header.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     if !header.starts_with(b"SQLite format 3\0") {
         return Err(refuse("it is not an SQLite file"));
@@ -147,7 +198,7 @@ fn probe(path: &Path) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    Ok(())
+    Ok(version)
 }
 
 fn read_header(path: &Path) -> Result<Vec<u8>> {

@@ -1,6 +1,7 @@
 //! Plans as wholes: create, list, load, rename, duplicate, delete, write an imported plan,
 //! and apply one edit. Each call is one transaction, on disk when it returns.
 
+use super::journal::Journal;
 use super::records::{self, StoreLoader, Unlink};
 use super::Store;
 use crate::edit::Edit;
@@ -95,13 +96,28 @@ fn load_plan(conn: &Connection, id: &str) -> Result<Plan> {
     Ok(plan)
 }
 
-/// Recomputes the plan's cached progress and stamps it as changed now.
-fn touch(tx: &Transaction, plan_id: &str, now: DateTime<Utc>) -> Result<()> {
-    let plan = load_plan(tx, plan_id)?;
-    tx.execute(
-        "UPDATE plans SET updated_at = ?1, progress = ?2 WHERE id = ?3",
-        params![now, json(&progress(&plan)), plan_id],
-    )?;
+/// Stamps the plan as changed now. Its cached progress is marked stale rather than recounted:
+/// counting needs the whole plan, which an edit of one field should not have to load; the
+/// list of plans recounts it when it is next shown.
+fn touch(tx: &Connection, plan_id: &str, now: DateTime<Utc>) -> Result<()> {
+    tx.prepare_cached("UPDATE plans SET updated_at = ?1, progress = 'null' WHERE id = ?2")?
+        .execute(params![now, plan_id])?;
+    Ok(())
+}
+
+/// Recounts the cached progress of every plan, after an upgrade changed how it is counted.
+pub(super) fn refresh_progress(tx: &Transaction) -> Result<()> {
+    let ids: Vec<String> = tx
+        .prepare("SELECT id FROM plans")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let plan = load_plan(tx, &id)?;
+        tx.execute(
+            "UPDATE plans SET progress = ?1 WHERE id = ?2",
+            params![json(&progress(&plan)), id],
+        )?;
+    }
     Ok(())
 }
 
@@ -212,10 +228,25 @@ impl Store {
                 organisation: settings.organisation,
                 created_at: r.get(2)?,
                 updated_at: r.get(3)?,
-                steps: parse(&r.get::<_, String>(5)?, "plan progress")?,
+                steps: parse::<Option<Vec<StepProgress>>>(&r.get::<_, String>(5)?, "plan progress")?
+                    .unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut plans = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for p in plans.iter_mut().filter(|p| p.steps.is_empty()) {
+            p.steps = self.recount_progress(&p.id)?;
+        }
+        Ok(plans)
+    }
+
+    /// Counts a plan's progress again after edits marked it stale, and keeps the count.
+    fn recount_progress(&self, plan_id: &str) -> Result<Vec<StepProgress>> {
+        let steps = progress(&load_plan(&self.conn, plan_id)?);
+        self.conn.execute(
+            "UPDATE plans SET progress = ?1 WHERE id = ?2",
+            params![json(&steps), plan_id],
+        )?;
+        Ok(steps)
     }
 
     /// The id of the one plan whose id starts with `prefix` (people type the first few
@@ -282,23 +313,51 @@ impl Store {
 
     /// Applies several edits as one transaction: all of them, or (if any is refused) none.
     pub fn apply_all(&mut self, plan_id: &str, edits: &[Edit], now: DateTime<Utc>) -> Result<()> {
+        self.apply_journaled(plan_id, edits, now).map(drop)
+    }
+
+    /// `apply_all`, returning what the edits changed as it was before, for undo.
+    pub fn apply_journaled(
+        &mut self,
+        plan_id: &str,
+        edits: &[Edit],
+        now: DateTime<Utc>,
+    ) -> Result<Journal> {
         let tx = self.write_tx()?;
-        plan_row(&tx, plan_id)?;
+        plan_exists(&tx, plan_id)?
+            .then_some(())
+            .ok_or_else(|| Error::not_found(format!("plan \"{plan_id}\"")))?;
+        let mut journal = Journal::new(plan_id);
         for edit in edits {
-            apply_one(&tx, plan_id, edit)?;
+            apply_one(&tx, &mut journal, edit)?;
         }
         touch(&tx, plan_id, now)?;
         tx.commit()?;
-        Ok(())
+        Ok(journal)
+    }
+
+    /// Puts back what `journal` recorded, as one transaction, and returns the journal of that
+    /// (what putting it back again would need).
+    pub fn restore(&mut self, journal: &Journal, now: DateTime<Utc>) -> Result<Journal> {
+        let tx = self.write_tx()?;
+        plan_row(&tx, &journal.plan_id)?;
+        let back = super::journal::restore(&tx, journal)?;
+        touch(&tx, &journal.plan_id, now)?;
+        tx.commit()?;
+        Ok(back)
     }
 }
 
-fn apply_one(tx: &Connection, plan_id: &str, edit: &Edit) -> Result<()> {
+fn apply_one(tx: &Connection, journal: &mut Journal, edit: &Edit) -> Result<()> {
+    let plan_id = journal.plan_id.clone();
+    let plan_id = plan_id.as_str();
     match edit {
         Edit::RenamePlan { name } => {
+            let name = check_name(name)?;
+            journal.plan(tx)?;
             tx.execute(
                 "UPDATE plans SET name = ?1 WHERE id = ?2",
-                params![check_name(name)?, plan_id],
+                params![name, plan_id],
             )?;
         }
         Edit::SetSettings { settings } => {
@@ -307,13 +366,18 @@ fn apply_one(tx: &Connection, plan_id: &str, edit: &Edit) -> Result<()> {
             if !problems.is_empty() {
                 return Err(Error::Invalid { problems });
             }
+            journal.plan(tx)?;
             tx.execute(
                 "UPDATE plans SET settings = ?1 WHERE id = ?2",
                 params![json(settings), plan_id],
             )?;
         }
-        Edit::Put { entity } => entity.visit(Put { conn: tx, plan_id })?,
-        Edit::Delete { kind, id } => delete_with_dependants(tx, plan_id, *kind, id)?,
+        Edit::Put { entity } => entity.visit(Put {
+            conn: tx,
+            plan_id,
+            journal,
+        })?,
+        Edit::Delete { kind, id } => delete_with_dependants(tx, journal, *kind, id)?,
         Edit::Move { kind, id, position } => {
             let mut ids = records::ids_in_order(tx, plan_id, *kind)?;
             let from = ids
@@ -322,7 +386,7 @@ fn apply_one(tx: &Connection, plan_id: &str, edit: &Edit) -> Result<()> {
                 .ok_or_else(|| Error::not_found(format!("{} \"{id}\"", kind.label())))?;
             let moved = ids.remove(from);
             ids.insert((*position as usize).min(ids.len()), moved);
-            records::reorder(tx, plan_id, *kind, &ids)?;
+            records::reorder(tx, journal, *kind, &ids)?;
         }
     }
     Ok(())
@@ -343,6 +407,7 @@ fn copy_name(name: &str) -> String {
 struct Put<'a> {
     conn: &'a Connection,
     plan_id: &'a str,
+    journal: &'a mut Journal,
 }
 
 impl RecordVisitor for Put<'_> {
@@ -352,13 +417,21 @@ impl RecordVisitor for Put<'_> {
         if !problems.is_empty() {
             return Err(Error::Invalid { problems });
         }
+        self.journal.row(self.conn, T::KIND, record.id())?;
         records::write(self.conn, self.plan_id, record, None)
     }
 }
 
 /// Deletes a record with everything that belongs to it, and drops every pointer to any of
 /// them from the rest of the plan.
-fn delete_with_dependants(conn: &Connection, plan_id: &str, kind: Kind, id: &str) -> Result<()> {
+fn delete_with_dependants(
+    conn: &Connection,
+    journal: &mut Journal,
+    kind: Kind,
+    id: &str,
+) -> Result<()> {
+    let plan_id = journal.plan_id.clone();
+    let plan_id = plan_id.as_str();
     if !records::exists(conn, plan_id, kind, id)? {
         return Err(Error::not_found(format!("{} \"{id}\"", kind.label())));
     }
@@ -377,11 +450,15 @@ fn delete_with_dependants(conn: &Connection, plan_id: &str, kind: Kind, id: &str
         for k in Kind::ALL {
             let removed = k.dispatch(Unlink {
                 conn,
-                plan_id,
+                journal: &mut *journal,
                 gone: &gone,
             })?;
             queue.extend(removed.into_iter().filter(|r| !gone.contains(r)));
         }
+    }
+    // Every row is noted before any goes: deleting a parent cascades to its children in SQL.
+    for (k, i) in &gone {
+        journal.row(conn, *k, i)?;
     }
     for (k, i) in &gone {
         records::delete(conn, plan_id, *k, i)?;

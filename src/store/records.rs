@@ -1,6 +1,7 @@
 //! The SQL every kind of record shares. Table names come from `Kind::table`, a closed set of
 //! literals, never from input.
 
+use super::journal::Journal;
 use crate::error::{Error, Problem, Result};
 use crate::model::Kind;
 use crate::record::{Checker, KindVisitor, ListLoader, Record};
@@ -13,11 +14,11 @@ pub(crate) fn load_all<T: Record>(conn: &Connection, plan_id: &str) -> Result<Ve
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([plan_id], |r| r.get::<_, String>(0))?;
-    rows.map(|body| {
-        let body = body?;
-        serde_json::from_str(&body).map_err(|e| corrupt(T::KIND, &e))
-    })
-    .collect()
+    rows.map(|body| parse_body(&body?)).collect()
+}
+
+pub(crate) fn parse_body<T: Record>(body: &str) -> Result<T> {
+    serde_json::from_str(body).map_err(|e| corrupt(T::KIND, &e))
 }
 
 fn corrupt(kind: Kind, e: &serde_json::Error) -> Error {
@@ -141,15 +142,32 @@ pub(crate) fn delete(conn: &Connection, plan_id: &str, kind: Kind, id: &str) -> 
     Ok(())
 }
 
-/// Rewrites the positions of a kind's records to follow `ids`.
-pub(crate) fn reorder(conn: &Connection, plan_id: &str, kind: Kind, ids: &[String]) -> Result<()> {
+/// Rewrites the positions of a kind's records to follow `ids`, touching only the records whose
+/// position changes.
+pub(crate) fn reorder(
+    conn: &Connection,
+    journal: &mut Journal,
+    kind: Kind,
+    ids: &[String],
+) -> Result<()> {
+    let plan_id = journal.plan_id.clone();
+    let positions: std::collections::HashMap<String, i64> = conn
+        .prepare_cached(&format!(
+            "SELECT id, position FROM {} WHERE plan_id = ?1",
+            kind.table()
+        ))?
+        .query_map([&plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let sql = format!(
         "UPDATE {} SET position = ?1 WHERE plan_id = ?2 AND id = ?3",
         kind.table()
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
     for (i, id) in ids.iter().enumerate() {
-        stmt.execute(params![i as i64, plan_id, id])?;
+        if positions.get(id) != Some(&(i as i64)) {
+            journal.row(conn, kind, id)?;
+            conn.prepare_cached(&sql)?
+                .execute(params![i as i64, plan_id, id])?;
+        }
     }
     Ok(())
 }
@@ -170,7 +188,7 @@ pub(crate) fn ids_in_order(conn: &Connection, plan_id: &str, kind: Kind) -> Resu
 /// cannot stand without one of them is deleted too (and reported, so its own dependants go).
 pub(crate) struct Unlink<'a> {
     pub conn: &'a Connection,
-    pub plan_id: &'a str,
+    pub journal: &'a mut Journal,
     pub gone: &'a std::collections::HashSet<(Kind, String)>,
 }
 
@@ -178,7 +196,8 @@ impl KindVisitor for Unlink<'_> {
     type Out = Result<Vec<(Kind, String)>>;
     fn visit<T: Record>(self) -> Self::Out {
         let mut removed = Vec::new();
-        for mut r in load_all::<T>(self.conn, self.plan_id)? {
+        let plan_id = self.journal.plan_id.clone();
+        for mut r in load_all::<T>(self.conn, &plan_id)? {
             if self.gone.contains(&(T::KIND, r.id().to_string())) {
                 continue;
             }
@@ -201,7 +220,8 @@ impl KindVisitor for Unlink<'_> {
             if remove {
                 removed.push((T::KIND, r.id().to_string()));
             } else if changed {
-                write(self.conn, self.plan_id, &r, None)?;
+                self.journal.row(self.conn, T::KIND, r.id())?;
+                write(self.conn, &plan_id, &r, None)?;
             }
         }
         Ok(removed)

@@ -9,6 +9,7 @@ mod forms;
 mod maturity;
 mod planfile;
 mod store;
+mod upgrade;
 
 use chrono::{DateTime, TimeZone, Utc};
 use std::path::{Path, PathBuf};

@@ -1,16 +1,18 @@
 //! Step 9: the phases, the milestones placed on them and the goals falling due in each, in
 //! date order, with the evaluation cycle that closes every phase.
 
-use super::formats::{CURRENT, NONE};
+use super::formats::{BAD, CURRENT, GOOD, NONE, WATCH};
 use super::sheet::{Col, V};
 use super::Ctx;
 use crate::maturity::ordered_phases;
-use crate::model::Phase;
+use crate::model::{MilestoneStatus, Phase};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 const PASSED: &str = "Passed";
 const UPCOMING: &str = "Upcoming";
+/// A milestone still planned after its date.
+const OVERDUE: &str = "Overdue";
 
 fn phase_of<'a>(phases: &[&'a Phase], due: Option<NaiveDate>) -> Option<&'a Phase> {
     let due = due?;
@@ -22,7 +24,7 @@ fn phase_of<'a>(phases: &[&'a Phase], due: Option<NaiveDate>) -> Option<&'a Phas
 
 pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let plan = ctx.plan;
-    let mut sh = ctx.sheet("Roadmap", &[44.0, 13.0, 13.0, 34.0, 60.0])?;
+    let mut sh = ctx.sheet("Roadmap", &[44.0, 13.0, 13.0, 13.0, 34.0, 60.0])?;
     sh.title(
         "Roadmap",
         "Step 9: the phases of the program (pilot → launch → scale), the milestones on them, and every goal in \
@@ -86,10 +88,16 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                 .as_deref()
                 .map(|g| ctx.goal_title(g))
                 .unwrap_or_default();
+            let status = if m.overdue(ctx.today) {
+                OVERDUE
+            } else {
+                m.status.label()
+            };
             vec![
                 V::s(&m.title),
                 V::d(m.due),
-                timing(m.due),
+                V::s(status),
+                V::d(m.done_on),
                 V::s(phase_name(&m.phase_id)),
                 V::s(goal),
             ]
@@ -98,13 +106,18 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let cols = [
         Col::bold("Milestone"),
         Col::date("Due"),
-        Col::center("Timing"),
+        Col::center("Status"),
+        Col::date("Done on"),
         Col::text("Phase"),
         Col::text("Goal"),
     ];
-    let rules = [(PASSED, NONE), (UPCOMING, CURRENT)];
+    let status_rules = [
+        (MilestoneStatus::Done.label(), GOOD),
+        (MilestoneStatus::Missed.label(), BAD),
+        (OVERDUE, WATCH),
+    ];
     if let Some(t) = sh.table("Milestones", &cols, &rows, "No milestones yet.")? {
-        sh.colour_text((t.first, t.last), (2, 2), &rules)?;
+        sh.colour_text((t.first, t.last), (2, 2), &status_rules)?;
     }
 
     sh.section("Goals on the timeline")?;
@@ -131,7 +144,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::text("Owner"),
     ];
     if let Some(t) = sh.table("GoalTimeline", &cols, &rows, "No goals yet.")? {
-        sh.colour_text((t.first, t.last), (2, 2), &rules)?;
+        sh.colour_text((t.first, t.last), (2, 2), &[(PASSED, NONE), (UPCOMING, CURRENT)])?;
     }
     Ok(sh.finish())
 }

@@ -97,7 +97,15 @@ export const blank = {
   pathway: (): T.Pathway => ({ id: newId(), name: 'New pathway', kind: 'vertical', description: '', level_ids: [] }),
   metadataField: (): T.MetadataField => ({ id: newId(), name: 'New field', description: '', required: false }),
   phase: (): T.Phase => ({ id: newId(), name: 'New phase', description: '', starts_on: null, ends_on: null }),
-  milestone: (): T.Milestone => ({ id: newId(), title: 'New milestone', due: null, phase_id: null, goal_id: null }),
+  milestone: (): T.Milestone => ({
+    id: newId(),
+    title: 'New milestone',
+    due: null,
+    phase_id: null,
+    goal_id: null,
+    status: 'planned',
+    done_on: null,
+  }),
   communication: (): T.Communication => ({
     id: newId(),
     audience: 'New audience',

@@ -8,6 +8,7 @@ use crate::export::pdf::table::{col, with_heading, Cell, Table};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::Style;
 use crate::maturity::ordered_phases;
+use crate::model::{Milestone, MilestoneStatus};
 
 pub fn section(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
@@ -85,10 +86,11 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
         w.not_yet_written();
     } else {
         let mut t = Table::new(vec![
-            col("Milestone", 4.6),
-            col("Due", 1.5),
-            col("Phase", 1.9),
-            col("Goal", 2.6),
+            col("Milestone", 3.8),
+            col("Due", 1.4),
+            col("Status", 1.6),
+            col("Phase", 1.6),
+            col("Goal", 2.2),
         ]);
         for m in &milestones {
             let phase = m
@@ -102,6 +104,7 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
             t.row(vec![
                 Cell::spans(vec![Span::new(&m.title, Style::cell_bold())]),
                 Cell::text(m.due.map_or("no date".into(), short_date)),
+                Cell::text(milestone_status(m, ctx.today)),
                 Cell::text(phase.map_or("—", |p| p.name.as_str())),
                 Cell::spans(vec![note(goal.map_or("—", |g| g.title.as_str()))]),
             ]);
@@ -114,5 +117,13 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
         w.not_yet_written();
     } else {
         w.text(&s.evaluation_cycle);
+    }
+}
+
+fn milestone_status(m: &Milestone, today: chrono::NaiveDate) -> String {
+    match (m.status, m.done_on) {
+        (MilestoneStatus::Done, Some(d)) => format!("Done {}", short_date(d)),
+        _ if m.overdue(today) => "Planned, date passed".into(),
+        (status, _) => status.label().into(),
     }
 }

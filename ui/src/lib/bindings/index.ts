@@ -45,6 +45,7 @@ export type * from './Measure';
 export type * from './MeasureStatus';
 export type * from './MetadataField';
 export type * from './Milestone';
+export type * from './MilestoneStatus';
 export type * from './Movement';
 export type * from './Pathway';
 export type * from './PathwayKind';

@@ -1,0 +1,110 @@
+use super::*;
+use serde_json::json;
+
+#[test]
+fn steps_are_numbered_one_after_another() {
+    for (i, step) in STEPS.iter().enumerate() {
+        assert_eq!(step.to, i as i64 + 1, "step {i} must produce version {}", i + 1);
+    }
+    assert_eq!(STEPS.len() as i64, DATA_VERSION);
+}
+
+#[test]
+fn a_version_1_milestone_becomes_planned_and_a_set_status_is_kept() {
+    let mut plan = json!({
+        "settings": {"organisation": "X"},
+        "milestones": [
+            {"id": "a", "title": "Pilot opens", "due": null, "phase_id": null, "goal_id": null},
+            {"id": "b", "title": "Launch", "due": null, "phase_id": null, "goal_id": null,
+             "status": "done", "done_on": "2026-01-05"}
+        ],
+        "goals": [{"id": "g", "title": "Keep me"}]
+    });
+    upgrade_plan_file(steps_after(STEPS, 1), &mut plan);
+    assert_eq!(plan["milestones"][0]["status"], "planned");
+    assert_eq!(plan["milestones"][0]["done_on"], Value::Null);
+    assert_eq!(plan["milestones"][1]["status"], "done", "a status already there stays");
+    assert_eq!(plan["goals"][0], json!({"id": "g", "title": "Keep me"}), "other lists are untouched");
+}
+
+#[test]
+fn a_current_plan_file_passes_through_no_step() {
+    assert!(steps_after(STEPS, DATA_VERSION).is_empty());
+    assert!(steps_after(STEPS, DATA_VERSION + 3).is_empty());
+    assert_eq!(steps_after(STEPS, 0).len(), STEPS.len());
+}
+
+/// A later version adding a field to one kind of record, as the next real step would.
+fn add_owner_note(doc: Doc<'_>) {
+    if let Doc::Record {
+        list: "goals",
+        body: Value::Object(g),
+    } = doc
+    {
+        g.entry("owner_note").or_insert_with(|| Value::from(""));
+    }
+}
+
+static WITH_A_FUTURE_STEP: &[Step] = &[
+    Step {
+        to: 1,
+        sql: include_str!("../store/migrations/001-initial.sql"),
+        rewrite: None,
+    },
+    Step {
+        to: 2,
+        sql: "",
+        rewrite: Some(v2_milestone_status::rewrite),
+    },
+    Step {
+        to: 3,
+        sql: "CREATE TABLE later_notes (plan_id TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (plan_id, id)) STRICT;",
+        rewrite: Some(add_owner_note),
+    },
+];
+
+fn bodies(conn: &rusqlite::Connection, table: &str) -> Vec<Value> {
+    conn.prepare(&format!("SELECT body FROM {table} ORDER BY plan_id, id"))
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|b| serde_json::from_str(&b.unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v0.1.0/stepwise-0.1.0.db"),
+        &path,
+    )
+    .unwrap();
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let goals_before = bodies(&conn, "goals");
+    let measures_before = bodies(&conn, "measures");
+    assert!(!goals_before.is_empty(), "the fixture has goals to upgrade");
+    let tx = conn.transaction().unwrap();
+    upgrade_database(&tx, steps_after(WITH_A_FUTURE_STEP, 1)).unwrap();
+    tx.commit().unwrap();
+    let goals_after = bodies(&conn, "goals");
+    assert_eq!(goals_after.len(), goals_before.len());
+    for (before, after) in goals_before.iter().zip(&goals_after) {
+        let mut expected = before.clone();
+        expected["owner_note"] = Value::from("");
+        assert_eq!(after, &expected, "only the new field is added to a goal");
+    }
+    assert_eq!(bodies(&conn, "measures"), measures_before, "other kinds are untouched");
+    for m in bodies(&conn, "milestones") {
+        assert_eq!(m["status"], "planned", "the steps in between ran too");
+    }
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'later_notes'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 1, "the step's SQL ran");
+}
