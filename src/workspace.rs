@@ -154,8 +154,8 @@ impl Workspace {
     }
 
     /// Brings the plan in memory up to date with the rows a journal names, reading just those
-    /// rows back. A kind whose order may have changed (a move, a row put back where it was) is
-    /// read whole.
+    /// rows back. A kind whose order may have changed (a move, rows put back by undo) is read
+    /// whole.
     fn patch(&mut self, journal: &Journal, restored: bool, now: DateTime<Utc>) -> Result<()> {
         let Some(plan) = self.plans.get_mut(&journal.plan_id) else {
             return Ok(());
@@ -166,11 +166,9 @@ impl Workspace {
         let mut reload: std::collections::HashSet<Kind> = std::collections::HashSet::new();
         for (kind, id, before) in journal.rows() {
             let now_row = store.row(plan_id, kind, id)?;
-            let moved = match (&before, &now_row) {
-                (Some(b), Some(n)) => b.position != n.position,
-                (None, Some(_)) => restored,
-                _ => false,
-            };
+            // Rows put back by undo return to their old places, wherever the list has them now.
+            let moved = restored
+                || matches!((&before, &now_row), (Some(b), Some(n)) if b.position != n.position);
             if moved {
                 reload.insert(kind);
             }
@@ -209,7 +207,11 @@ impl Workspace {
         let what = if undo { "undo" } else { "redo" };
         self.plan(plan_id)?;
         let history = self.history.entry(plan_id.to_string()).or_default();
-        let from = if undo { &mut history.undo } else { &mut history.redo };
+        let from = if undo {
+            &mut history.undo
+        } else {
+            &mut history.redo
+        };
         let Some(entry) = from.pop() else {
             return Err(Error::invalid(what, format!("there is nothing to {what}")));
         };
@@ -245,9 +247,9 @@ impl Workspace {
 
     /// How much memory the undo and redo history of a plan holds, in bytes (for benchmarks).
     pub fn history_bytes(&self, plan_id: &str) -> usize {
-        self.history.get(plan_id).map_or(0, |h| {
-            h.undo.iter().chain(&h.redo).map(Entry::bytes).sum()
-        })
+        self.history
+            .get(plan_id)
+            .map_or(0, |h| h.undo.iter().chain(&h.redo).map(Entry::bytes).sum())
     }
 
     /// Forgets the history of a plan that no longer exists.

@@ -9,8 +9,7 @@ use crate::catalog::catalog;
 use crate::maturity::ordered_phases;
 use crate::model::{
     new_id, Agreement, Assessment, CheckIn, Confidence, Frequency, Goal, Measure, Milestone,
-    MilestoneStatus, Plan,
-    Rater, Rating, Score, Target,
+    MilestoneStatus, Plan, Rater, Rating, Score, Target,
 };
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use words::{INDICATORS, OBJECTS, PEOPLE, ROLES, SENTENCES, UNITS, VERBS};

@@ -162,7 +162,10 @@ pub(crate) fn restore(conn: &Connection, journal: &Journal) -> Result<Journal> {
         } = e
         {
             undo.row(conn, *kind, id)?;
-            let sql = format!("DELETE FROM {} WHERE plan_id = ?1 AND id = ?2", kind.table());
+            let sql = format!(
+                "DELETE FROM {} WHERE plan_id = ?1 AND id = ?2",
+                kind.table()
+            );
             conn.prepare_cached(&sql)?.execute([plan_id, id.as_str()])?;
         }
     }

@@ -140,14 +140,21 @@ fn backup(path: &Path, version: i64) -> Result<PathBuf> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let target = (1..)
         .map(|n| {
-            let suffix = if n == 1 { String::new() } else { format!(".{n}") };
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!(".{n}")
+            };
             path.with_file_name(format!("{name}.bak-{version}{suffix}"))
         })
         .find(|p| p.symlink_metadata().is_err())
         .expect("some name is free");
     let fail = |why: String| Error::Upgrade {
         path: path.display().to_string(),
-        why: format!("it could not be backed up to {} first ({why})", target.display()),
+        why: format!(
+            "it could not be backed up to {} first ({why})",
+            target.display()
+        ),
     };
     // Read-write, though it only reads: a read-only connection to a WAL database leaves its
     // -wal and -shm files behind when it closes.

@@ -228,8 +228,11 @@ impl Store {
                 organisation: settings.organisation,
                 created_at: r.get(2)?,
                 updated_at: r.get(3)?,
-                steps: parse::<Option<Vec<StepProgress>>>(&r.get::<_, String>(5)?, "plan progress")?
-                    .unwrap_or_default(),
+                steps: parse::<Option<Vec<StepProgress>>>(
+                    &r.get::<_, String>(5)?,
+                    "plan progress",
+                )?
+                .unwrap_or_default(),
             })
         })?;
         let mut plans = rows.collect::<rusqlite::Result<Vec<_>>>()?;

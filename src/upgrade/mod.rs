@@ -65,7 +65,9 @@ pub fn steps_after(steps: &'static [Step], from: i64) -> &'static [Step] {
 /// Upgrades the plan object of a plan file written at version `from`.
 pub fn upgrade_plan_file(steps: &[Step], plan: &mut Value) {
     for step in steps {
-        let Some(rewrite) = step.rewrite else { continue };
+        let Some(rewrite) = step.rewrite else {
+            continue;
+        };
         let Some(obj) = plan.as_object_mut() else {
             return;
         };
@@ -128,12 +130,7 @@ fn rewrite_database(tx: &Transaction, rewrite: fn(Doc<'_>)) -> Result<()> {
             "UPDATE {quoted} SET body = ?1 WHERE plan_id = ?2 AND id = ?3"
         ))?;
         for (plan_id, id, body) in rows {
-            if let Some(new) = rewritten(&body, |body| {
-                rewrite(Doc::Record {
-                    list: &list,
-                    body,
-                })
-            }) {
+            if let Some(new) = rewritten(&body, |body| rewrite(Doc::Record { list: &list, body })) {
                 update.execute(params![new, plan_id, id])?;
             }
         }

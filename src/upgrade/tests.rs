@@ -4,7 +4,12 @@ use serde_json::json;
 #[test]
 fn steps_are_numbered_one_after_another() {
     for (i, step) in STEPS.iter().enumerate() {
-        assert_eq!(step.to, i as i64 + 1, "step {i} must produce version {}", i + 1);
+        assert_eq!(
+            step.to,
+            i as i64 + 1,
+            "step {i} must produce version {}",
+            i + 1
+        );
     }
     assert_eq!(STEPS.len() as i64, DATA_VERSION);
 }
@@ -23,8 +28,15 @@ fn a_version_1_milestone_becomes_planned_and_a_set_status_is_kept() {
     upgrade_plan_file(steps_after(STEPS, 1), &mut plan);
     assert_eq!(plan["milestones"][0]["status"], "planned");
     assert_eq!(plan["milestones"][0]["done_on"], Value::Null);
-    assert_eq!(plan["milestones"][1]["status"], "done", "a status already there stays");
-    assert_eq!(plan["goals"][0], json!({"id": "g", "title": "Keep me"}), "other lists are untouched");
+    assert_eq!(
+        plan["milestones"][1]["status"], "done",
+        "a status already there stays"
+    );
+    assert_eq!(
+        plan["goals"][0],
+        json!({"id": "g", "title": "Keep me"}),
+        "other lists are untouched"
+    );
 }
 
 #[test]
@@ -77,7 +89,10 @@ fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothin
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v0.1.0/stepwise-0.1.0.db"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v0.1.0/stepwise-0.1.0.db"
+        ),
         &path,
     )
     .unwrap();
@@ -95,7 +110,11 @@ fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothin
         expected["owner_note"] = Value::from("");
         assert_eq!(after, &expected, "only the new field is added to a goal");
     }
-    assert_eq!(bodies(&conn, "measures"), measures_before, "other kinds are untouched");
+    assert_eq!(
+        bodies(&conn, "measures"),
+        measures_before,
+        "other kinds are untouched"
+    );
     for m in bodies(&conn, "milestones") {
         assert_eq!(m["status"], "planned", "the steps in between ran too");
     }

@@ -10,6 +10,7 @@ mod maturity;
 mod planfile;
 mod store;
 mod upgrade;
+mod workspace;
 
 use chrono::{DateTime, TimeZone, Utc};
 use std::path::{Path, PathBuf};

@@ -6,8 +6,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use stepwise::model::MilestoneStatus;
 use stepwise::export::Format;
+use stepwise::model::MilestoneStatus;
 use stepwise::store::SCHEMA_VERSION;
 use stepwise::workspace::Workspace;
 use stepwise::{planfile, ErrorCode, Store};
@@ -58,8 +58,16 @@ fn the_0_1_0_database_opens_lists_shows_and_exports_both_plans() {
     let store = Store::open(&path).expect("a 0.1.0 database opens");
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
 
-    let listed: BTreeSet<String> = store.list_plans().unwrap().into_iter().map(|p| p.id).collect();
-    assert_eq!(listed, BTreeSet::from([DEMO_ID.to_string(), EMPTY_ID.to_string()]));
+    let listed: BTreeSet<String> = store
+        .list_plans()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(
+        listed,
+        BTreeSet::from([DEMO_ID.to_string(), EMPTY_ID.to_string()])
+    );
     for id in [DEMO_ID, EMPTY_ID] {
         let plan = store.plan(id).expect("each plan loads");
         for format in [Format::Pdf, Format::Xlsx, Format::Json] {
@@ -68,7 +76,11 @@ fn the_0_1_0_database_opens_lists_shows_and_exports_both_plans() {
             assert!(bytes.len() > 1000, "{format:?} export of {id} has content");
         }
         for m in &plan.milestones {
-            assert_eq!(m.status, MilestoneStatus::Planned, "0.1.0 milestones become planned");
+            assert_eq!(
+                m.status,
+                MilestoneStatus::Planned,
+                "0.1.0 milestones become planned"
+            );
             assert_eq!(m.done_on, None);
         }
     }
@@ -78,7 +90,10 @@ fn the_0_1_0_database_opens_lists_shows_and_exports_both_plans() {
         &path,
         "SELECT id || ':' || json_extract(body, '$.revealed') FROM assessments ORDER BY id",
     );
-    assert_eq!(revealed_before, revealed_after, "every assessment keeps its blind state");
+    assert_eq!(
+        revealed_before, revealed_after,
+        "every assessment keeps its blind state"
+    );
     assert_eq!(
         bodies_before,
         raw(&path, "SELECT body FROM goals ORDER BY plan_id, id"),
@@ -96,7 +111,11 @@ fn the_0_1_0_database_opens_lists_shows_and_exports_both_plans() {
             .map(|r| r.id.as_str())
             .collect();
         assert!(
-            !state.plan.ratings.iter().any(|r| raters.contains(r.rater_id.as_str())),
+            !state
+                .plan
+                .ratings
+                .iter()
+                .any(|r| raters.contains(r.rater_id.as_str())),
             "scores of the unrevealed assessment {} are not shown",
             a.name
         );
@@ -109,7 +128,10 @@ fn opening_a_0_1_0_database_backs_it_up_first_and_only_once() {
     let (dir, path) = copy_of("v0.1.0", "stepwise-0.1.0.db");
     drop(Store::open(&path).unwrap());
     let backup = dir.path().join("stepwise.db.bak-1");
-    assert!(backup.exists(), "the upgrade leaves stepwise.db.bak-1 beside the database");
+    assert!(
+        backup.exists(),
+        "the upgrade leaves stepwise.db.bak-1 beside the database"
+    );
     let version: i64 = Connection::open_with_flags(&backup, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .unwrap()
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -128,9 +150,18 @@ fn opening_a_0_1_0_database_backs_it_up_first_and_only_once() {
     drop(Store::open(&path).unwrap());
     let backups = std::fs::read_dir(dir.path())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(".bak-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".bak-")
+        })
         .count();
-    assert_eq!(backups, 1, "a database already upgraded is not backed up again");
+    assert_eq!(
+        backups, 1,
+        "a database already upgraded is not backed up again"
+    );
 }
 
 #[test]
@@ -140,7 +171,8 @@ fn an_upgraded_database_has_the_same_schema_as_a_new_one() {
     let fresh_dir = tempfile::tempdir().unwrap();
     let fresh = fresh_dir.path().join("new.db");
     drop(Store::open(&fresh).unwrap());
-    let schema = "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name";
+    let schema =
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name";
     assert_eq!(raw(&path, schema), raw(&fresh, schema));
 }
 
@@ -156,7 +188,11 @@ fn a_database_that_cannot_be_backed_up_is_not_upgraded() {
     let e = Store::open(&path).err().expect("the upgrade is refused");
     assert_eq!(e.code(), ErrorCode::Io);
     assert!(e.to_string().contains("backed up"), "{e}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the database is left untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the database is left untouched"
+    );
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -182,12 +218,21 @@ fn the_0_1_0_plan_file_imports_with_no_text_lost() {
     texts(&original["plan"], &mut before);
     texts(&exported["plan"], &mut after);
     // The plan's own id and dates are new on import; every other text is kept.
-    for gone in [&original["plan"]["id"], &original["plan"]["created_at"], &original["plan"]["updated_at"]] {
+    for gone in [
+        &original["plan"]["id"],
+        &original["plan"]["created_at"],
+        &original["plan"]["updated_at"],
+    ] {
         before.remove(gone.as_str().unwrap());
     }
     let lost: Vec<&String> = before.difference(&after).collect();
     assert!(lost.is_empty(), "texts lost on import: {lost:?}");
-    for list in original["plan"].as_object().unwrap().iter().filter(|(_, v)| v.is_array()) {
+    for list in original["plan"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, v)| v.is_array())
+    {
         assert_eq!(
             exported["plan"][list.0].as_array().map(Vec::len),
             list.1.as_array().map(Vec::len),
@@ -202,15 +247,40 @@ fn the_cli_lists_shows_and_exports_a_0_1_0_database() {
     let (dir, path) = copy_of("v0.1.0", "stepwise-0.1.0.db");
     let db = path.to_str().unwrap();
     let out = stepwise(&path, &["list"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listing = String::from_utf8_lossy(&out.stdout);
-    assert!(listing.contains("Saint-Aurèle") && listing.contains("Empty plan"), "{listing}");
+    assert!(
+        listing.contains("Saint-Aurèle") && listing.contains("Empty plan"),
+        "{listing}"
+    );
     for id in ["1b7e", "db37"] {
         let show = stepwise(&path, &["show", id]);
-        assert!(show.status.success(), "show {id}: {}", String::from_utf8_lossy(&show.stderr));
+        assert!(
+            show.status.success(),
+            "show {id}: {}",
+            String::from_utf8_lossy(&show.stderr)
+        );
         let pdf = dir.path().join(format!("{id}.pdf"));
-        let out = stepwise(&path, &["export", id, "--format", "pdf", "--out", pdf.to_str().unwrap()]);
-        assert!(out.status.success(), "export {id}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = stepwise(
+            &path,
+            &[
+                "export",
+                id,
+                "--format",
+                "pdf",
+                "--out",
+                pdf.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "export {id}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = std::process::Command::new("pdftotext")
             .arg(&pdf)
             .arg("-")

@@ -144,7 +144,11 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::text("Owner"),
     ];
     if let Some(t) = sh.table("GoalTimeline", &cols, &rows, "No goals yet.")? {
-        sh.colour_text((t.first, t.last), (2, 2), &[(PASSED, NONE), (UPCOMING, CURRENT)])?;
+        sh.colour_text(
+            (t.first, t.last),
+            (2, 2),
+            &[(PASSED, NONE), (UPCOMING, CURRENT)],
+        )?;
     }
     Ok(sh.finish())
 }

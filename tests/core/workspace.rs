@@ -1,0 +1,218 @@
+//! The workspace the app edits through: each edit writes only what it changes, the plan in
+//! memory follows the store exactly, and undo and redo walk the history row by row.
+
+use crate::{now, stepwise, TempDb};
+use stepwise::model::{Goal, Plan, PlanSettings};
+use stepwise::workspace::Workspace;
+use stepwise::{Edit, Entity, Kind, Store};
+
+/// The plan with the stamp every write changes blanked, to compare contents.
+fn contents(mut p: Plan) -> Plan {
+    p.updated_at = now();
+    p
+}
+
+/// What the app holds must be what the store holds (less blind scores, which the demo's
+/// revealed assessments do not have).
+fn assert_in_step(ws: &mut Workspace, id: &str, why: &str) {
+    let shown = ws.state(id, now()).unwrap().plan;
+    let mut stored = ws.store().plan(id).unwrap();
+    let blind: std::collections::HashSet<String> = stored
+        .raters
+        .iter()
+        .filter(|r| {
+            !stored
+                .assessments
+                .iter()
+                .any(|a| a.id == r.assessment_id && a.revealed)
+        })
+        .map(|r| r.id.clone())
+        .collect();
+    stored.ratings.retain(|r| !blind.contains(&r.rater_id));
+    let (a, b) = (
+        serde_json::to_value(contents(shown)).unwrap(),
+        serde_json::to_value(contents(stored)).unwrap(),
+    );
+    // Name the parts that differ rather than print two whole plans.
+    let differ: Vec<&String> = b
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|k| a[k.as_str()] != b[k.as_str()])
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{why}: the app's plan differs from the store in {differ:?}"
+    );
+}
+
+fn edits(plan: &Plan) -> Vec<(&'static str, Vec<Edit>)> {
+    let goal = &plan.goals[0];
+    let with_measures = plan
+        .goals
+        .iter()
+        .find(|g| plan.measures.iter().any(|m| m.goal_id == g.id))
+        .expect("the demo has a goal with measures");
+    let mut renamed = goal.clone();
+    renamed.title = "Award 400 badges by June".into();
+    let added = Goal::new("A goal added in the workshop");
+    let kept_measure = plan
+        .measures
+        .iter()
+        .find(|m| m.goal_id != with_measures.id)
+        .expect("a measure of another goal");
+    let settings = PlanSettings {
+        organisation: "Saint-Aurèle University (renamed)".into(),
+        ..plan.settings.clone()
+    };
+    vec![
+        (
+            "a field edit",
+            vec![Edit::Put {
+                entity: Entity::Goal(renamed),
+            }],
+        ),
+        (
+            "a new record",
+            vec![Edit::Put {
+                entity: Entity::Goal(added.clone()),
+            }],
+        ),
+        (
+            "a move",
+            vec![Edit::Move {
+                kind: Kind::Goal,
+                id: added.id.clone(),
+                position: 0,
+            }],
+        ),
+        (
+            "a delete that reaches children and links",
+            vec![Edit::Delete {
+                kind: Kind::Goal,
+                id: with_measures.id.clone(),
+            }],
+        ),
+        (
+            "a rename",
+            vec![Edit::RenamePlan {
+                name: "Scenario B".into(),
+            }],
+        ),
+        ("settings", vec![Edit::SetSettings { settings }]),
+        (
+            "several edits as one step",
+            vec![
+                Edit::Delete {
+                    kind: Kind::Goal,
+                    id: added.id.clone(),
+                },
+                Edit::Move {
+                    kind: Kind::Measure,
+                    id: kept_measure.id.clone(),
+                    position: 3,
+                },
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn every_kind_of_edit_keeps_memory_and_store_in_step_and_undoes_to_the_exact_plan() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let demo = stepwise::demo::create_demo(&mut store, now()).unwrap();
+    let id = demo.id.clone();
+    let original = contents(store.plan(&id).unwrap());
+    let mut ws = Workspace::new(store);
+    ws.state(&id, now()).unwrap();
+    let mut after_each = vec![original.clone()];
+    for (what, step) in edits(&original) {
+        ws.apply(&id, &step, now())
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_in_step(&mut ws, &id, what);
+        after_each.push(contents(ws.store().plan(&id).unwrap()));
+    }
+    for (i, expected) in after_each.iter().enumerate().rev().skip(1) {
+        let state = ws.undo(&id, now()).unwrap();
+        assert_eq!(
+            contents(ws.store().plan(&id).unwrap()),
+            *expected,
+            "undo back to step {i}"
+        );
+        assert_in_step(&mut ws, &id, "after undo");
+        assert_eq!(state.can_undo, i > 0);
+    }
+    assert_eq!(
+        contents(ws.store().plan(&id).unwrap()),
+        original,
+        "undo reaches the start exactly"
+    );
+    for expected in after_each.iter().skip(1) {
+        ws.redo(&id, now()).unwrap();
+        assert_eq!(
+            contents(ws.store().plan(&id).unwrap()),
+            *expected,
+            "redo replays each step"
+        );
+        assert_in_step(&mut ws, &id, "after redo");
+    }
+}
+
+#[test]
+fn a_write_by_another_program_is_seen_by_the_next_state() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let demo = stepwise::demo::create_demo(&mut store, now()).unwrap();
+    let mut ws = Workspace::new(store);
+    assert_eq!(ws.state(&demo.id, now()).unwrap().plan.name, demo.name);
+    let out = stepwise(&db.path, &["rename", &demo.id, "Renamed from the terminal"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        ws.state(&demo.id, now()).unwrap().plan.name,
+        "Renamed from the terminal",
+        "the plan in memory is not kept past another connection's write"
+    );
+}
+
+#[test]
+fn the_history_grows_with_the_edits_not_with_the_plan() {
+    let measure = |plan: Plan| {
+        let db = TempDb::new();
+        let mut store: Store = db.open();
+        store.insert_plan(&plan).unwrap();
+        let mut ws = Workspace::new(store);
+        let mut goal = plan.goals[0].clone();
+        for i in 0..20 {
+            goal.title = format!("Award {i} badges");
+            ws.apply(
+                &plan.id,
+                &[Edit::Put {
+                    entity: Entity::Goal(goal.clone()),
+                }],
+                now(),
+            )
+            .unwrap();
+        }
+        let plan_bytes = stepwise::planfile::to_json(&plan, now()).len();
+        (ws.history_bytes(&plan.id), plan_bytes)
+    };
+    let (small, small_plan) = measure(stepwise::demo::demo_plan(now()));
+    let (large, large_plan) = measure(stepwise::demo::stress_plan(now()));
+    assert!(
+        large_plan > 5 * small_plan,
+        "the stress plan is much larger"
+    );
+    assert!(
+        small < small_plan,
+        "20 edits hold less than one copy of the plan ({small} B)"
+    );
+    assert!(
+        large < 2 * small,
+        "the same 20 edits hold about the same on a larger plan ({small} B vs {large} B)"
+    );
+}
