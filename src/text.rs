@@ -112,5 +112,18 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
         );
         let _ = writeln!(out, "  {:<12} {}", status.label(), m.indicator);
     }
+    let _ = writeln!(out, "\nMilestones:");
+    if plan.milestones.is_empty() {
+        let _ = writeln!(out, "  no milestones yet");
+    }
+    for m in &plan.milestones {
+        let status = match m.done_on {
+            _ if m.overdue(today) => "Overdue".to_string(),
+            Some(d) => format!("Done {d}"),
+            None => m.status.label().to_string(),
+        };
+        let due = m.due.map_or("no date".to_string(), |d| format!("due {d}"));
+        let _ = writeln!(out, "  {status:<16} {} ({due})", m.title);
+    }
     out
 }

@@ -152,3 +152,33 @@ fn export_to_standard_output_prints_the_plan_file() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["format"], "stepwise-plan");
 }
+
+#[test]
+fn a_milestone_is_marked_done_from_the_command_line_and_a_stray_date_is_refused_by_name() {
+    let db = TempDb::new();
+    let id = last_line(&ok(&db.path, &["create", "Pilot"]));
+    let put = |status: &str, done_on: &str| {
+        format!(
+            r#"{{"op":"put","entity":{{"milestone":{{"id":"m1","title":"First badges issued","due":"2026-10-01","phase_id":null,"goal_id":null,"status":"{status}","done_on":{done_on}}}}}}}"#
+        )
+    };
+    ok(&db.path, &["edit", &id, &put("planned", "null")]);
+    let check = ok(&db.path, &["check", &id, "--today", "2026-11-23"]);
+    assert!(
+        check.contains("Overdue") && check.contains("First badges issued"),
+        "{check}"
+    );
+    let err = fails(&db.path, &["edit", &id, &put("planned", "\"2026-10-03\"")]);
+    assert!(
+        err.contains("done_on") && err.contains("only a milestone that is done"),
+        "{err}"
+    );
+    ok(&db.path, &["edit", &id, &put("done", "\"2026-10-03\"")]);
+    let check = ok(&db.path, &["check", &id, "--today", "2026-11-23"]);
+    assert!(check.contains("Done 2026-10-03"), "{check}");
+    let err = fails(&db.path, &["edit", &id, &put("finished", "null")]);
+    assert!(
+        err.contains("finished"),
+        "an unknown status is named: {err}"
+    );
+}

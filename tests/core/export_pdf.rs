@@ -369,3 +369,17 @@ fn the_cli_exports_a_pdf_and_refuses_an_unwritable_path_without_leaving_a_file()
         "no temporary file is left beside the output: {leftovers:?}"
     );
 }
+
+#[test]
+fn the_roadmap_prints_each_milestone_with_its_status() {
+    let plan = crate::export_xlsx::plan_with_milestone_statuses();
+    let pdf = render(&plan);
+    let text = pages(&pdf.path).join("\n");
+    assert!(
+        text.contains("Done 3 Oct 2026"),
+        "a done milestone shows the day it was done"
+    );
+    assert!(text.contains("Missed"));
+    assert!(text.contains("Planned, date passed"));
+    assert_clean_layout(&pdf.path);
+}

@@ -419,3 +419,43 @@ fn the_file_properties_name_the_plan_its_author_and_organisation_and_the_export_
 }
 
 mod files;
+
+/// The demo with its first milestones marked done, missed, and left planned past their date.
+pub fn plan_with_milestone_statuses() -> Plan {
+    use stepwise::model::MilestoneStatus;
+    let mut plan = demo_plan(now());
+    let today = now().date_naive();
+    let m = &mut plan.milestones;
+    m[0].status = MilestoneStatus::Done;
+    m[0].done_on = Some(NaiveDate::from_ymd_opt(2026, 10, 3).unwrap());
+    m[1].status = MilestoneStatus::Missed;
+    m[2].status = MilestoneStatus::Planned;
+    m[2].due = Some(today - chrono::Days::new(10));
+    plan
+}
+
+#[test]
+fn milestones_carry_their_status_and_the_day_they_were_done() {
+    let plan = plan_with_milestone_statuses();
+    let x = export_plan(&plan);
+    let mut wb = open(&x.path);
+    let table = wb
+        .table_by_name("Milestones")
+        .expect("the milestones table");
+    let done = row_where(&table, "Milestone", &plan.milestones[0].title);
+    assert_eq!(cell(&done, "Status").get_string(), Some("Done"));
+    let day = NaiveDate::from_ymd_opt(2026, 10, 3).unwrap();
+    assert_eq!(
+        cell(&done, "Done on").get_datetime().map(|d| d.as_f64()),
+        Some(serial(day)),
+        "the day done is a date"
+    );
+    let missed = row_where(&table, "Milestone", &plan.milestones[1].title);
+    assert_eq!(cell(&missed, "Status").get_string(), Some("Missed"));
+    let late = row_where(&table, "Milestone", &plan.milestones[2].title);
+    assert_eq!(
+        cell(&late, "Status").get_string(),
+        Some("Overdue"),
+        "planned but past its date"
+    );
+}

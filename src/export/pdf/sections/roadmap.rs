@@ -86,11 +86,11 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
         w.not_yet_written();
     } else {
         let mut t = Table::new(vec![
-            col("Milestone", 3.8),
-            col("Due", 1.4),
-            col("Status", 1.6),
-            col("Phase", 1.6),
-            col("Goal", 2.2),
+            col("Milestone", 3.5),
+            col("Due", 1.3),
+            col("Status", 1.9),
+            col("Phase", 1.8),
+            col("Goal", 2.1),
         ]);
         for m in &milestones {
             let phase = m
