@@ -254,6 +254,14 @@ macro_rules! kinds {
                 $( self.$field = l.load()?; )*
                 Ok(())
             }
+            /// The record of a kind with this id, as an entity.
+            pub fn entity(&self, kind: Kind, id: &str) -> Option<Entity> {
+                match kind { $(Kind::$variant => self.$field.iter().find(|r| $crate::record::Record::id(*r) == id).cloned().map(Entity::$variant)),* }
+            }
+            /// The ids of a kind's records, in the list's order.
+            pub fn ids(&self, kind: Kind) -> Vec<String> {
+                match kind { $(Kind::$variant => self.$field.iter().map(|r| $crate::record::Record::id(r).to_string()).collect()),* }
+            }
             /// Brings one kind's list up to date with the store.
             pub(crate) fn patch_list(&mut self, kind: Kind, patch: $crate::store::ListPatch<'_>) -> $crate::Result<()> {
                 match kind { $(Kind::$variant => patch.apply(&mut self.$field)),* }

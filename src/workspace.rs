@@ -8,7 +8,7 @@
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::model::{Goal, Id, Kind, Plan};
+use crate::model::{Entity, Goal, Id, Kind, Plan, PlanSettings};
 use crate::progress::{progress, StepProgress};
 use crate::smart::{goal_findings, Finding};
 use crate::status::{measure_status, MeasureStatus};
@@ -33,6 +33,54 @@ pub struct PlanState {
     pub measure_status: HashMap<Id, MeasureStatus>,
     pub can_undo: bool,
     pub can_redo: bool,
+}
+
+/// What an edit changed, for screens that hold the plan already.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct PlanChanges {
+    /// The plan's name and settings, when the edit changed them.
+    pub name: Option<String>,
+    pub settings: Option<PlanSettings>,
+    pub updated_at: DateTime<Utc>,
+    /// Records added or changed; one not yet in its list goes at the end.
+    pub put: Vec<Entity>,
+    pub removed: Vec<RecordRef>,
+    /// Lists whose order changed, as the ids in their new order.
+    pub order: Vec<ListOrder>,
+    pub steps: Vec<StepProgress>,
+    /// Findings of the goals the edit touched.
+    pub goal_findings: HashMap<Id, Vec<Finding>>,
+    /// Status of the measures the edit touched (or whose check-ins it touched).
+    pub measure_status: HashMap<Id, MeasureStatus>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct RecordRef {
+    pub kind: Kind,
+    pub id: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ListOrder {
+    pub kind: Kind,
+    pub ids: Vec<Id>,
+}
+
+/// The answer to a change: what changed, or the whole state where that is simpler or safer.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum PlanUpdate {
+    Whole(PlanState),
+    Changes(Box<PlanChanges>),
+}
+
+/// What a patch of the plan in memory touched.
+struct Patched {
+    records: Vec<(Kind, String)>,
+    reordered: Vec<Kind>,
+    plan_row: bool,
 }
 
 /// One step of the history: the rows an edit changed, or (for an action that wrote to the
@@ -127,6 +175,106 @@ impl Workspace {
         self.state(plan_id, now)
     }
 
+    /// `apply`, answering with what changed rather than the whole plan: the screens lay it
+    /// over the plan they hold, so an edit's answer stays small however large the plan.
+    pub fn apply_changes(
+        &mut self,
+        plan_id: &str,
+        edits: &[Edit],
+        now: DateTime<Utc>,
+    ) -> Result<PlanUpdate> {
+        if edits.is_empty() {
+            return Ok(PlanUpdate::Whole(self.state(plan_id, now)?));
+        }
+        self.plan(plan_id)?;
+        let journal = self.store.apply_journaled(plan_id, edits, now)?;
+        let patched = self.patch(&journal, false, now)?;
+        self.record(plan_id, Entry::Rows(journal));
+        self.update(plan_id, &patched, now)
+    }
+
+    /// What the screens need to catch up with a patch of the plan in memory.
+    fn update(
+        &mut self,
+        plan_id: &str,
+        patched: &Patched,
+        now: DateTime<Utc>,
+    ) -> Result<PlanUpdate> {
+        let history = self.history.get(plan_id);
+        let (can_undo, can_redo) = (
+            history.is_some_and(|h| !h.undo.is_empty()),
+            history.is_some_and(|h| !h.redo.is_empty()),
+        );
+        let plan = self.plan(plan_id)?;
+        // A change to an assessment can reveal scores the screens have not seen, and a blind
+        // score must never be sent: such an edit is answered with the whole (filtered) state.
+        if patched
+            .records
+            .iter()
+            .any(|(k, _)| matches!(k, Kind::Assessment | Kind::Rating | Kind::Rater))
+        {
+            return Ok(PlanUpdate::Whole(plan_state(plan, now, can_undo, can_redo)));
+        }
+        let today = now.date_naive();
+        let mut changes = PlanChanges {
+            name: patched.plan_row.then(|| plan.name.clone()),
+            settings: patched.plan_row.then(|| plan.settings.clone()),
+            updated_at: plan.updated_at,
+            put: Vec::new(),
+            removed: Vec::new(),
+            order: patched
+                .reordered
+                .iter()
+                .map(|k| ListOrder {
+                    kind: *k,
+                    ids: plan.ids(*k),
+                })
+                .collect(),
+            steps: progress(plan),
+            goal_findings: HashMap::new(),
+            measure_status: HashMap::new(),
+            can_undo,
+            can_redo,
+        };
+        let mut measures: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for (kind, id) in &patched.records {
+            match plan.entity(*kind, id) {
+                Some(e) => {
+                    match &e {
+                        Entity::Goal(g) => {
+                            changes
+                                .goal_findings
+                                .insert(g.id.clone(), findings_for(g, now));
+                        }
+                        Entity::Measure(m) => {
+                            measures.insert(m.id.clone());
+                        }
+                        Entity::CheckIn(c) => {
+                            measures.insert(c.measure_id.clone());
+                        }
+                        _ => {}
+                    }
+                    changes.put.push(e);
+                }
+                None => changes.removed.push(RecordRef {
+                    kind: *kind,
+                    id: id.clone(),
+                }),
+            }
+        }
+        // A check-in removed with its measure still standing changes the measure's status.
+        if changes.removed.iter().any(|r| r.kind == Kind::CheckIn) {
+            measures.extend(plan.measures.iter().map(|m| m.id.clone()));
+        }
+        for m in plan.measures.iter().filter(|m| measures.contains(&m.id)) {
+            let check_ins = plan.check_ins.iter().filter(|c| c.measure_id == m.id);
+            changes
+                .measure_status
+                .insert(m.id.clone(), measure_status(m, check_ins, today));
+        }
+        Ok(PlanUpdate::Changes(Box::new(changes)))
+    }
+
     /// Runs a core action that writes to the store itself (add a rater, import a scoring
     /// form…) as one step of the history, so undo reaches it like any edit. Nothing is recorded
     /// when the action fails, and each action is one transaction, so nothing is half-written.
@@ -156,9 +304,17 @@ impl Workspace {
     /// Brings the plan in memory up to date with the rows a journal names, reading just those
     /// rows back. A kind whose order may have changed (a move, rows put back by undo) is read
     /// whole.
-    fn patch(&mut self, journal: &Journal, restored: bool, now: DateTime<Utc>) -> Result<()> {
+    fn patch(&mut self, journal: &Journal, restored: bool, now: DateTime<Utc>) -> Result<Patched> {
+        let mut patched = Patched {
+            records: journal
+                .rows()
+                .map(|(k, id, _)| (k, id.to_string()))
+                .collect(),
+            reordered: Vec::new(),
+            plan_row: journal.touched_plan(),
+        };
         let Some(plan) = self.plans.get_mut(&journal.plan_id) else {
-            return Ok(());
+            return Ok(patched);
         };
         let store = &self.store;
         let plan_id = journal.plan_id.as_str();
@@ -190,7 +346,8 @@ impl Workspace {
             plan.settings = row.settings;
         }
         plan.updated_at = now;
-        Ok(())
+        patched.reordered = reload.into_iter().collect();
+        Ok(patched)
     }
 
     /// Puts the plan back as it was before its latest edit in this run.

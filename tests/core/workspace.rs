@@ -3,7 +3,7 @@
 
 use crate::{now, stepwise, TempDb};
 use stepwise::model::{Goal, Plan, PlanSettings};
-use stepwise::workspace::Workspace;
+use stepwise::workspace::{PlanState, PlanUpdate, Workspace};
 use stepwise::{Edit, Entity, Kind, Store};
 
 /// The plan with the stamp every write changes blanked, to compare contents.
@@ -215,4 +215,83 @@ fn the_history_grows_with_the_edits_not_with_the_plan() {
         large < 2 * small,
         "the same 20 edits hold about the same on a larger plan ({small} B vs {large} B)"
     );
+}
+
+/// What the screens do with an answer: the same rules as `ui/src/lib/plan.svelte.ts`.
+fn lay_over(state: &mut PlanState, update: PlanUpdate) {
+    let c = match update {
+        PlanUpdate::Whole(s) => {
+            *state = s;
+            return;
+        }
+        PlanUpdate::Changes(c) => c,
+    };
+    let mut doc = serde_json::to_value(&state.plan).unwrap();
+    let lists = |kind: Kind| kind.field();
+    if let Some(n) = c.name {
+        doc["name"] = n.into();
+    }
+    if let Some(s) = c.settings {
+        doc["settings"] = serde_json::to_value(s).unwrap();
+    }
+    doc["updated_at"] = serde_json::to_value(c.updated_at).unwrap();
+    for e in &c.put {
+        let record = serde_json::to_value(e).unwrap();
+        let (_, record) = record.as_object().unwrap().iter().next().unwrap();
+        let list = doc[lists(e.kind())].as_array_mut().unwrap();
+        match list.iter_mut().find(|r| r["id"] == record["id"]) {
+            Some(slot) => *slot = record.clone(),
+            None => list.push(record.clone()),
+        }
+    }
+    for r in &c.removed {
+        doc[lists(r.kind)]
+            .as_array_mut()
+            .unwrap()
+            .retain(|x| x["id"] != r.id.as_str());
+    }
+    for o in &c.order {
+        let list = doc[lists(o.kind)].as_array_mut().unwrap();
+        list.sort_by_key(|x| o.ids.iter().position(|id| x["id"] == id.as_str()));
+    }
+    state.plan = serde_json::from_value(doc).unwrap();
+    for r in c.removed.iter().filter(|r| r.kind == Kind::Goal) {
+        state.goal_findings.remove(&r.id);
+    }
+    for r in c.removed.iter().filter(|r| r.kind == Kind::Measure) {
+        state.measure_status.remove(&r.id);
+    }
+    state.goal_findings.extend(c.goal_findings);
+    state.measure_status.extend(c.measure_status);
+    state.steps = c.steps;
+    state.can_undo = c.can_undo;
+    state.can_redo = c.can_redo;
+}
+
+#[test]
+fn an_edit_answered_with_its_changes_brings_the_screens_to_the_whole_new_state() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let demo = stepwise::demo::create_demo(&mut store, now()).unwrap();
+    let id = demo.id.clone();
+    let mut ws = Workspace::new(store);
+    let mut held = ws.state(&id, now()).unwrap();
+    let mut answered_with_changes = 0;
+    for (what, step) in edits(&held.plan.clone()) {
+        let update = ws.apply_changes(&id, &step, now()).unwrap();
+        if let PlanUpdate::Changes(c) = &update {
+            answered_with_changes += 1;
+            assert!(
+                c.put.len() + c.removed.len() < 60,
+                "{what}: the answer carries what changed, not the plan"
+            );
+        }
+        lay_over(&mut held, update);
+        assert_eq!(
+            held,
+            ws.state(&id, now()).unwrap(),
+            "{what}: the screens catch up exactly"
+        );
+    }
+    assert_eq!(answered_with_changes, edits(&demo).len());
 }
