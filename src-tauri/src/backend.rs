@@ -12,7 +12,7 @@ use stepwise::catalog::Catalog;
 use stepwise::export::Format;
 use stepwise::model::Goal;
 use stepwise::smart::Finding;
-use stepwise::workspace::{PlanState, Workspace};
+use stepwise::workspace::{PlanState, PlanUpdate, Workspace};
 use stepwise::{Edit, ErrorCode, PlanSummary, Problem, Store};
 use ts_rs::TS;
 
@@ -157,8 +157,8 @@ impl Backend {
         id: &str,
         edits: &[Edit],
         now: DateTime<Utc>,
-    ) -> Result<PlanState, ApiError> {
-        Ok(self.workspace()?.apply(id, edits, now)?)
+    ) -> Result<PlanUpdate, ApiError> {
+        Ok(self.workspace()?.apply_changes(id, edits, now)?)
     }
 
     pub fn undo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {

@@ -23,6 +23,7 @@ fn export_all(dir: &Path) {
         crate::Exported,
         stepwise::PlanSummary,
         stepwise::workspace::PlanState,
+        stepwise::workspace::PlanUpdate,
         stepwise::catalog::Catalog,
         stepwise::Edit,
         stepwise::smart::Finding,

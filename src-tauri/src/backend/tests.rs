@@ -101,8 +101,18 @@ fn an_edit_can_be_undone_and_redone_and_each_step_is_on_disk() {
             now(),
         )
         .unwrap();
-    assert!(edited.plan.goals.iter().all(|g| g.id != goal.id));
+    let stepwise::workspace::PlanUpdate::Changes(edited) = edited else {
+        panic!("a delete of a goal is answered with what changed");
+    };
+    assert!(edited
+        .removed
+        .iter()
+        .any(|r| r.kind == stepwise::Kind::Goal && r.id == goal.id));
     assert!(edited.can_undo && !edited.can_redo);
+    assert_eq!(
+        backend.plan_state(&id, now()).unwrap().plan.goals.len(),
+        before.plan.goals.len() - 1
+    );
 
     let undone = backend.undo(&id, now()).unwrap();
     assert_eq!(

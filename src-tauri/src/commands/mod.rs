@@ -8,7 +8,7 @@ use stepwise::catalog::Catalog;
 use stepwise::export::Format;
 use stepwise::model::Goal;
 use stepwise::smart::Finding;
-use stepwise::workspace::PlanState;
+use stepwise::workspace::{PlanState, PlanUpdate};
 use stepwise::{Edit, PlanSummary};
 use tauri::State;
 
@@ -57,7 +57,11 @@ pub fn plan_state(backend: State<'_, Backend>, id: String) -> Result<PlanState> 
 }
 
 #[tauri::command]
-pub fn apply_edits(backend: State<'_, Backend>, id: String, edits: Vec<Edit>) -> Result<PlanState> {
+pub fn apply_edits(
+    backend: State<'_, Backend>,
+    id: String,
+    edits: Vec<Edit>,
+) -> Result<PlanUpdate> {
     backend.apply(&id, &edits, Utc::now())
 }
 

@@ -13,6 +13,7 @@ import type {
   Goal,
   PlanState,
   PlanSummary,
+  PlanUpdate,
   Problem,
   AgreedStage,
   AssessmentView,
@@ -37,7 +38,8 @@ export interface Backend {
   deletePlan(id: string): Promise<void>;
   importPlan(path: string): Promise<string>;
   planState(id: string): Promise<PlanState>;
-  applyEdits(id: string, edits: Edit[]): Promise<PlanState>;
+  /** Answers with what the edits changed (or, where simpler, the whole state). */
+  applyEdits(id: string, edits: Edit[]): Promise<PlanUpdate>;
   undo(id: string): Promise<PlanState>;
   redo(id: string): Promise<PlanState>;
   goalFindings(goal: Goal): Promise<Finding[]>;
@@ -85,7 +87,7 @@ export const tauriBackend: Backend = {
   deletePlan: (id) => invoke<void>('delete_plan', { id }),
   importPlan: (path) => invoke<string>('import_plan', { path }),
   planState: (id) => invoke<PlanState>('plan_state', { id }),
-  applyEdits: (id, edits) => invoke<PlanState>('apply_edits', { id, edits }),
+  applyEdits: (id, edits) => invoke<PlanUpdate>('apply_edits', { id, edits }),
   undo: (id) => invoke<PlanState>('undo', { id }),
   redo: (id) => invoke<PlanState>('redo', { id }),
   goalFindings: (goal) => invoke<Finding[]>('goal_findings', { goal }),

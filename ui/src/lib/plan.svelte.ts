@@ -1,9 +1,10 @@
 // One open plan: its state as the core computed it, and every change the screens make,
 // sent to the shell one at a time in the order they were made. The shell answers each edit
-// with the whole new state (progress, SMART findings, measure statuses), so the screens never
-// compute those themselves.
+// with what it changed — records, progress, the SMART findings and measure statuses it
+// touched — which is laid over the state held, so the screens never compute those themselves
+// and an answer stays small however large the plan.
 import { toUiError, type Backend, type UiError } from './backend';
-import type { Edit, Entity, Kind, Plan, PlanSettings, PlanState } from './types';
+import type { Edit, Entity, Kind, Plan, PlanChanges, PlanSettings, PlanState, PlanUpdate } from './types';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -53,6 +54,53 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
 export function findRecord(plan: Plan, kind: Kind, id: string): AnyRecord | undefined {
   const list = plan[LIST_OF[kind]] as unknown as AnyRecord[];
   return list.find((r) => r.id === id);
+}
+
+function listOf(plan: Plan, kind: Kind): AnyRecord[] {
+  return plan[LIST_OF[kind]] as unknown as AnyRecord[];
+}
+
+/** Lays what an edit changed over the state held, in place, as the core describes it
+ * (`stepwise::workspace::PlanChanges`): a record not yet in its list goes at the end. */
+export function layOver(state: PlanState, c: PlanChanges): void {
+  const plan = state.plan;
+  if (c.name !== null) plan.name = c.name;
+  if (c.settings !== null) plan.settings = c.settings;
+  plan.updated_at = c.updated_at;
+  for (const e of c.put) {
+    const [kind, record] = Object.entries(e)[0] as [Kind, AnyRecord];
+    const list = listOf(plan, kind);
+    const at = list.findIndex((r) => r.id === record.id);
+    if (at >= 0) list[at] = record;
+    else list.push(record);
+  }
+  for (const r of c.removed) {
+    const list = listOf(plan, r.kind);
+    const at = list.findIndex((x) => x.id === r.id);
+    if (at >= 0) list.splice(at, 1);
+    if (r.kind === 'goal') delete state.goal_findings[r.id];
+    if (r.kind === 'measure') delete state.measure_status[r.id];
+  }
+  for (const o of c.order) {
+    const rank = new Map(o.ids.map((id, i) => [id, i]));
+    listOf(plan, o.kind).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  }
+  Object.assign(state.goal_findings, c.goal_findings);
+  Object.assign(state.measure_status, c.measure_status);
+  state.steps = c.steps;
+  state.can_undo = c.can_undo;
+  state.can_redo = c.can_redo;
+}
+
+/** The state after an answer: a whole state replaces what is held; changes are laid over it. */
+function answered(held: PlanState | null, answer: PlanState | PlanUpdate): PlanState {
+  if (!('type' in answer)) return answer;
+  if (answer.type === 'whole' || !held) {
+    if (answer.type === 'whole') return answer.value;
+    throw new Error('changes arrived before the plan was loaded');
+  }
+  layOver(held, answer.value);
+  return held;
 }
 
 /** For a put of a record the plan already holds: its kind, id and the fields it changes. */
@@ -182,12 +230,12 @@ export class PlanSession {
     return this.#queue;
   }
 
-  #run(call: () => Promise<PlanState>): Promise<UiError | null> {
+  #run(call: () => Promise<PlanState | PlanUpdate>): Promise<UiError | null> {
     this.#pending += 1;
     this.status = 'saving';
     const result = this.#queue.then(async () => {
       try {
-        this.state = await call();
+        this.state = answered(this.state, await call());
         this.error = null;
         this.savedAt = new Date();
         return null;

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PlanSession } from './plan.svelte';
+import { layOver, PlanSession } from './plan.svelte';
 import { fakeBackend } from './testing/fake';
-import type { Edit, Plan, PlanState } from './types';
+import type { Edit, Plan, PlanChanges, PlanState, PlanUpdate } from './types';
+
+const whole = (s: PlanState): PlanUpdate => ({ type: 'whole', value: s });
 
 function state(name: string, undo = false): PlanState {
   const plan = { id: 'p1', name, settings: { organisation: 'Example College' } } as unknown as Plan;
@@ -19,7 +21,7 @@ describe('PlanSession', () => {
         seen.push(`start ${e.name}`);
         if (e.name === 'A') await first;
         seen.push(`end ${e.name}`);
-        return state(e.name, true);
+        return whole(state(e.name, true));
       },
     });
     const session = new PlanSession(backend, 'p1');
@@ -50,7 +52,7 @@ describe('PlanSession', () => {
   });
 
   it('changes only the settings it is given, keeping the others as they are', async () => {
-    const applyEdits = vi.fn(async () => state('x'));
+    const applyEdits = vi.fn(async () => whole(state('x')));
     const session = new PlanSession(fakeBackend({ planState: async () => state('x'), applyEdits }), 'p1');
     await session.load();
     await session.settings({ size: '900 staff' });
@@ -65,7 +67,7 @@ describe('PlanSession', () => {
       applyEdits: async () => {
         await new Promise((r) => setTimeout(r, 5));
         order.push('edit');
-        return state('edited', true);
+        return whole(state('edited', true));
       },
       undo: async () => {
         order.push('undo');
@@ -103,7 +105,7 @@ describe('PlanSession with two quick changes to one record', () => {
         const e = edits[0] as { op: 'put'; entity: { goal: typeof goal } };
         sent.push(e.entity.goal);
         stored = e.entity.goal;
-        return planWith(stored);
+        return whole(planWith(stored));
       },
     });
     const session = new PlanSession(backend, 'p1');
@@ -122,12 +124,71 @@ describe('PlanSession.patch', () => {
   it('changes the named fields of the record as the plan holds it, and refuses a record that is gone', async () => {
     const goal = { id: 'g1', title: 'Launch', owner: 'Ana' };
     const withGoals = (goals: unknown[]) => ({ ...state('x'), plan: { ...state('x').plan, goals } as unknown as Plan });
-    const applyEdits = vi.fn(async () => withGoals([{ ...goal, owner: 'Bo' }]));
+    const applyEdits = vi.fn(async () => whole(withGoals([{ ...goal, owner: 'Bo' }])));
     const session = new PlanSession(fakeBackend({ planState: async () => withGoals([goal]), applyEdits }), 'p1');
     await session.load();
     await session.patch('goal', 'g1', { owner: 'Bo' });
     expect(applyEdits).toHaveBeenCalledWith('p1', [{ op: 'put', entity: { goal: { id: 'g1', title: 'Launch', owner: 'Bo' } } }]);
     const refused = await session.patch('goal', 'gone', { owner: 'Cy' });
     expect(refused?.code).toBe('not_found');
+  });
+});
+
+describe('layOver', () => {
+  const changes = (c: Partial<PlanChanges>): PlanChanges => ({
+    name: null,
+    settings: null,
+    updated_at: '2026-12-02T10:00:00Z',
+    put: [],
+    removed: [],
+    order: [],
+    steps: [],
+    goal_findings: {},
+    measure_status: {},
+    can_undo: true,
+    can_redo: false,
+    ...c,
+  });
+  const held = (): PlanState => {
+    const s = state('x');
+    (s.plan as unknown as { goals: unknown[]; measures: unknown[] }).goals = [
+      { id: 'g1', title: 'One' },
+      { id: 'g2', title: 'Two' },
+    ];
+    (s.plan as unknown as { measures: unknown[] }).measures = [{ id: 'm1', goal_id: 'g2' }];
+    s.goal_findings = { g1: [], g2: [] };
+    s.measure_status = { m1: 'not_measured' } as unknown as PlanState['measure_status'];
+    return s;
+  };
+
+  it('replaces a changed record in its place, appends a new one and drops a removed one', () => {
+    const s = held();
+    layOver(
+      s,
+      changes({
+        put: [{ goal: { id: 'g2', title: 'Two, renamed' } }, { goal: { id: 'g3', title: 'Three' } }] as unknown as PlanChanges['put'],
+        removed: [{ kind: 'goal', id: 'g1' }, { kind: 'measure', id: 'm1' }],
+      }),
+    );
+    expect(s.plan.goals.map((g) => g.title)).toEqual(['Two, renamed', 'Three']);
+    expect(s.plan.measures).toEqual([]);
+    expect(Object.keys(s.goal_findings)).toEqual(['g2']);
+    expect(s.measure_status).toEqual({});
+    expect(s.can_undo).toBe(true);
+  });
+
+  it('puts a list in the order given and takes a new name and settings', () => {
+    const s = held();
+    layOver(
+      s,
+      changes({
+        order: [{ kind: 'goal', ids: ['g2', 'g1'] }],
+        name: 'Renamed',
+        settings: { organisation: 'Other College' } as unknown as PlanChanges['settings'],
+      }),
+    );
+    expect(s.plan.goals.map((g) => g.id)).toEqual(['g2', 'g1']);
+    expect(s.plan.name).toBe('Renamed');
+    expect(s.plan.settings.organisation).toBe('Other College');
   });
 });

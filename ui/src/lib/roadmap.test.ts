@@ -43,6 +43,8 @@ const milestone = (id: string, due: string | null, title = id): Milestone => ({
   due,
   phase_id: null,
   goal_id: null,
+  status: 'planned',
+  done_on: null,
 });
 
 describe('dayNumber', () => {
