@@ -72,7 +72,7 @@ pub struct ListOrder {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum PlanUpdate {
-    Whole(PlanState),
+    Whole(Box<PlanState>),
     Changes(Box<PlanChanges>),
 }
 
@@ -184,7 +184,7 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<PlanUpdate> {
         if edits.is_empty() {
-            return Ok(PlanUpdate::Whole(self.state(plan_id, now)?));
+            return Ok(PlanUpdate::Whole(Box::new(self.state(plan_id, now)?)));
         }
         self.plan(plan_id)?;
         let journal = self.store.apply_journaled(plan_id, edits, now)?;
@@ -213,7 +213,9 @@ impl Workspace {
             .iter()
             .any(|(k, _)| matches!(k, Kind::Assessment | Kind::Rating | Kind::Rater))
         {
-            return Ok(PlanUpdate::Whole(plan_state(plan, now, can_undo, can_redo)));
+            return Ok(PlanUpdate::Whole(Box::new(plan_state(
+                plan, now, can_undo, can_redo,
+            ))));
         }
         let today = now.date_naive();
         let mut changes = PlanChanges {

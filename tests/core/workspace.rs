@@ -221,7 +221,7 @@ fn the_history_grows_with_the_edits_not_with_the_plan() {
 fn lay_over(state: &mut PlanState, update: PlanUpdate) {
     let c = match update {
         PlanUpdate::Whole(s) => {
-            *state = s;
+            *state = *s;
             return;
         }
         PlanUpdate::Changes(c) => c,
