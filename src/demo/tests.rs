@@ -3,7 +3,7 @@ use crate::catalog::catalog;
 use crate::model::{Raci, Score};
 use crate::smart::{goal_findings, Severity};
 use crate::status::{measure_status, MeasureStatus};
-use chrono::TimeZone;
+use chrono::{NaiveDate, TimeZone};
 use std::collections::{HashMap, HashSet};
 
 fn now() -> DateTime<Utc> {
