@@ -98,12 +98,16 @@ pub fn goal_findings(goal: &Goal, today: Option<NaiveDate>) -> Vec<Finding> {
             "Achievable: say what makes this realistic (people, budget, time).",
         ));
     }
-    if blank(&goal.relevant) && goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
-        out.push(missing("relevant", "Relevant: link the goal to a vision statement or a strategic priority, or say why it matters."));
-    } else if goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
-        out.push(advice(
+    // Relevant means the goal serves this plan's strategy, and the links are what show it: a
+    // reason in words with no link is still a goal outside the strategy, so it is not SMART yet.
+    if goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
+        out.push(missing(
             "relevant",
-            "Relevant: not linked to any vision statement or strategic priority yet.",
+            if blank(&goal.relevant) {
+                "Relevant: link the goal to the vision statement or strategic priority it serves, and say why it matters."
+            } else {
+                "Relevant: not linked to any vision statement or strategic priority yet; link the one it serves."
+            },
         ));
     }
     match goal.due {

@@ -47,7 +47,9 @@ pub fn resolve_date(expr: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         let end = 1 + match op {
             // An offset runs to the next step; a snap is month-days ("MM-DD"), comma-separated.
             '>' | '<' => month_days_len(&rest[1..]),
-            _ => rest[1..].find(['+', '-', '>', '<']).unwrap_or(rest.len() - 1),
+            _ => rest[1..]
+                .find(['+', '-', '>', '<'])
+                .unwrap_or(rest.len() - 1),
         };
         let arg = &rest[1..end];
         date = match op {

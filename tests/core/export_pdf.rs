@@ -100,7 +100,7 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
         "Saint-Aurèle",
         "Dr. Évelyne Roy",
         "valley’s",
-        "“Baseline — ",
+        "“Mid-pilot review — ",
         "Théo Lambert",
     ] {
         assert!(
