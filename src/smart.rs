@@ -152,3 +152,46 @@ pub fn is_smart(goal: &Goal, today: Option<NaiveDate>) -> bool {
         .iter()
         .all(|f| f.severity != Severity::Missing)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal() -> Goal {
+        let mut g = Goal::new("Open the Compass pathway");
+        g.specific = "Open five badges to first-year students in residence.".into();
+        g.measurable = "1,200 students enrolled.".into();
+        g.achievable = "The modules already run.".into();
+        g.relevant = "The first weeks are when students drift away.".into();
+        g.owner = "Director of Student Success".into();
+        g.due = NaiveDate::from_ymd_opt(2027, 7, 1);
+        g
+    }
+
+    #[test]
+    fn a_goal_is_relevant_only_once_it_is_linked_to_the_strategy() {
+        let mut g = goal();
+        let findings = goal_findings(&g, None);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(
+            (findings[0].field, findings[0].severity),
+            ("relevant", Severity::Missing),
+            "a reason in words without a link leaves Relevant unmet"
+        );
+        assert!(!is_smart(&g, None));
+
+        g.priority_ids = vec!["priority-success".into()];
+        assert!(goal_findings(&g, None).is_empty(), "linked, it is SMART");
+        g.priority_ids.clear();
+        g.statement_ids = vec!["statement-record".into()];
+        assert!(is_smart(&g, None), "a vision statement serves as well");
+
+        g.statement_ids.clear();
+        g.relevant.clear();
+        let findings = goal_findings(&g, None);
+        assert!(
+            findings[0].message.contains("say why it matters"),
+            "{findings:?}"
+        );
+    }
+}

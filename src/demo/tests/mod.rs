@@ -268,6 +268,23 @@ fn requirements_come_from_the_catalog_ranked_with_one_of_the_teams_own() {
             );
         }
     }
+    // A rate is answered by a measure in per cent, never by a count.
+    for metric in &plan.requirement_metrics {
+        let Some(measure) = plan
+            .measures
+            .iter()
+            .find(|m| Some(&m.id) == metric.measure_id.as_ref())
+        else {
+            continue;
+        };
+        assert!(
+            !metric.name.to_lowercase().contains("rate") || measure.unit == "%",
+            "metric {:?} is answered by {:?} in {:?}",
+            metric.name,
+            measure.indicator,
+            measure.unit
+        );
+    }
     let linked = plan
         .requirement_metrics
         .iter()

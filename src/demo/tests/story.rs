@@ -203,6 +203,13 @@ fn the_story_holds_whatever_day_of_the_year_the_demo_is_created() {
             "{}",
             why("the April evaluation")
         );
+        let orientation = milestone("milestone-orientation");
+        assert_eq!(
+            (orientation.month(), orientation.day()),
+            (9, 2),
+            "{}",
+            why("fall orientation")
+        );
         let census = milestone("milestone-8");
         assert_eq!(
             (census.month(), census.day()),
