@@ -4,7 +4,7 @@
 
 use super::super::dates::{long_date, month_year};
 use super::super::{demo_file, demo_plan, ASSET};
-use crate::model::Plan;
+use crate::model::{MilestoneStatus, Plan};
 use crate::planfile;
 use crate::store::Store;
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
@@ -105,18 +105,39 @@ fn the_story_holds_whatever_day_of_the_year_the_demo_is_created() {
                 ))
             );
         }
-        let done: Vec<_> = plan
+        let past: Vec<_> = plan
             .milestones
             .iter()
             .filter(|m| m.due.unwrap() < today)
             .map(|m| m.id.as_str())
             .collect();
         assert_eq!(
-            done,
+            past,
             ["milestone-1", "milestone-2"],
             "{}",
             why("only the committee and the second issuer cohort are behind us")
         );
+        for m in &plan.milestones {
+            let done = past.contains(&m.id.as_str());
+            assert_eq!(
+                m.status,
+                if done {
+                    MilestoneStatus::Done
+                } else {
+                    MilestoneStatus::Planned
+                },
+                "{}",
+                why(&format!(
+                    "{:?} is done exactly when it is behind us",
+                    m.title
+                ))
+            );
+            assert!(
+                m.done_on.is_none_or(|d| d <= today),
+                "{}",
+                why("nothing is done in the future")
+            );
+        }
 
         // What happened is behind the creation day; what is aimed for is ahead of it.
         for m in &plan.measures {
