@@ -98,12 +98,16 @@ pub fn goal_findings(goal: &Goal, today: Option<NaiveDate>) -> Vec<Finding> {
             "Achievable: say what makes this realistic (people, budget, time).",
         ));
     }
-    if blank(&goal.relevant) && goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
-        out.push(missing("relevant", "Relevant: link the goal to a vision statement or a strategic priority, or say why it matters."));
-    } else if goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
-        out.push(advice(
+    // Relevant means the goal serves this plan's strategy, and the links are what show it: a
+    // reason in words with no link is still a goal outside the strategy, so it is not SMART yet.
+    if goal.statement_ids.is_empty() && goal.priority_ids.is_empty() {
+        out.push(missing(
             "relevant",
-            "Relevant: not linked to any vision statement or strategic priority yet.",
+            if blank(&goal.relevant) {
+                "Relevant: link the goal to the vision statement or strategic priority it serves, and say why it matters."
+            } else {
+                "Relevant: not linked to any vision statement or strategic priority yet; link the one it serves."
+            },
         ));
     }
     match goal.due {
@@ -147,4 +151,47 @@ pub fn is_smart(goal: &Goal, today: Option<NaiveDate>) -> bool {
     goal_findings(goal, today)
         .iter()
         .all(|f| f.severity != Severity::Missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal() -> Goal {
+        let mut g = Goal::new("Open the Compass pathway");
+        g.specific = "Open five badges to first-year students in residence.".into();
+        g.measurable = "1,200 students enrolled.".into();
+        g.achievable = "The modules already run.".into();
+        g.relevant = "The first weeks are when students drift away.".into();
+        g.owner = "Director of Student Success".into();
+        g.due = NaiveDate::from_ymd_opt(2027, 7, 1);
+        g
+    }
+
+    #[test]
+    fn a_goal_is_relevant_only_once_it_is_linked_to_the_strategy() {
+        let mut g = goal();
+        let findings = goal_findings(&g, None);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(
+            (findings[0].field, findings[0].severity),
+            ("relevant", Severity::Missing),
+            "a reason in words without a link leaves Relevant unmet"
+        );
+        assert!(!is_smart(&g, None));
+
+        g.priority_ids = vec!["priority-success".into()];
+        assert!(goal_findings(&g, None).is_empty(), "linked, it is SMART");
+        g.priority_ids.clear();
+        g.statement_ids = vec!["statement-record".into()];
+        assert!(is_smart(&g, None), "a vision statement serves as well");
+
+        g.statement_ids.clear();
+        g.relevant.clear();
+        let findings = goal_findings(&g, None);
+        assert!(
+            findings[0].message.contains("say why it matters"),
+            "{findings:?}"
+        );
+    }
 }

@@ -4,7 +4,7 @@
 //! benchmarks meet long tables, page breaks and very long text. Everything but the ids follows
 //! from `now`: the text comes from a fixed-seed generator, not from chance.
 
-use super::{long_date, month_year};
+use super::dates::{long_date, month_year};
 use crate::catalog::catalog;
 use crate::maturity::ordered_phases;
 use crate::model::{

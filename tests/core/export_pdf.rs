@@ -69,6 +69,9 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "Goal 1. Launch the First-Year Compass pathway",
             "Goal 2. Lift first-year retention among Compass students",
             "Goal 6. Award badges automatically from the LMS gradebook",
+            // A goal with advice to review is not given the plain green badge.
+            "SMART · 1 to review",
+            "To review: Specific:",
             "SECTION 4",
             "Success measures",
             "First-year students enrolled",
@@ -100,7 +103,7 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
         "Saint-Aurèle",
         "Dr. Évelyne Roy",
         "valley’s",
-        "“Baseline — ",
+        "“Mid-pilot review — ",
         "Théo Lambert",
     ] {
         assert!(

@@ -429,7 +429,9 @@ pub fn plan_with_milestone_statuses() -> Plan {
     m[0].status = MilestoneStatus::Done;
     m[0].done_on = Some(NaiveDate::from_ymd_opt(2026, 10, 3).unwrap());
     m[1].status = MilestoneStatus::Missed;
+    m[1].done_on = None;
     m[2].status = MilestoneStatus::Planned;
+    m[2].done_on = None;
     m[2].due = Some(today - chrono::Days::new(10));
     plan
 }

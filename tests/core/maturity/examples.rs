@@ -237,8 +237,8 @@ fn a_goal_drafted_from_a_gap_is_an_ordinary_goal_due_at_the_end_of_the_phase() {
         .collect();
     assert_eq!(
         missing,
-        ["achievable", "owner"],
-        "the draft leaves only what the team must decide"
+        ["achievable", "relevant", "owner"],
+        "the draft leaves only what the team must decide: what makes it achievable, the part of the strategy it serves, and who owns it"
     );
     let none = m::draft_goal(&plan, &f.assessment_id, &phase, "delivery-mode")
         .expect_err("delivery mode stays put");

@@ -8,7 +8,7 @@ use crate::catalog::{catalog, RequirementSource};
 use crate::export::pdf::layout::{note, pill, Writer};
 use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
 use crate::export::pdf::text::Span;
-use crate::export::pdf::theme::{self, Style, AMBER, INK, NAVY, WHITE};
+use crate::export::pdf::theme::{self, Style, AMBER, INK, NAVY, TEAL_LIGHT, WHITE};
 use crate::model::{Goal, Measure};
 use crate::smart::{goal_findings, Severity};
 use crate::status::{latest, measure_status};
@@ -32,15 +32,23 @@ pub fn goals(w: &mut Writer, ctx: &Ctx) {
 fn goal(w: &mut Writer, ctx: &Ctx, n: usize, g: &Goal) {
     let findings = goal_findings(g, Some(ctx.today));
     let smart = findings.iter().all(|f| f.severity != Severity::Missing);
+    // The plain green badge is kept for a goal with nothing to review, so it never sits beside
+    // a finding that questions it.
     let mut meta = vec![
-        if smart {
+        if !smart {
+            pill("Not SMART yet", AMBER, INK)
+        } else if findings.is_empty() {
             pill(
                 "SMART",
                 theme::measure_status(crate::status::MeasureStatus::OnTrack).0,
                 WHITE,
             )
         } else {
-            pill("Not SMART yet", AMBER, INK)
+            pill(
+                format!("SMART · {} to review", findings.len()),
+                TEAL_LIGHT,
+                INK,
+            )
         },
         Span::new("   Owner: ", Style::small_bold()),
         note(or_dash(&g.owner)),

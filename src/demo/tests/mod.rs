@@ -1,9 +1,11 @@
 use super::*;
+
+mod story;
 use crate::catalog::catalog;
 use crate::model::{Raci, Score};
 use crate::smart::{goal_findings, Severity};
 use crate::status::{measure_status, MeasureStatus};
-use chrono::TimeZone;
+use chrono::{NaiveDate, TimeZone};
 use std::collections::{HashMap, HashSet};
 
 fn now() -> DateTime<Utc> {
@@ -185,8 +187,8 @@ fn every_goal_has_a_measure_and_most_measures_have_check_ins() {
     );
     assert_eq!(
         plan.future_measures.len(),
-        3,
-        "the demo keeps three ideas for later"
+        4,
+        "the demo keeps four ideas for later"
     );
 }
 
@@ -196,7 +198,6 @@ fn measure_statuses_cover_every_status_and_hold_whatever_day_it_is_built() {
     let expected = [
         OnTrack,
         AtRisk,
-        NotMeasured,
         OnTrack,
         AtRisk,
         OnTrack,
@@ -266,6 +267,23 @@ fn requirements_come_from_the_catalog_ranked_with_one_of_the_teams_own() {
                 entry.name
             );
         }
+    }
+    // A rate is answered by a measure in per cent, never by a count.
+    for metric in &plan.requirement_metrics {
+        let Some(measure) = plan
+            .measures
+            .iter()
+            .find(|m| Some(&m.id) == metric.measure_id.as_ref())
+        else {
+            continue;
+        };
+        assert!(
+            !metric.name.to_lowercase().contains("rate") || measure.unit == "%",
+            "metric {:?} is answered by {:?} in {:?}",
+            metric.name,
+            measure.indicator,
+            measure.unit
+        );
     }
     let linked = plan
         .requirement_metrics
@@ -374,7 +392,7 @@ fn three_raters_score_every_subfacet_and_disagree_widely_on_at_least_three() {
         .iter()
         .filter(|r| r.assessment_id == latest.id)
         .collect();
-    assert_eq!(raters.len(), 3, "the baseline has three raters");
+    assert_eq!(raters.len(), 3, "the mid-pilot review has three raters");
     let subfacets = catalog().subfacets().count();
     for r in &raters {
         let scored = plan.ratings.iter().filter(|x| x.rater_id == r.id).count();
@@ -435,7 +453,7 @@ fn every_subfacet_has_an_agreed_stage_with_a_rationale_sometimes_off_the_median(
         let stage = agreed
             .score
             .stage()
-            .expect("every baseline sub-facet is applicable");
+            .expect("every sub-facet of the mid-pilot review is applicable");
         assert!(
             stages.contains(&stage) || stage.abs_diff(median) <= 1,
             "{:?} agreed far from every score",
@@ -528,13 +546,17 @@ fn an_earlier_readiness_scan_a_year_before_sits_lower_for_comparison() {
         .expect("a second, earlier assessment");
     assert!(
         latest.assessed_on > now().date_naive() - chrono::Duration::days(60),
-        "the baseline is recent"
+        "the mid-pilot review is recent"
     );
     assert!(
         latest.assessed_on < now().date_naive(),
-        "the baseline is in the past"
+        "the mid-pilot review is in the past"
     );
-    assert!(latest.name.starts_with("Baseline — "), "{:?}", latest.name);
+    assert!(
+        latest.name.starts_with("Mid-pilot review — "),
+        "taken mid-pilot, and named for it: {:?}",
+        latest.name
+    );
     let stage = |assessment: &str, subfacet: &str| {
         plan.agreements
             .iter()
