@@ -13,8 +13,6 @@ use stepwise::workspace::Workspace;
 use stepwise::{planfile, ErrorCode, Store};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-const DEMO_ID: &str = "1b7e05e9-9f70-4a5c-92a3-363c1aef3a3f";
-const EMPTY_ID: &str = "db376491-d638-416e-9042-d58f28b6fe31";
 
 /// A private copy of a fixture database, as a user's file would be.
 fn copy_of(version: &str, file: &str) -> (tempfile::TempDir, PathBuf) {
@@ -47,80 +45,145 @@ fn texts(v: &Value, out: &mut BTreeSet<String>) {
     }
 }
 
+/// Every version's fixture: a database (the demo, with an assessment still blind where the
+/// version had one, and an empty plan) and the demo's plan file, as that version wrote them.
+const VERSIONS: [(&str, &str, &str); 2] = [
+    ("v0.1.0", "stepwise-0.1.0.db", "demo-0.1.0.stepwise.json"),
+    ("v2", "stepwise-v2.db", "demo-v2.stepwise.json"),
+];
+
 #[test]
-fn the_0_1_0_database_opens_lists_shows_and_exports_both_plans() {
-    let (dir, path) = copy_of("v0.1.0", "stepwise-0.1.0.db");
-    let revealed_before = raw(
-        &path,
-        "SELECT id || ':' || json_extract(body, '$.revealed') FROM assessments ORDER BY id",
-    );
-    let bodies_before = raw(&path, "SELECT body FROM goals ORDER BY plan_id, id");
-    let store = Store::open(&path).expect("a 0.1.0 database opens");
-    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
+    for (version, db, _) in VERSIONS {
+        let (dir, path) = copy_of(version, db);
+        let blind_state =
+            "SELECT id || ':' || json_extract(body, '$.revealed') FROM assessments ORDER BY id";
+        let revealed_before = raw(&path, blind_state);
+        let bodies_before = raw(&path, "SELECT body FROM goals ORDER BY plan_id, id");
+        let store =
+            Store::open(&path).unwrap_or_else(|e| panic!("the {version} database opens: {e}"));
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
 
-    let listed: BTreeSet<String> = store
-        .list_plans()
-        .unwrap()
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    assert_eq!(
-        listed,
-        BTreeSet::from([DEMO_ID.to_string(), EMPTY_ID.to_string()])
-    );
-    for id in [DEMO_ID, EMPTY_ID] {
-        let plan = store.plan(id).expect("each plan loads");
-        for format in [Format::Pdf, Format::Xlsx, Format::Json] {
-            let bytes = stepwise::export::render(&store, id, format, now())
-                .unwrap_or_else(|e| panic!("{format:?} export of {id} fails: {e}"));
-            assert!(bytes.len() > 1000, "{format:?} export of {id} has content");
-        }
-        for m in &plan.milestones {
-            assert_eq!(
-                m.status,
-                MilestoneStatus::Planned,
-                "0.1.0 milestones become planned"
-            );
-            assert_eq!(m.done_on, None);
-        }
-    }
-    let demo = store.plan(DEMO_ID).unwrap();
-    assert!(!demo.goals.is_empty() && !demo.ratings.is_empty() && !demo.milestones.is_empty());
-    let revealed_after = raw(
-        &path,
-        "SELECT id || ':' || json_extract(body, '$.revealed') FROM assessments ORDER BY id",
-    );
-    assert_eq!(
-        revealed_before, revealed_after,
-        "every assessment keeps its blind state"
-    );
-    assert_eq!(
-        bodies_before,
-        raw(&path, "SELECT body FROM goals ORDER BY plan_id, id"),
-        "records the upgrade does not concern are stored byte for byte as before"
-    );
-
-    // What was blind stays blind: the app's view leaves out unrevealed scores.
-    let mut ws = Workspace::new(store);
-    let state = ws.state(DEMO_ID, now()).unwrap();
-    for a in demo.assessments.iter().filter(|a| !a.revealed) {
-        let raters: BTreeSet<&str> = demo
-            .raters
+        let listed = store.list_plans().unwrap();
+        assert_eq!(listed.len(), 2, "{version}: both plans are listed");
+        let demo_id = listed
             .iter()
-            .filter(|r| r.assessment_id == a.id)
-            .map(|r| r.id.as_str())
-            .collect();
-        assert!(
-            !state
-                .plan
-                .ratings
-                .iter()
-                .any(|r| raters.contains(r.rater_id.as_str())),
-            "scores of the unrevealed assessment {} are not shown",
-            a.name
+            .find(|p| p.name.contains("(demo)"))
+            .unwrap()
+            .id
+            .clone();
+        assert!(listed.iter().any(|p| p.name == "Empty plan"), "{version}");
+        for p in &listed {
+            let plan = store
+                .plan(&p.id)
+                .unwrap_or_else(|e| panic!("{version}: {} loads: {e}", p.name));
+            for format in [Format::Pdf, Format::Xlsx, Format::Json] {
+                let bytes =
+                    stepwise::export::render(&store, &p.id, format, now()).unwrap_or_else(|e| {
+                        panic!("{version}: {format:?} export of {} fails: {e}", p.name)
+                    });
+                assert!(
+                    bytes.len() > 1000,
+                    "{format:?} export of {} has content",
+                    p.name
+                );
+            }
+            if version == "v0.1.0" {
+                for m in &plan.milestones {
+                    assert_eq!(
+                        m.status,
+                        MilestoneStatus::Planned,
+                        "0.1.0 milestones become planned"
+                    );
+                    assert_eq!(m.done_on, None);
+                }
+            }
+        }
+        let demo = store.plan(&demo_id).unwrap();
+        assert!(!demo.goals.is_empty() && !demo.ratings.is_empty() && !demo.milestones.is_empty());
+        assert_eq!(
+            revealed_before,
+            raw(&path, blind_state),
+            "{version}: every assessment keeps its blind state"
         );
+        assert_eq!(
+            bodies_before,
+            raw(&path, "SELECT body FROM goals ORDER BY plan_id, id"),
+            "{version}: records the upgrade does not concern are stored byte for byte as before"
+        );
+
+        // What was blind stays blind: the app's view leaves out unrevealed scores.
+        let mut ws = Workspace::new(store);
+        let state = ws.state(&demo_id, now()).unwrap();
+        let blind: Vec<_> = demo.assessments.iter().filter(|a| !a.revealed).collect();
+        if version == "v2" {
+            assert!(
+                !blind.is_empty(),
+                "the v2 fixture has an assessment still being scored"
+            );
+        }
+        for a in blind {
+            let raters: BTreeSet<&str> = demo
+                .raters
+                .iter()
+                .filter(|r| r.assessment_id == a.id)
+                .map(|r| r.id.as_str())
+                .collect();
+            assert!(
+                demo.ratings
+                    .iter()
+                    .any(|r| raters.contains(r.rater_id.as_str()))
+                    || version != "v2",
+                "the blind assessment has scores to hide"
+            );
+            assert!(
+                !state
+                    .plan
+                    .ratings
+                    .iter()
+                    .any(|r| raters.contains(r.rater_id.as_str())),
+                "{version}: scores of the unrevealed assessment {} are not shown",
+                a.name
+            );
+        }
+        drop(dir);
     }
-    drop(dir);
+}
+
+#[test]
+fn every_earlier_plan_file_imports_with_no_text_lost() {
+    for (version, _, file) in VERSIONS {
+        let bytes = std::fs::read(Path::new(FIXTURES).join(version).join(file)).unwrap();
+        let original: Value = serde_json::from_slice(&bytes).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let plan = planfile::import(&mut store, &bytes, now())
+            .unwrap_or_else(|e| panic!("the {version} plan file imports: {e}"));
+        let exported: Value =
+            serde_json::from_str(&planfile::export(&store, &plan.id, now()).unwrap()).unwrap();
+        assert_eq!(exported["version"], planfile::VERSION);
+        let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
+        texts(&original["plan"], &mut before);
+        texts(&exported["plan"], &mut after);
+        // The plan's own id and dates are new on import; every other text is kept.
+        for gone in ["id", "created_at", "updated_at"] {
+            before.remove(original["plan"][gone].as_str().unwrap());
+        }
+        let lost: Vec<&String> = before.difference(&after).collect();
+        assert!(lost.is_empty(), "{version}: texts lost on import: {lost:?}");
+        for (list, records) in original["plan"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, v)| v.is_array())
+        {
+            assert_eq!(
+                exported["plan"][list].as_array().map(Vec::len),
+                records.as_array().map(Vec::len),
+                "{version}: every {list} is imported"
+            );
+        }
+    }
 }
 
 #[test]
@@ -201,45 +264,6 @@ fn a_database_that_cannot_be_backed_up_is_not_upgraded() {
         !names.iter().any(|n| n.contains(".bak-")),
         "no half-made backup is left beside it: {names:?}"
     );
-}
-
-#[test]
-fn the_0_1_0_plan_file_imports_with_no_text_lost() {
-    let bytes = std::fs::read(Path::new(FIXTURES).join("v0.1.0/demo-0.1.0.stepwise.json")).unwrap();
-    let original: Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(original["version"], 1);
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
-    let plan = planfile::import(&mut store, &bytes, now()).expect("a 0.1.0 plan file imports");
-    let exported: Value =
-        serde_json::from_str(&planfile::export(&store, &plan.id, now()).unwrap()).unwrap();
-    assert_eq!(exported["version"], planfile::VERSION);
-    let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
-    texts(&original["plan"], &mut before);
-    texts(&exported["plan"], &mut after);
-    // The plan's own id and dates are new on import; every other text is kept.
-    for gone in [
-        &original["plan"]["id"],
-        &original["plan"]["created_at"],
-        &original["plan"]["updated_at"],
-    ] {
-        before.remove(gone.as_str().unwrap());
-    }
-    let lost: Vec<&String> = before.difference(&after).collect();
-    assert!(lost.is_empty(), "texts lost on import: {lost:?}");
-    for list in original["plan"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter(|(_, v)| v.is_array())
-    {
-        assert_eq!(
-            exported["plan"][list.0].as_array().map(Vec::len),
-            list.1.as_array().map(Vec::len),
-            "every {} is imported",
-            list.0
-        );
-    }
 }
 
 #[test]
