@@ -148,7 +148,11 @@ fn main() {
     rows.push((
         "import one scoring form (re-scores 20)",
         time(RUNS, |_| {
-            forms::import_form(&mut store, &plan.id, &ids[0], &form, now).unwrap()
+            store
+                .apply_intent(&plan.id, now, |p| {
+                    Ok(forms::import_form(p, &ids[0], &form)?.1)
+                })
+                .unwrap()
         }),
     ));
 

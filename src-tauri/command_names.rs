@@ -1,7 +1,8 @@
 // Shared by build.rs and the security test (both `include!` it): the app's command list is
-// whatever `src/commands/*.rs` marks with `#[tauri::command]`.
+// whatever the `commands! { … }` block of `src/commands/*.rs` declares.
 
-/// The names of the functions marked `#[tauri::command]` in the `.rs` files of `dir`.
+/// The names of the commands declared in the `commands! { … }` blocks of the `.rs` files of
+/// `dir`: each item of the block starts `fn name(` or `[async] fn name(` at its first indent.
 fn command_names(dir: &Path) -> Vec<String> {
     let mut names = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -12,18 +13,22 @@ fn command_names(dir: &Path) -> Vec<String> {
     files.sort();
     for file in files {
         let text = std::fs::read_to_string(&file).expect("read a command module");
-        let mut marked = false;
-        for line in text.lines().map(str::trim) {
-            if line.starts_with("#[tauri::command") {
-                marked = true;
-            } else if marked && line.starts_with("pub ") && line.contains("fn ") {
-                let after = line.split("fn ").nth(1).unwrap_or_default();
-                let name: String = after
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                names.push(name);
-                marked = false;
+        let mut inside = false;
+        for line in text.lines() {
+            if line == "commands! {" {
+                inside = true;
+            } else if inside && line == "}" {
+                inside = false;
+            } else if inside {
+                let item = line.strip_prefix("    ").unwrap_or_default();
+                let item = item.strip_prefix("[async] ").unwrap_or(item);
+                if let Some(after) = item.strip_prefix("fn ") {
+                    let name: String = after
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    names.push(name);
+                }
             }
         }
     }

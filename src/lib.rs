@@ -2,12 +2,14 @@
 //! checks. It knows nothing of the desktop shell; the CLI and the shell call the same
 //! functions.
 
+pub mod api;
 pub mod catalog;
 pub mod demo;
 pub mod edit;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod intent;
 pub mod maturity;
 pub mod model;
 pub mod paths;
@@ -24,6 +26,7 @@ pub mod workspace;
 
 pub use edit::Edit;
 pub use error::{Error, ErrorCode, Problem, Result};
+pub use intent::Intent;
 pub use model::{Entity, Kind, Plan};
 pub use progress::{Step, StepProgress};
 pub use store::{PlanSummary, Store};

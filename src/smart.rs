@@ -15,6 +15,18 @@ pub enum Severity {
     Advice,
 }
 
+impl Severity {
+    pub const ALL: [Severity; 2] = [Severity::Missing, Severity::Advice];
+
+    /// What the screens call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Missing => "Must fix",
+            Severity::Advice => "Worth a look",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Finding {
     /// The goal field the finding is about (`specific`, `due`, `owner`…).

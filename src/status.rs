@@ -16,6 +16,14 @@ pub enum MeasureStatus {
 }
 
 impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 5] = [
+        MeasureStatus::NotMeasured,
+        MeasureStatus::OnTrack,
+        MeasureStatus::AtRisk,
+        MeasureStatus::OffTrack,
+        MeasureStatus::Achieved,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             MeasureStatus::NotMeasured => "Not measured",

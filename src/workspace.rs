@@ -83,18 +83,16 @@ struct Patched {
     plan_row: bool,
 }
 
-/// One step of the history: the rows an edit changed, or (for an action that wrote to the
-/// store itself) the whole plan as it was.
+/// One step of the history: the rows an edit changed. Every write, intents included, is
+/// edits, so every step is rows.
 enum Entry {
     Rows(Journal),
-    Whole(Box<Plan>),
 }
 
 impl Entry {
     fn bytes(&self) -> usize {
         match self {
             Entry::Rows(j) => j.bytes(),
-            Entry::Whole(p) => serde_json::to_string(p).map_or(0, |t| t.len()),
         }
     }
 }
@@ -277,21 +275,25 @@ impl Workspace {
         Ok(PlanUpdate::Changes(Box::new(changes)))
     }
 
-    /// Runs a core action that writes to the store itself (add a rater, import a scoring
-    /// form…) as one step of the history, so undo reaches it like any edit. Nothing is recorded
-    /// when the action fails, and each action is one transaction, so nothing is half-written.
-    pub fn change<T>(
+    /// Works out edits from the plan as it stands inside the write transaction (see
+    /// `Store::apply_intent`) and applies them as one step of the history. The plan kept in
+    /// memory is used when no other connection has written since it was read, so an intent
+    /// costs no reading of the plan. Returns the edits applied, so a caller can tell what was
+    /// created.
+    pub fn apply_intent(
         &mut self,
         plan_id: &str,
         now: DateTime<Utc>,
-        action: impl FnOnce(&mut Store) -> Result<T>,
-    ) -> Result<(T, PlanState)> {
-        let before = self.plan(plan_id)?.clone();
-        let out = action(self.store_mut())?;
-        if *self.plan(plan_id)? != before {
-            self.record(plan_id, Entry::Whole(Box::new(before)));
+        intent: impl FnOnce(&Plan) -> Result<Vec<Edit>>,
+    ) -> Result<Vec<Edit>> {
+        self.plan(plan_id)?;
+        let known = self.plans.get(plan_id).map(|p| (self.data_version, p));
+        let (journal, edits) = self.store.apply_intent(plan_id, now, known, intent)?;
+        if !edits.is_empty() {
+            self.patch(&journal, false, now)?;
+            self.record(plan_id, Entry::Rows(journal));
         }
-        Ok((out, self.state(plan_id, now)?))
+        Ok(edits)
     }
 
     fn record(&mut self, plan_id: &str, entry: Entry) {
@@ -379,12 +381,6 @@ impl Workspace {
                 .store
                 .restore(journal, now)
                 .and_then(|back| self.patch(journal, true, now).map(|_| Entry::Rows(back))),
-            Entry::Whole(previous) => {
-                let current = self.plan(plan_id)?.clone();
-                self.store_mut()
-                    .restore_plan(previous, now)
-                    .map(|_| Entry::Whole(Box::new(current)))
-            }
         };
         let history = self.history.get_mut(plan_id).expect("entry made above");
         let (from, to) = if undo {

@@ -8,12 +8,13 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+use stepwise::api::{self, Applied};
 use stepwise::catalog::Catalog;
 use stepwise::export::Format;
 use stepwise::model::Goal;
 use stepwise::smart::Finding;
 use stepwise::workspace::{PlanState, PlanUpdate, Workspace};
-use stepwise::{Edit, ErrorCode, PlanSummary, Problem, Store};
+use stepwise::{Edit, ErrorCode, Intent, PlanSummary, Problem, Store};
 use ts_rs::TS;
 
 /// An error as the UI receives it: a code from the core's closed set, a message a person can
@@ -107,7 +108,7 @@ impl Backend {
     }
 
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>, ApiError> {
-        let plans = self.workspace()?.store().list_plans()?;
+        let plans = api::list_plans(&*self.workspace()?)?;
         // The first listing is what the first screen waits for: the log line marks the moment
         // the app became usable (the launch benchmark reads it).
         if !self.listed.swap(true, std::sync::atomic::Ordering::Relaxed) {
@@ -118,23 +119,17 @@ impl Backend {
 
     /// Creates an empty plan and returns its id.
     pub fn create_plan(&self, name: &str, now: DateTime<Utc>) -> Result<String, ApiError> {
-        let plan = self.workspace()?.store_mut().create_plan(name, now)?;
-        tracing::info!(plan = %plan.id, "plan created");
-        Ok(plan.id)
+        let id = api::create_plan(&mut *self.workspace()?, name, now)?;
+        tracing::info!(plan = %id, "plan created");
+        Ok(id)
     }
 
     pub fn duplicate_plan(&self, id: &str, now: DateTime<Utc>) -> Result<String, ApiError> {
-        let plan = self
-            .workspace()?
-            .store_mut()
-            .duplicate_plan(id, None, now)?;
-        Ok(plan.id)
+        Ok(api::duplicate_plan(&mut *self.workspace()?, id, None, now)?)
     }
 
     pub fn delete_plan(&self, id: &str) -> Result<(), ApiError> {
-        let mut ws = self.workspace()?;
-        ws.store_mut().delete_plan(id)?;
-        ws.forget(id);
+        api::delete_plan(&mut *self.workspace()?, id)?;
         tracing::info!(plan = %id, "plan deleted");
         Ok(())
     }
@@ -143,13 +138,13 @@ impl Backend {
     pub fn import_plan(&self, path: &Path, now: DateTime<Utc>) -> Result<String, ApiError> {
         let bytes = std::fs::read(path)
             .map_err(|e| stepwise::Error::io(format!("cannot read {}", path.display()), e))?;
-        let plan = stepwise::planfile::import(self.workspace()?.store_mut(), &bytes, now)?;
-        tracing::info!(plan = %plan.id, file = %path.display(), "plan imported");
-        Ok(plan.id)
+        let id = api::import_plan(&mut *self.workspace()?, &bytes, now)?;
+        tracing::info!(plan = %id, file = %path.display(), "plan imported");
+        Ok(id)
     }
 
     pub fn plan_state(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
-        Ok(self.workspace()?.state(id, now)?)
+        Ok(api::plan_state(&mut *self.workspace()?, id, now)?)
     }
 
     pub fn apply(
@@ -158,15 +153,24 @@ impl Backend {
         edits: &[Edit],
         now: DateTime<Utc>,
     ) -> Result<PlanUpdate, ApiError> {
-        Ok(self.workspace()?.apply_changes(id, edits, now)?)
+        Ok(api::apply_edits(&mut *self.workspace()?, id, edits, now)?)
+    }
+
+    pub fn apply_intent(
+        &self,
+        id: &str,
+        intent: &Intent,
+        now: DateTime<Utc>,
+    ) -> Result<Applied, ApiError> {
+        Ok(api::apply_intent(&mut *self.workspace()?, id, intent, now)?)
     }
 
     pub fn undo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
-        Ok(self.workspace()?.undo(id, now)?)
+        Ok(api::undo(&mut *self.workspace()?, id, now)?)
     }
 
     pub fn redo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
-        Ok(self.workspace()?.redo(id, now)?)
+        Ok(api::redo(&mut *self.workspace()?, id, now)?)
     }
 
     pub fn goal_findings(&self, goal: &Goal, now: DateTime<Utc>) -> Vec<Finding> {

@@ -47,43 +47,7 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(window::remember)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::catalog,
-            commands::list_plans,
-            commands::create_plan,
-            commands::duplicate_plan,
-            commands::delete_plan,
-            commands::import_plan,
-            commands::plan_state,
-            commands::apply_edits,
-            commands::undo,
-            commands::redo,
-            commands::goal_findings,
-            commands::export_plan,
-            commands::open_exported,
-            commands::show_exported,
-            commands::maturity::assessment_view,
-            commands::maturity::create_assessment,
-            commands::maturity::add_rater,
-            commands::maturity::rename_rater,
-            commands::maturity::remove_rater,
-            commands::maturity::record_score,
-            commands::maturity::clear_score,
-            commands::maturity::reveal_assessment,
-            commands::maturity::agree_stage,
-            commands::maturity::add_phase,
-            commands::maturity::set_target,
-            commands::maturity::clear_target,
-            commands::maturity::maturity_results,
-            commands::maturity::draft_goal_from_gap,
-            commands::maturity::compare_assessments,
-            commands::maturity::success_factors,
-            commands::maturity::set_success_factor,
-            commands::maturity::export_scoring_forms,
-            commands::maturity::scoring_forms_found,
-            commands::maturity::import_scoring_form,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("the Stepwise window could not be started");
 }

@@ -2,7 +2,9 @@
 //! how it is read back. One place, so "3", "3 Expansion" and "n/a" mean the same everywhere.
 
 use super::lookup::stage_name;
+use crate::error::{Error, Result};
 use crate::model::Confidence;
+use chrono::NaiveDate;
 
 /// What goes in the stage column: a stage, or not applicable (the reason is asked apart).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,5 +108,24 @@ mod tests {
             "a blank confidence is allowed"
         );
         assert_eq!(parse_confidence("certain"), None, "not one of the three");
+    }
+}
+
+/// Reads a day as people type it (`YYYY-MM-DD`), naming the field when it is not one.
+pub fn parse_day(field: &str, text: &str) -> Result<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("\"{text}\" is not a date; write it as YYYY-MM-DD"),
+        )
+    })
+}
+
+/// The same for a day that may be left out: nothing, or only spaces, is no day.
+pub fn parse_optional_day(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => parse_day(field, t).map(Some),
+        None => Ok(None),
     }
 }

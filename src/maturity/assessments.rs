@@ -1,82 +1,90 @@
-//! Writing an assessment: create it, add raters, record scores, reveal, agree. Every write
-//! is an ordinary edit through the store, so it is validated and lands whole or not at all.
+//! Writing an assessment: create it, add raters, record scores, reveal, agree. Each is a pure
+//! function from the plan and what the person asked for to the edits that do it; the store
+//! validates them and applies them whole or not at all.
 
+use super::answers::parse_day;
 use super::lookup::{find_assessment, find_rater, require_revealed};
 use crate::catalog::catalog;
 use crate::edit::Edit;
 use crate::error::{Error, Problem, Result};
-use crate::model::{new_id, Agreement, Assessment, Confidence, Entity, Plan, Rater, Rating, Score};
+use crate::model::{
+    new_id, Agreement, Assessment, Confidence, Entity, Kind, Plan, Rater, Rating, Score,
+};
 use crate::record::{Checker, Record};
-use crate::store::Store;
-use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-pub fn create_assessment(
-    store: &mut Store,
-    plan_id: &str,
-    name: &str,
-    assessed_on: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Assessment> {
+/// Creating an assessment: a new, hidden assessment on the day given as `YYYY-MM-DD`.
+pub fn create_assessment(name: &str, assessed_on: &str) -> Result<Vec<Edit>> {
     let assessment = Assessment {
         id: new_id(),
         name: name.trim().to_string(),
-        assessed_on,
+        assessed_on: parse_day("assessed_on", assessed_on)?,
         revealed: false,
     };
-    let edit = Edit::Put {
-        entity: Entity::Assessment(assessment.clone()),
-    };
-    store.apply(plan_id, &edit, now)?;
-    Ok(assessment)
+    Ok(vec![put(Entity::Assessment(assessment))])
 }
 
-pub fn add_rater(
-    store: &mut Store,
-    plan_id: &str,
-    assessment_id: &str,
-    name: &str,
-    role: &str,
-    now: DateTime<Utc>,
-) -> Result<Rater> {
-    let plan = store.plan(plan_id)?;
-    let assessment = find_assessment(&plan, assessment_id)?;
+pub fn add_rater(plan: &Plan, assessment: &str, name: &str, role: &str) -> Result<Vec<Edit>> {
+    let assessment = find_assessment(plan, assessment)?;
     let rater = Rater {
         id: new_id(),
         assessment_id: assessment.id.clone(),
         name: name.trim().to_string(),
         role: role.trim().to_string(),
     };
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::Rater(rater.clone()),
-        },
-        now,
-    )?;
-    Ok(rater)
+    Ok(vec![put(Entity::Rater(rater))])
+}
+
+/// Renames a rater (by id) and changes their role; their scores stay theirs.
+pub fn rename_rater(plan: &Plan, rater_id: &str, name: &str, role: &str) -> Result<Vec<Edit>> {
+    let mut rater = rater_by_id(plan, rater_id)?.clone();
+    rater.name = name.trim().to_string();
+    rater.role = role.trim().to_string();
+    Ok(vec![put(Entity::Rater(rater))])
+}
+
+/// Removes a rater (by id) and, with them, every score they gave.
+pub fn remove_rater(plan: &Plan, rater_id: &str) -> Result<Vec<Edit>> {
+    let rater = rater_by_id(plan, rater_id)?;
+    Ok(vec![Edit::Delete {
+        kind: Kind::Rater,
+        id: rater.id.clone(),
+    }])
+}
+
+/// Takes back a rater's answer for a sub-facet; no edit when there is none.
+pub fn clear_score(plan: &Plan, rater_id: &str, subfacet_id: &str) -> Result<Vec<Edit>> {
+    let rater = rater_by_id(plan, rater_id)?;
+    Ok(plan
+        .ratings
+        .iter()
+        .filter(|r| r.rater_id == rater.id && r.subfacet_id == subfacet_id)
+        .map(|r| Edit::Delete {
+            kind: Kind::Rating,
+            id: r.id.clone(),
+        })
+        .collect())
 }
 
 /// Shows every rater's scores and the results to everyone. There is no un-reveal: once seen,
 /// scores cannot be unseen.
-pub fn reveal(
-    store: &mut Store,
-    plan_id: &str,
-    assessment_id: &str,
-    now: DateTime<Utc>,
-) -> Result<Assessment> {
-    let plan = store.plan(plan_id)?;
-    let mut assessment = find_assessment(&plan, assessment_id)?.clone();
+pub fn reveal(plan: &Plan, assessment: &str) -> Result<Vec<Edit>> {
+    let mut assessment = find_assessment(plan, assessment)?.clone();
     assessment.revealed = true;
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::Assessment(assessment.clone()),
-        },
-        now,
-    )?;
-    Ok(assessment)
+    Ok(vec![put(Entity::Assessment(assessment))])
+}
+
+fn put(entity: Entity) -> Edit {
+    Edit::Put { entity }
+}
+
+/// A rater named by their id, as the screens do.
+fn rater_by_id<'a>(plan: &'a Plan, rater_id: &str) -> Result<&'a Rater> {
+    plan.raters
+        .iter()
+        .find(|r| r.id == rater_id)
+        .ok_or_else(|| Error::not_found(format!("rater \"{rater_id}\"")))
 }
 
 /// One rater's answer for one sub-facet.
@@ -145,36 +153,6 @@ fn trimmed(score: &Score) -> Score {
     }
 }
 
-/// Records answers in one transaction: all of them or, if any is refused, none.
-pub fn record_scores(
-    store: &mut Store,
-    plan_id: &str,
-    entries: &[ScoreEntry],
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let plan = store.plan(plan_id)?;
-    let edits = score_edits(&plan, entries)?;
-    store.apply_all(plan_id, &edits, now)
-}
-
-/// Records one answer and returns the rating as stored.
-pub fn record_score(
-    store: &mut Store,
-    plan_id: &str,
-    entry: &ScoreEntry,
-    now: DateTime<Utc>,
-) -> Result<Rating> {
-    let plan = store.plan(plan_id)?;
-    let edits = score_edits(&plan, std::slice::from_ref(entry))?;
-    store.apply_all(plan_id, &edits, now)?;
-    match edits.into_iter().next() {
-        Some(Edit::Put {
-            entity: Entity::Rating(r),
-        }) => Ok(r),
-        _ => unreachable!("score_edits makes one rating per entry"),
-    }
-}
-
 /// What the facilitator records for one sub-facet after the discussion.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 pub struct AgreedStage {
@@ -186,15 +164,8 @@ pub struct AgreedStage {
 
 /// Records the agreed stage, its rationale and its evidence for one sub-facet; replaces an
 /// earlier agreement on the same sub-facet.
-pub fn agree(
-    store: &mut Store,
-    plan_id: &str,
-    assessment_id: &str,
-    agreed: &AgreedStage,
-    now: DateTime<Utc>,
-) -> Result<Agreement> {
-    let plan = store.plan(plan_id)?;
-    let assessment = find_assessment(&plan, assessment_id)?;
+pub fn agree(plan: &Plan, assessment: &str, agreed: &AgreedStage) -> Result<Vec<Edit>> {
+    let assessment = find_assessment(plan, assessment)?;
     // Agreeing before the reveal would mean deciding without the committee having seen
     // each other's scores, which is what the reveal is for.
     require_revealed(assessment, "the agreed stage can be recorded")?;
@@ -210,14 +181,7 @@ pub fn agree(
         rationale: agreed.rationale.trim().to_string(),
         evidence: agreed.evidence.trim().to_string(),
     };
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::Agreement(agreement.clone()),
-        },
-        now,
-    )?;
-    Ok(agreement)
+    Ok(vec![put(Entity::Agreement(agreement))])
 }
 
 /// Every answer one rater has given, in model order (used to show a rater their own form).

@@ -5,8 +5,6 @@ use crate::catalog::catalog;
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{new_id, Entity, FactorStatus, Plan, SuccessFactorCheck};
-use crate::store::Store;
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -55,16 +53,14 @@ pub fn find_factor(key: &str) -> Result<&'static crate::catalog::Described> {
         })
 }
 
+/// Where the plan stands on a factor (named by id or name); keeps one check per factor.
 pub fn set_factor(
-    store: &mut Store,
-    plan_id: &str,
+    plan: &Plan,
     factor: &str,
     status: FactorStatus,
     note: &str,
-    now: DateTime<Utc>,
-) -> Result<SuccessFactorCheck> {
+) -> Result<Vec<Edit>> {
     let factor = find_factor(factor)?;
-    let plan = store.plan(plan_id)?;
     let existing = plan
         .success_factors
         .iter()
@@ -75,12 +71,7 @@ pub fn set_factor(
         status,
         note: note.trim().to_string(),
     };
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::SuccessFactor(check.clone()),
-        },
-        now,
-    )?;
-    Ok(check)
+    Ok(vec![Edit::Put {
+        entity: Entity::SuccessFactor(check),
+    }])
 }

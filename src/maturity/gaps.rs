@@ -8,8 +8,7 @@ use crate::catalog::catalog;
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Entity, Goal, Plan};
-use crate::store::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One stage a sub-facet climbs through on its way to the target.
@@ -188,25 +187,17 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Drafts the goal from a gap and saves it as an ordinary goal of the plan.
+/// Drafts the goal from a gap and adds it to the plan as an ordinary goal.
 pub fn add_goal_from_gap(
-    store: &mut Store,
-    plan_id: &str,
-    assessment_id: &str,
-    phase_id: &str,
-    subfacet_id: &str,
-    now: DateTime<Utc>,
-) -> Result<Goal> {
-    let plan = store.plan(plan_id)?;
-    let goal = draft_goal(&plan, assessment_id, phase_id, subfacet_id)?;
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::Goal(goal.clone()),
-        },
-        now,
-    )?;
-    Ok(goal)
+    plan: &Plan,
+    assessment: &str,
+    phase: &str,
+    subfacet: &str,
+) -> Result<Vec<Edit>> {
+    let goal = draft_goal(plan, assessment, phase, subfacet)?;
+    Ok(vec![Edit::Put {
+        entity: Entity::Goal(goal),
+    }])
 }
 
 /// The date a phase should be done by, for showing next to its gaps.

@@ -2,8 +2,10 @@
 //! blind, the facilitator reveals the scores and records the agreed stages, targets are set
 //! per future phase, and the gaps between the two become goals of the plan.
 //!
-//! Writes go through the store as ordinary edits; everything else is a pure function of the
-//! plan's data (no clock), so the desktop app, the CLI and the tests see the same results.
+//! Every write is a pure function from the plan and what the person asked for to a list of
+//! edits, which `Workspace::apply_intent` applies inside one write transaction (see
+//! `crate::intent`); everything else is a pure function of the plan's data (no clock), so the
+//! desktop app, the CLI and the tests see the same results.
 
 mod aggregate;
 mod answers;
@@ -23,12 +25,12 @@ pub use aggregate::{
     facet_results, Aggregate, FacetResult, Results, SubfacetResult, DISAGREEMENT_SPREAD,
 };
 pub use answers::{
-    confidence_label, parse_confidence, parse_stage, stage_choices, stage_label, StageAnswer,
-    NOT_APPLICABLE_LABEL,
+    confidence_label, parse_confidence, parse_day, parse_optional_day, parse_stage, stage_choices,
+    stage_label, StageAnswer, CONFIDENCES, NOT_APPLICABLE_LABEL,
 };
 pub use assessments::{
-    add_rater, agree, create_assessment, rater_scores, record_score, record_scores, reveal,
-    score_edits, AgreedStage, ScoreEntry,
+    add_rater, agree, clear_score, create_assessment, rater_scores, remove_rater, rename_rater,
+    reveal, score_edits, AgreedStage, ScoreEntry,
 };
 pub use compare::{compare, Comparison, Movement};
 pub use csv::parse_scores as parse_scores_csv;
@@ -40,7 +42,8 @@ pub use lookup::{
     stage_name, target_phases,
 };
 pub use targets::{
-    add_phase, clear_target, facet_target_means, set_target, target_for, target_problems,
+    add_phase, clear_target, facet_target_means, phase_means, set_target, target_for,
+    target_problems, PhaseMeans,
 };
 pub use text::{checklist_text, comparison_text, gaps_text, view_text};
 pub use view::{assessment_view, results, AssessmentView, RaterProgress, Viewer};

@@ -3,39 +3,28 @@
 //! below it, and a later phase never aims lower than an earlier one.
 
 use super::aggregate::compute;
+use super::answers::parse_optional_day;
 use super::lookup::{
     find_assessment, find_phase, find_subfacet, ordered_phases, require_revealed, stage_name,
 };
 use crate::edit::Edit;
 use crate::error::{Error, Problem, Result};
-use crate::model::{new_id, Entity, Phase, Plan, Score, Target};
+use crate::model::{new_id, Entity, Kind, Phase, Plan, Score, Target};
 use crate::record::{Checker, Record};
-use crate::store::Store;
-use chrono::{DateTime, NaiveDate, Utc};
 
-pub fn add_phase(
-    store: &mut Store,
-    plan_id: &str,
-    name: &str,
-    starts_on: Option<NaiveDate>,
-    ends_on: Option<NaiveDate>,
-    now: DateTime<Utc>,
-) -> Result<Phase> {
+/// A new phase of the roadmap, with start and end days typed as `YYYY-MM-DD` (either may be
+/// left out).
+pub fn add_phase(name: &str, starts_on: Option<&str>, ends_on: Option<&str>) -> Result<Vec<Edit>> {
     let phase = Phase {
         id: new_id(),
         name: name.trim().to_string(),
         description: String::new(),
-        starts_on,
-        ends_on,
+        starts_on: parse_optional_day("starts_on", starts_on)?,
+        ends_on: parse_optional_day("ends_on", ends_on)?,
     };
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::Phase(phase.clone()),
-        },
-        now,
-    )?;
-    Ok(phase)
+    Ok(vec![Edit::Put {
+        entity: Entity::Phase(phase),
+    }])
 }
 
 fn stage_label(stage: u8) -> String {
@@ -133,26 +122,19 @@ pub fn target_problems(plan: &Plan, target: &Target) -> Result<Vec<Problem>> {
     Ok(problems)
 }
 
-/// Sets (or changes) the target stage of a sub-facet for a phase.
+/// Sets (or changes) the target stage of a sub-facet for a phase; a refused target names the
+/// stage that would be allowed.
 pub fn set_target(
-    store: &mut Store,
-    plan_id: &str,
-    assessment_id: &str,
-    phase_id: &str,
-    subfacet_id: &str,
+    plan: &Plan,
+    assessment: &str,
+    phase: &str,
+    subfacet: &str,
     stage: u8,
-    now: DateTime<Utc>,
-) -> Result<Target> {
-    let plan = store.plan(plan_id)?;
-    let target = target_for(&plan, assessment_id, phase_id, subfacet_id, stage)?;
-    store.apply(
-        plan_id,
-        &Edit::Put {
-            entity: Entity::Target(target.clone()),
-        },
-        now,
-    )?;
-    Ok(target)
+) -> Result<Vec<Edit>> {
+    let target = target_for(plan, assessment, phase, subfacet, stage)?;
+    Ok(vec![Edit::Put {
+        entity: Entity::Target(target),
+    }])
 }
 
 /// The target record to write, checked; reuses the id of the target it replaces.
@@ -186,33 +168,29 @@ pub fn target_for(
     }
 }
 
-/// Removes the target of a sub-facet for a phase, if it has one.
+/// Removes the target of a sub-facet for a phase; no edit when it has none.
 pub fn clear_target(
-    store: &mut Store,
-    plan_id: &str,
-    assessment_id: &str,
-    phase_id: &str,
-    subfacet_id: &str,
-    now: DateTime<Utc>,
-) -> Result<bool> {
-    let plan = store.plan(plan_id)?;
-    let assessment = find_assessment(&plan, assessment_id)?;
-    let phase = find_phase(&plan, phase_id)?;
-    let subfacet = find_subfacet(subfacet_id)?;
-    let Some(t) = plan.targets.iter().find(|t| {
-        t.assessment_id == assessment.id && t.phase_id == phase.id && t.subfacet_id == subfacet.id
-    }) else {
-        return Ok(false);
-    };
-    store.apply(
-        plan_id,
-        &Edit::Delete {
-            kind: crate::model::Kind::Target,
+    plan: &Plan,
+    assessment: &str,
+    phase: &str,
+    subfacet: &str,
+) -> Result<Vec<Edit>> {
+    let assessment = find_assessment(plan, assessment)?;
+    let phase = find_phase(plan, phase)?;
+    let subfacet = find_subfacet(subfacet)?;
+    Ok(plan
+        .targets
+        .iter()
+        .filter(|t| {
+            t.assessment_id == assessment.id
+                && t.phase_id == phase.id
+                && t.subfacet_id == subfacet.id
+        })
+        .map(|t| Edit::Delete {
+            kind: Kind::Target,
             id: t.id.clone(),
-        },
-        now,
-    )?;
-    Ok(true)
+        })
+        .collect())
 }
 
 /// Per facet of `results`, the mean target stage of a phase over the sub-facets that have a
@@ -245,6 +223,28 @@ pub fn facet_target_means(
                 })
                 .collect();
             (!stages.is_empty()).then(|| stages.iter().sum::<f64>() / stages.len() as f64)
+        })
+        .collect()
+}
+
+/// One phase's targets seen per facet, for the radar: the mean target stage of each facet's
+/// sub-facets that have a current stage (a sub-facet without a target stays where it is).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct PhaseMeans {
+    pub phase_id: String,
+    pub phase_name: String,
+    /// In the order of `Results::facets`.
+    pub means: Vec<Option<f64>>,
+}
+
+/// The facet means of every phase the assessment of `results` has targets for, in time order.
+pub fn phase_means(plan: &Plan, results: &crate::maturity::Results) -> Vec<PhaseMeans> {
+    super::lookup::target_phases(plan, &results.assessment_id)
+        .into_iter()
+        .map(|p| PhaseMeans {
+            phase_id: p.id.clone(),
+            phase_name: p.name.clone(),
+            means: facet_target_means(plan, results, &p.id),
         })
         .collect()
 }

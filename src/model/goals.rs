@@ -92,13 +92,14 @@ impl Frequency {
         Frequency::Yearly,
     ];
 
+    /// How the app, the PDF and the workbook all say it.
     pub fn label(self) -> &'static str {
         match self {
-            Frequency::Weekly => "Weekly",
-            Frequency::Monthly => "Monthly",
+            Frequency::Weekly => "Every week",
+            Frequency::Monthly => "Every month",
             Frequency::EachTerm => "Each term",
-            Frequency::Quarterly => "Quarterly",
-            Frequency::Yearly => "Yearly",
+            Frequency::Quarterly => "Every quarter",
+            Frequency::Yearly => "Once a year",
         }
     }
 }

@@ -230,6 +230,12 @@ pub enum FactorStatus {
 }
 
 impl FactorStatus {
+    pub const ALL: [FactorStatus; 3] = [
+        FactorStatus::NotStarted,
+        FactorStatus::InProgress,
+        FactorStatus::InPlace,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             FactorStatus::NotStarted => "Not started",

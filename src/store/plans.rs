@@ -349,6 +349,40 @@ impl Store {
         tx.commit()?;
         Ok(back)
     }
+
+    /// Works out a change from the plan as it stands inside the write transaction and applies
+    /// it there: another writer (a second window, the CLI) cannot slip in between reading the
+    /// plan and writing what was worked out from it. `known` is a copy of the plan with the
+    /// data version it was read at; it is used when no other connection has written since,
+    /// else the plan is read inside the transaction. Returns the journal and the edits.
+    pub fn apply_intent(
+        &mut self,
+        plan_id: &str,
+        now: DateTime<Utc>,
+        known: Option<(i64, &Plan)>,
+        intent: impl FnOnce(&Plan) -> Result<Vec<Edit>>,
+    ) -> Result<(Journal, Vec<Edit>)> {
+        let tx = self.write_tx()?;
+        let version: i64 = tx.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let loaded;
+        let plan = match known {
+            Some((at, plan)) if at == version && plan.id == plan_id => plan,
+            _ => {
+                loaded = load_plan(&tx, plan_id)?;
+                &loaded
+            }
+        };
+        let edits = intent(plan)?;
+        let mut journal = Journal::new(plan_id);
+        if !edits.is_empty() {
+            for edit in &edits {
+                apply_one(&tx, &mut journal, edit)?;
+            }
+            touch(&tx, plan_id, now)?;
+            tx.commit()?;
+        }
+        Ok((journal, edits))
+    }
 }
 
 fn apply_one(tx: &Connection, journal: &mut Journal, edit: &Edit) -> Result<()> {

@@ -3,7 +3,7 @@
 //! every other part — protection, dropdowns, hidden ids — as exported), and read back with
 //! calamine alone.
 
-use crate::maturity::{day, Fixture};
+use crate::maturity::{act, day, Fixture};
 use crate::now;
 use std::io::{Cursor, Read, Write};
 use stepwise::catalog::catalog;
@@ -159,8 +159,14 @@ fn three_raters_forms_round_trip_into_their_scores_and_reimporting_replaces_them
         SCORES_XML,
         &[("H7".into(), Fill::Number(5.0)), ("J7".into(), Fill::Blank)],
     );
-    let imported =
-        forms::import_forms(&mut f.store, &f.plan_id, &f.assessment_id, &filled, now()).unwrap();
+    let imported = stepwise::api::import_scoring_forms(
+        &mut f.ws,
+        &f.plan_id,
+        &f.assessment_id,
+        &filled,
+        now(),
+    )
+    .unwrap();
     assert_eq!(
         imported
             .iter()
@@ -214,7 +220,8 @@ fn three_raters_forms_round_trip_into_their_scores_and_reimporting_replaces_them
         SCORES_XML,
         &[("H7".into(), text("3 Expansion"))],
     );
-    forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &again, now()).unwrap();
+    stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &again, now())
+        .unwrap();
     let plan = f.plan();
     assert_eq!(
         plan.ratings.len(),
@@ -341,21 +348,16 @@ fn an_exported_form_unlocks_only_the_answers_offers_dropdowns_and_hides_its_ids(
 #[test]
 fn a_form_from_another_assessment_or_plan_is_refused_and_nothing_is_written() {
     let (mut f, _, _) = three_forms();
-    let other = m::create_assessment(
-        &mut f.store,
-        &f.plan_id,
-        "Follow-up",
-        day(2028, 3, 1),
-        now(),
-    )
-    .unwrap();
-    let dee = m::add_rater(&mut f.store, &f.plan_id, &other.id, "Dee", "", now()).unwrap();
+    let other =
+        act::create_assessment(&mut f.ws, &f.plan_id, "Follow-up", day(2028, 3, 1), now()).unwrap();
+    let dee = act::add_rater(&mut f.ws, &f.plan_id, &other.id, "Dee", "", now()).unwrap();
     let theirs = answer_all(
         &forms::export_form(&f.plan(), &other.id, &dee.id).unwrap(),
         |_| 2,
     );
-    let err = forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &theirs, now())
-        .expect_err("Dee's form is for the follow-up");
+    let err =
+        stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &theirs, now())
+            .expect_err("Dee's form is for the follow-up");
     assert_eq!(problem_paths(&err), ["Stepwise!B3"], "{err}");
     assert!(
         err.to_string()
@@ -369,8 +371,14 @@ fn a_form_from_another_assessment_or_plan_is_refused_and_nothing_is_written() {
         &forms::export_form(&elsewhere.plan(), &elsewhere.assessment_id, &eve).unwrap(),
         |_| 2,
     );
-    let err = forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &foreign, now())
-        .expect_err("Eve's form is another plan's");
+    let err = stepwise::api::import_scoring_form(
+        &mut f.ws,
+        &f.plan_id,
+        &f.assessment_id,
+        &foreign,
+        now(),
+    )
+    .expect_err("Eve's form is another plan's");
     assert_eq!(problem_paths(&err), ["Stepwise!B2", "Stepwise!B3"], "{err}");
     assert!(err.to_string().contains("belongs to another plan"), "{err}");
     assert!(
@@ -392,16 +400,17 @@ fn a_changed_layout_is_refused_naming_each_changed_cell() {
             ("B9".into(), text("Target audience")),
         ],
     );
-    let err = forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &moved, now())
-        .expect_err("rows swapped, header renamed");
+    let err =
+        stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &moved, now())
+            .expect_err("rows swapped, header renamed");
     assert_eq!(
         problem_paths(&err),
         ["Scores!H6", "Scores!B8", "Scores!B9"],
         "{err}"
     );
     let ids_changed = fill(&answered, IDS_XML, &[("B7".into(), text("analytics"))]);
-    let err = forms::import_form(
-        &mut f.store,
+    let err = stepwise::api::import_scoring_form(
+        &mut f.ws,
         &f.plan_id,
         &f.assessment_id,
         &ids_changed,
@@ -425,8 +434,9 @@ fn values_outside_the_dropdowns_are_refused_cell_by_cell() {
             ("J9".into(), text("Certain")),
         ],
     );
-    let err = forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &bad, now())
-        .expect_err("three values are not on the lists");
+    let err =
+        stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &bad, now())
+            .expect_err("three values are not on the lists");
     assert_eq!(
         problem_paths(&err),
         ["Scores!H7", "Scores!H8", "Scores!J9"],
@@ -453,16 +463,17 @@ fn not_applicable_without_a_reason_and_missing_answers_are_refused() {
             ("H26".into(), Fill::Blank),
         ],
     );
-    let err = forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &bad, now())
-        .expect_err("one N/A lacks a reason, two rows are blank");
+    let err =
+        stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &bad, now())
+            .expect_err("one N/A lacks a reason, two rows are blank");
     assert_eq!(
         problem_paths(&err),
         ["Scores!I10", "Scores!H11", "Scores!H26"],
         "{err}"
     );
     assert!(err.to_string().contains("N/A needs a reason"), "{err}");
-    let blank = forms::import_form(
-        &mut f.store,
+    let blank = stepwise::api::import_scoring_form(
+        &mut f.ws,
         &f.plan_id,
         &f.assessment_id,
         &files[1].1,
@@ -490,8 +501,8 @@ fn a_batch_with_one_bad_form_writes_nothing_and_names_the_file() {
         ),
     );
     let twice = (files[0].0.clone() + " (copy)", good.1.clone());
-    let err = forms::import_forms(
-        &mut f.store,
+    let err = stepwise::api::import_scoring_forms(
+        &mut f.ws,
         &f.plan_id,
         &f.assessment_id,
         &[good, bad, twice],
@@ -516,8 +527,8 @@ fn a_batch_with_one_bad_form_writes_nothing_and_names_the_file() {
 #[test]
 fn a_file_that_is_not_a_scoring_form_is_refused() {
     let (mut f, _, _) = three_forms();
-    let err = forms::import_form(
-        &mut f.store,
+    let err = stepwise::api::import_scoring_form(
+        &mut f.ws,
         &f.plan_id,
         &f.assessment_id,
         b"plain text",
@@ -528,8 +539,9 @@ fn a_file_that_is_not_a_scoring_form_is_refused() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.add_worksheet().write(0, 0, "hello").unwrap();
     let other = wb.save_to_buffer().unwrap();
-    let err = forms::import_form(&mut f.store, &f.plan_id, &f.assessment_id, &other, now())
-        .expect_err("a workbook, not a form");
+    let err =
+        stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &other, now())
+            .expect_err("a workbook, not a form");
     assert!(
         err.to_string().contains("not a Stepwise scoring form"),
         "{err}"

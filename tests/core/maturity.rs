@@ -5,7 +5,8 @@ use crate::{now, TempDb};
 use chrono::NaiveDate;
 use stepwise::maturity::{self as m, ScoreEntry, Viewer};
 use stepwise::model::{Confidence, FactorStatus, Score};
-use stepwise::{ErrorCode, Store};
+use stepwise::workspace::Workspace;
+use stepwise::ErrorCode;
 
 pub fn day(y: i32, mo: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, mo, d).unwrap()
@@ -15,7 +16,7 @@ pub fn day(y: i32, mo: u32, d: u32) -> NaiveDate {
 pub struct Fixture {
     /// Keeps the temporary folder alive as long as the store uses it.
     pub _db: TempDb,
-    pub store: Store,
+    pub ws: Workspace,
     pub plan_id: String,
     pub assessment_id: String,
 }
@@ -23,10 +24,10 @@ pub struct Fixture {
 impl Fixture {
     pub fn new() -> Fixture {
         let db = TempDb::new();
-        let mut store = db.open();
-        let plan_id = store.create_plan("Maturity", now()).unwrap().id;
-        let a = m::create_assessment(
-            &mut store,
+        let mut ws = Workspace::new(db.open());
+        let plan_id = stepwise::api::create_plan(&mut ws, "Maturity", now()).unwrap();
+        let a = act::create_assessment(
+            &mut ws,
             &plan_id,
             "Baseline — March 2027",
             day(2027, 3, 1),
@@ -35,15 +36,15 @@ impl Fixture {
         .unwrap();
         Fixture {
             _db: db,
-            store,
+            ws,
             plan_id,
             assessment_id: a.id,
         }
     }
 
     pub fn rater(&mut self, name: &str) -> String {
-        m::add_rater(
-            &mut self.store,
+        act::add_rater(
+            &mut self.ws,
             &self.plan_id,
             &self.assessment_id,
             name,
@@ -62,20 +63,20 @@ impl Fixture {
             confidence: None,
             note: String::new(),
         };
-        m::record_score(&mut self.store, &self.plan_id, &entry, now()).unwrap();
+        act::record_score(&mut self.ws, &self.plan_id, &entry, now()).unwrap();
     }
 
     pub fn reveal(&mut self) {
-        m::reveal(&mut self.store, &self.plan_id, &self.assessment_id, now()).unwrap();
+        act::reveal(&mut self.ws, &self.plan_id, &self.assessment_id, now()).unwrap();
     }
 
     pub fn plan(&self) -> stepwise::Plan {
-        self.store.plan(&self.plan_id).unwrap()
+        self.ws.store().plan(&self.plan_id).unwrap()
     }
 
     fn phase(&mut self, name: &str, starts: NaiveDate, ends: NaiveDate) -> String {
-        m::add_phase(
-            &mut self.store,
+        act::add_phase(
+            &mut self.ws,
             &self.plan_id,
             name,
             Some(starts),
@@ -92,8 +93,8 @@ impl Fixture {
         subfacet: &str,
         stage: u8,
     ) -> stepwise::Result<stepwise::model::Target> {
-        m::set_target(
-            &mut self.store,
+        act::set_target(
+            &mut self.ws,
             &self.plan_id,
             &self.assessment_id,
             phase,
@@ -106,6 +107,199 @@ impl Fixture {
 
 mod cli;
 mod examples;
+
+/// The workshop's writes as the tests make them: each one intent through the core API, so the
+/// tests drive the same path as the app and the CLI.
+pub mod act {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use stepwise::api::{self, Applied};
+    use stepwise::maturity::{AgreedStage, ScoreEntry};
+    use stepwise::model::{Assessment, FactorStatus, Goal, Phase, Rater, Target};
+    use stepwise::workspace::Workspace;
+    use stepwise::{Intent, Result};
+
+    fn created<T: Clone>(
+        applied: &Applied,
+        list: impl Fn(&stepwise::Plan) -> &[T],
+        id: impl Fn(&T) -> &str,
+    ) -> T {
+        let want = applied
+            .created
+            .as_deref()
+            .expect("the intent creates a record");
+        list(&applied.state.plan)
+            .iter()
+            .find(|r| id(r) == want)
+            .expect("the created record is in the plan")
+            .clone()
+    }
+
+    pub fn create_assessment(
+        ws: &mut Workspace,
+        plan: &str,
+        name: &str,
+        on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let intent = Intent::CreateAssessment {
+            name: name.into(),
+            assessed_on: on.to_string(),
+        };
+        let applied = api::apply_intent(ws, plan, &intent, now)?;
+        Ok(created(&applied, |p| &p.assessments, |a| &a.id))
+    }
+
+    pub fn add_rater(
+        ws: &mut Workspace,
+        plan: &str,
+        assessment: &str,
+        name: &str,
+        role: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Rater> {
+        let intent = Intent::AddRater {
+            assessment_id: assessment.into(),
+            name: name.into(),
+            role: role.into(),
+        };
+        let applied = api::apply_intent(ws, plan, &intent, now)?;
+        Ok(created(&applied, |p| &p.raters, |r| &r.id))
+    }
+
+    pub fn record_scores(
+        ws: &mut Workspace,
+        plan: &str,
+        scores: &[ScoreEntry],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        api::apply_intent(
+            ws,
+            plan,
+            &Intent::RecordScores {
+                scores: scores.to_vec(),
+            },
+            now,
+        )
+        .map(drop)
+    }
+
+    pub fn record_score(
+        ws: &mut Workspace,
+        plan: &str,
+        score: &ScoreEntry,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        record_scores(ws, plan, std::slice::from_ref(score), now)
+    }
+
+    pub fn reveal(
+        ws: &mut Workspace,
+        plan: &str,
+        assessment: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        api::apply_intent(
+            ws,
+            plan,
+            &Intent::RevealAssessment {
+                assessment_id: assessment.into(),
+            },
+            now,
+        )
+        .map(drop)
+    }
+
+    pub fn agree(
+        ws: &mut Workspace,
+        plan: &str,
+        assessment: &str,
+        agreed: &AgreedStage,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let intent = Intent::AgreeStage {
+            assessment_id: assessment.into(),
+            agreed: agreed.clone(),
+        };
+        api::apply_intent(ws, plan, &intent, now).map(drop)
+    }
+
+    pub fn add_phase(
+        ws: &mut Workspace,
+        plan: &str,
+        name: &str,
+        starts: Option<NaiveDate>,
+        ends: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<Phase> {
+        let intent = Intent::AddPhase {
+            name: name.into(),
+            starts_on: starts.map(|d| d.to_string()),
+            ends_on: ends.map(|d| d.to_string()),
+        };
+        let applied = api::apply_intent(ws, plan, &intent, now)?;
+        Ok(created(&applied, |p| &p.phases, |p| &p.id))
+    }
+
+    pub fn set_target(
+        ws: &mut Workspace,
+        plan: &str,
+        assessment: &str,
+        phase: &str,
+        subfacet: &str,
+        stage: u8,
+        now: DateTime<Utc>,
+    ) -> Result<Target> {
+        let intent = Intent::SetTarget {
+            assessment_id: assessment.into(),
+            phase_id: phase.into(),
+            subfacet_id: subfacet.into(),
+            stage,
+        };
+        let applied = api::apply_intent(ws, plan, &intent, now)?;
+        let p = &applied.state.plan;
+        let a = stepwise::maturity::find_assessment(p, assessment)?;
+        let ph = stepwise::maturity::find_phase(p, phase)?;
+        let sf = stepwise::maturity::find_subfacet(subfacet)?;
+        Ok(p.targets
+            .iter()
+            .find(|t| t.assessment_id == a.id && t.phase_id == ph.id && t.subfacet_id == sf.id)
+            .expect("the target is set")
+            .clone())
+    }
+
+    pub fn set_factor(
+        ws: &mut Workspace,
+        plan: &str,
+        factor: &str,
+        status: FactorStatus,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let intent = Intent::SetSuccessFactor {
+            factor_id: factor.into(),
+            status,
+            note: note.into(),
+        };
+        api::apply_intent(ws, plan, &intent, now).map(drop)
+    }
+
+    pub fn add_goal_from_gap(
+        ws: &mut Workspace,
+        plan: &str,
+        assessment: &str,
+        phase: &str,
+        subfacet: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Goal> {
+        let intent = Intent::DraftGoalFromGap {
+            assessment_id: assessment.into(),
+            phase_id: phase.into(),
+            subfacet_id: subfacet.into(),
+        };
+        let applied = api::apply_intent(ws, plan, &intent, now)?;
+        Ok(created(&applied, |p| &p.goals, |g| &g.id))
+    }
+}
 
 #[test]
 fn before_the_reveal_a_rater_sees_only_their_own_scores_and_no_aggregate() {
@@ -179,15 +373,9 @@ fn before_the_reveal_a_rater_sees_only_their_own_scores_and_no_aggregate() {
 #[test]
 fn a_rater_of_another_assessment_cannot_view_this_one() {
     let mut f = Fixture::new();
-    let other = m::create_assessment(
-        &mut f.store,
-        &f.plan_id,
-        "Follow-up",
-        day(2028, 3, 1),
-        now(),
-    )
-    .unwrap();
-    let outsider = m::add_rater(&mut f.store, &f.plan_id, &other.id, "Cleo", "", now()).unwrap();
+    let other =
+        act::create_assessment(&mut f.ws, &f.plan_id, "Follow-up", day(2028, 3, 1), now()).unwrap();
+    let outsider = act::add_rater(&mut f.ws, &f.plan_id, &other.id, "Cleo", "", now()).unwrap();
     let err = m::assessment_view(&f.plan(), &f.assessment_id, &Viewer::Rater(outsider.id))
         .expect_err("Cleo rates the other one");
     assert_eq!(err.code(), ErrorCode::NotFound);
@@ -206,7 +394,7 @@ fn agreeing_and_targets_wait_for_the_reveal() {
         evidence: String::new(),
     };
     assert!(
-        m::agree(&mut f.store, &f.plan_id, &f.assessment_id, &agreed, now()).is_err(),
+        act::agree(&mut f.ws, &f.plan_id, &f.assessment_id, &agreed, now()).is_err(),
         "agreeing before the reveal is refused"
     );
     let err = f
@@ -238,8 +426,8 @@ fn the_agreed_stage_replaces_the_median_and_keeps_its_rationale_and_evidence() {
         rationale: "The dashboard pilot counts".into(),
         evidence: "Q1 report".into(),
     };
-    m::agree(&mut f.store, &f.plan_id, &f.assessment_id, &agreed, now()).unwrap();
-    m::agree(&mut f.store, &f.plan_id, &f.assessment_id, &agreed, now()).unwrap();
+    act::agree(&mut f.ws, &f.plan_id, &f.assessment_id, &agreed, now()).unwrap();
+    act::agree(&mut f.ws, &f.plan_id, &f.assessment_id, &agreed, now()).unwrap();
     let plan = f.plan();
     assert_eq!(
         plan.agreements.len(),
@@ -296,15 +484,15 @@ fn two_assessments_compare_sub_facet_by_sub_facet() {
     f.score(&ana, "analytics", Score::Stage(1));
     f.score(&ana, "integration", Score::Stage(2));
     f.reveal();
-    let later = m::create_assessment(
-        &mut f.store,
+    let later = act::create_assessment(
+        &mut f.ws,
         &f.plan_id,
         "Review — March 2028",
         day(2028, 3, 1),
         now(),
     )
     .unwrap();
-    let bo = m::add_rater(&mut f.store, &f.plan_id, &later.id, "Bo", "", now()).unwrap();
+    let bo = act::add_rater(&mut f.ws, &f.plan_id, &later.id, "Bo", "", now()).unwrap();
     for (sf, s) in [("analytics", 3), ("integration", 2), ("enrolment", 2)] {
         let e = ScoreEntry {
             rater_id: bo.id.clone(),
@@ -313,13 +501,13 @@ fn two_assessments_compare_sub_facet_by_sub_facet() {
             confidence: None,
             note: String::new(),
         };
-        m::record_score(&mut f.store, &f.plan_id, &e, now()).unwrap();
+        act::record_score(&mut f.ws, &f.plan_id, &e, now()).unwrap();
     }
     assert!(
         m::compare(&f.plan(), &f.assessment_id, &later.id).is_err(),
         "an unrevealed assessment cannot be compared"
     );
-    m::reveal(&mut f.store, &f.plan_id, &later.id, now()).unwrap();
+    act::reveal(&mut f.ws, &f.plan_id, &later.id, now()).unwrap();
     let c = m::compare(&f.plan(), &f.assessment_id, &later.id).unwrap();
     let moved: Vec<(&str, Option<i8>)> = c
         .moved()
@@ -349,7 +537,7 @@ fn bulk_scores_land_together_or_not_at_all_and_rescoring_replaces() {
         entry("integration", Score::Stage(7)),
         entry("enrolment", Score::NotApplicable(" ".into())),
     ];
-    let err = m::record_scores(&mut f.store, &f.plan_id, &bad, now())
+    let err = act::record_scores(&mut f.ws, &f.plan_id, &bad, now())
         .expect_err("two entries are invalid");
     let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
@@ -361,9 +549,9 @@ fn bulk_scores_land_together_or_not_at_all_and_rescoring_replaces() {
         f.plan().ratings.is_empty(),
         "nothing is written when one entry is refused"
     );
-    m::record_scores(&mut f.store, &f.plan_id, &bad[..1], now()).unwrap();
-    m::record_scores(
-        &mut f.store,
+    act::record_scores(&mut f.ws, &f.plan_id, &bad[..1], now()).unwrap();
+    act::record_scores(
+        &mut f.ws,
         &f.plan_id,
         &[entry("analytics", Score::Stage(4))],
         now(),
@@ -413,8 +601,8 @@ fn the_success_factor_checklist_keeps_one_check_per_factor() {
             .all(|r| r.status == FactorStatus::NotStarted),
         "untouched factors read as not started"
     );
-    m::set_factor(
-        &mut f.store,
+    act::set_factor(
+        &mut f.ws,
         &f.plan_id,
         "outcomes-focus",
         FactorStatus::InProgress,
@@ -422,8 +610,8 @@ fn the_success_factor_checklist_keeps_one_check_per_factor() {
         now(),
     )
     .unwrap();
-    m::set_factor(
-        &mut f.store,
+    act::set_factor(
+        &mut f.ws,
         &f.plan_id,
         "Outcomes focus",
         FactorStatus::InPlace,
@@ -447,8 +635,8 @@ fn the_success_factor_checklist_keeps_one_check_per_factor() {
         (row.status, row.note.as_str()),
         (FactorStatus::InPlace, "Signed off")
     );
-    assert!(m::set_factor(
-        &mut f.store,
+    assert!(act::set_factor(
+        &mut f.ws,
         &f.plan_id,
         "luck",
         FactorStatus::InPlace,

@@ -2,9 +2,203 @@
 //! SQLite file, real XLSX forms.
 
 use super::*;
-use stepwise::maturity::{Cell, HeatmapView, ScoreEntry, Viewer};
-use stepwise::model::{FactorStatus, Score};
-use stepwise::ErrorCode;
+use chrono::NaiveDate;
+use stepwise::maturity::{AgreedStage, Cell, HeatmapView, ScoreEntry, Viewer};
+use stepwise::model::{FactorStatus, Plan, Score};
+use stepwise::workspace::PlanState;
+use stepwise::{ErrorCode, Intent};
+
+/// A record an intent created, and the plan state after it.
+#[derive(Debug)]
+struct Created {
+    id: String,
+    state: PlanState,
+}
+
+/// The workshop's writes as the screens send them: each one intent through
+/// `Backend::apply_intent`, the one write path.
+trait Writes {
+    fn act(&self, plan: &str, intent: Intent) -> Result<PlanState>;
+    fn create(&self, plan: &str, intent: Intent) -> Result<Created>;
+    /// The plan as stored, blind scores included (the UI's copy has none).
+    fn plan(&self, plan: &str) -> Result<Plan>;
+
+    fn create_assessment(
+        &self,
+        plan: &str,
+        name: &str,
+        on: &str,
+        _: DateTime<Utc>,
+    ) -> Result<Created> {
+        let intent = Intent::CreateAssessment {
+            name: name.into(),
+            assessed_on: on.into(),
+        };
+        self.create(plan, intent)
+    }
+    fn add_rater(
+        &self,
+        plan: &str,
+        a: &str,
+        name: &str,
+        role: &str,
+        _: DateTime<Utc>,
+    ) -> Result<Created> {
+        let intent = Intent::AddRater {
+            assessment_id: a.into(),
+            name: name.into(),
+            role: role.into(),
+        };
+        self.create(plan, intent)
+    }
+    fn rename_rater(
+        &self,
+        plan: &str,
+        id: &str,
+        name: &str,
+        role: &str,
+        _: DateTime<Utc>,
+    ) -> Result<PlanState> {
+        let intent = Intent::RenameRater {
+            rater_id: id.into(),
+            name: name.into(),
+            role: role.into(),
+        };
+        self.act(plan, intent)
+    }
+    fn remove_rater(&self, plan: &str, id: &str, _: DateTime<Utc>) -> Result<PlanState> {
+        self.act(
+            plan,
+            Intent::RemoveRater {
+                rater_id: id.into(),
+            },
+        )
+    }
+    fn record_score(&self, plan: &str, entry: &ScoreEntry, _: DateTime<Utc>) -> Result<PlanState> {
+        self.act(
+            plan,
+            Intent::RecordScores {
+                scores: vec![entry.clone()],
+            },
+        )
+    }
+    fn clear_score(
+        &self,
+        plan: &str,
+        rater: &str,
+        sf: &str,
+        _: DateTime<Utc>,
+    ) -> Result<PlanState> {
+        self.act(
+            plan,
+            Intent::ClearScore {
+                rater_id: rater.into(),
+                subfacet_id: sf.into(),
+            },
+        )
+    }
+    fn reveal(&self, plan: &str, a: &str, _: DateTime<Utc>) -> Result<PlanState> {
+        self.act(
+            plan,
+            Intent::RevealAssessment {
+                assessment_id: a.into(),
+            },
+        )
+    }
+    fn agree(
+        &self,
+        plan: &str,
+        a: &str,
+        agreed: &AgreedStage,
+        _: DateTime<Utc>,
+    ) -> Result<PlanState> {
+        self.act(
+            plan,
+            Intent::AgreeStage {
+                assessment_id: a.into(),
+                agreed: agreed.clone(),
+            },
+        )
+    }
+    fn add_phase(
+        &self,
+        plan: &str,
+        name: &str,
+        starts: Option<&str>,
+        ends: Option<&str>,
+        _: DateTime<Utc>,
+    ) -> Result<Created> {
+        let intent = Intent::AddPhase {
+            name: name.into(),
+            starts_on: starts.map(Into::into),
+            ends_on: ends.map(Into::into),
+        };
+        self.create(plan, intent)
+    }
+    fn set_target(
+        &self,
+        plan: &str,
+        a: &str,
+        phase: &str,
+        sf: &str,
+        stage: u8,
+        _: DateTime<Utc>,
+    ) -> Result<PlanState> {
+        let intent = Intent::SetTarget {
+            assessment_id: a.into(),
+            phase_id: phase.into(),
+            subfacet_id: sf.into(),
+            stage,
+        };
+        self.act(plan, intent)
+    }
+    fn draft_goal_from_gap(
+        &self,
+        plan: &str,
+        a: &str,
+        phase: &str,
+        sf: &str,
+        _: DateTime<Utc>,
+    ) -> Result<Created> {
+        let intent = Intent::DraftGoalFromGap {
+            assessment_id: a.into(),
+            phase_id: phase.into(),
+            subfacet_id: sf.into(),
+        };
+        self.create(plan, intent)
+    }
+    fn set_success_factor(
+        &self,
+        plan: &str,
+        factor: &str,
+        status: FactorStatus,
+        note: &str,
+        _: DateTime<Utc>,
+    ) -> Result<PlanState> {
+        let intent = Intent::SetSuccessFactor {
+            factor_id: factor.into(),
+            status,
+            note: note.into(),
+        };
+        self.act(plan, intent)
+    }
+}
+
+impl Writes for Backend {
+    fn act(&self, plan: &str, intent: Intent) -> Result<PlanState> {
+        Ok(self.apply_intent(plan, &intent, now())?.state)
+    }
+    fn create(&self, plan: &str, intent: Intent) -> Result<Created> {
+        let applied = self.apply_intent(plan, &intent, now())?;
+        Ok(Created {
+            id: applied.created.expect("the intent creates a record"),
+            state: applied.state,
+        })
+    }
+    fn plan(&self, plan: &str) -> Result<Plan> {
+        Ok(stepwise::api::plan(&*self.workspace()?, plan)?)
+    }
+}
 
 fn now() -> DateTime<Utc> {
     "2026-03-01T09:00:00Z".parse().unwrap()

@@ -1,106 +1,187 @@
-//! The commands the UI may call. Each is a line or two over `Backend`; errors cross as
-//! `{code, message, problems}`. Time is read here, once per call, so the core stays testable.
+//! The commands the UI may call, declared once in `commands!` below: each is a line or two over
+//! `Backend`; errors cross as `{code, message, problems}`. Time is read here, once per call, so
+//! the core stays testable. The same list registers the commands with Tauri and generates the
+//! UI's typed invoke table (`ui/src/lib/bindings/commands.ts`, see `bindings.rs`).
 
 use crate::backend::{ApiError, AppInfo, Backend, Exported};
 use chrono::Utc;
 use std::path::PathBuf;
+use stepwise::api::{Applied, ImportedForm, MaturityResults};
 use stepwise::catalog::Catalog;
 use stepwise::export::Format;
+use stepwise::maturity::forms::FoundForm;
+use stepwise::maturity::{AssessmentView, Comparison, FactorRow, HeatmapView, Viewer};
 use stepwise::model::Goal;
 use stepwise::smart::Finding;
 use stepwise::workspace::{PlanState, PlanUpdate};
-use stepwise::{Edit, PlanSummary};
-use tauri::State;
-
-pub mod maturity;
+use stepwise::{Edit, Intent, PlanSummary};
 
 type Result<T> = std::result::Result<T, ApiError>;
 
-#[tauri::command]
-pub fn app_info(backend: State<'_, Backend>) -> AppInfo {
-    backend.info()
+/// One command as the UI sees it: its name, its doc comment, its arguments and what it
+/// answers, in TypeScript.
+#[cfg(test)]
+pub struct Signature {
+    pub name: &'static str,
+    pub docs: Vec<&'static str>,
+    pub args: Vec<(&'static str, String)>,
+    pub returns: String,
 }
 
-#[tauri::command]
-pub fn catalog(backend: State<'_, Backend>) -> &'static Catalog {
-    backend.catalog()
+/// Declares each command once. `fn name(backend, arg: Type…) -> Answer { body }` becomes a
+/// `#[tauri::command]` taking the backend as Tauri state and returning `Result<Answer>`; a
+/// command marked `[async]` runs off the main thread. The list also gives `handler()` for
+/// Tauri and `signatures()` for the generated TypeScript.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $([$asyncness:ident])? fn $name:ident($backend:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ok:ty $body:block
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tauri::command]
+            pub $($asyncness)? fn $name(
+                $backend: tauri::State<'_, Backend> $(, $arg: $ty)*
+            ) -> Result<$ok> $body
+        )*
+
+        /// Every command above, for `tauri::Builder::invoke_handler`.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        #[cfg(test)]
+        pub fn signatures(cfg: &ts_rs::Config) -> Vec<Signature> {
+            vec![$(Signature {
+                name: stringify!($name),
+                docs: vec![$($doc),*],
+                args: vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
+                returns: <$ok as ts_rs::TS>::name(cfg),
+            }),*]
+        }
+    };
 }
 
-#[tauri::command]
-pub fn list_plans(backend: State<'_, Backend>) -> Result<Vec<PlanSummary>> {
-    backend.list_plans()
-}
+commands! {
+    fn app_info(backend) -> AppInfo {
+        Ok(backend.info())
+    }
 
-#[tauri::command]
-pub fn create_plan(backend: State<'_, Backend>, name: String) -> Result<String> {
-    backend.create_plan(&name, Utc::now())
-}
+    /// The built-in content: the maturity model, the requirements, the journey's words.
+    fn catalog(backend) -> &'static Catalog {
+        Ok(backend.catalog())
+    }
 
-#[tauri::command]
-pub fn duplicate_plan(backend: State<'_, Backend>, id: String) -> Result<String> {
-    backend.duplicate_plan(&id, Utc::now())
-}
+    fn list_plans(backend) -> Vec<PlanSummary> {
+        backend.list_plans()
+    }
 
-#[tauri::command]
-pub fn delete_plan(backend: State<'_, Backend>, id: String) -> Result<()> {
-    backend.delete_plan(&id)
-}
+    /// Creates an empty plan; answers its id.
+    fn create_plan(backend, name: String) -> String {
+        backend.create_plan(&name, Utc::now())
+    }
 
-#[tauri::command]
-pub fn import_plan(backend: State<'_, Backend>, path: PathBuf) -> Result<String> {
-    backend.import_plan(&path, Utc::now())
-}
+    fn duplicate_plan(backend, id: String) -> String {
+        backend.duplicate_plan(&id, Utc::now())
+    }
 
-#[tauri::command]
-pub fn plan_state(backend: State<'_, Backend>, id: String) -> Result<PlanState> {
-    backend.plan_state(&id, Utc::now())
-}
+    fn delete_plan(backend, id: String) -> () {
+        backend.delete_plan(&id)
+    }
 
-#[tauri::command]
-pub fn apply_edits(
-    backend: State<'_, Backend>,
-    id: String,
-    edits: Vec<Edit>,
-) -> Result<PlanUpdate> {
-    backend.apply(&id, &edits, Utc::now())
-}
+    /// Imports a plan file as a new plan; answers its id.
+    fn import_plan(backend, path: PathBuf) -> String {
+        backend.import_plan(&path, Utc::now())
+    }
 
-#[tauri::command]
-pub fn undo(backend: State<'_, Backend>, id: String) -> Result<PlanState> {
-    backend.undo(&id, Utc::now())
-}
+    fn plan_state(backend, id: String) -> PlanState {
+        backend.plan_state(&id, Utc::now())
+    }
 
-#[tauri::command]
-pub fn redo(backend: State<'_, Backend>, id: String) -> Result<PlanState> {
-    backend.redo(&id, Utc::now())
-}
+    /// Applies edits as one step of the history: all of them or none. Answers with what
+    /// they changed (or, where simpler, the whole state).
+    fn apply_edits(backend, id: String, edits: Vec<Edit>) -> PlanUpdate {
+        backend.apply(&id, &edits, Utc::now())
+    }
 
-#[tauri::command]
-pub fn goal_findings(backend: State<'_, Backend>, goal: Goal) -> Vec<Finding> {
-    backend.goal_findings(&goal, Utc::now())
-}
+    /// Carries out what a person asked for (the maturity workshop's writes) as one step of
+    /// the history, worked out from the plan inside the write transaction.
+    fn apply_intent(backend, id: String, intent: Intent) -> Applied {
+        backend.apply_intent(&id, &intent, Utc::now())
+    }
 
-/// Runs off the main thread so the window stays responsive (and shows progress) meanwhile.
-#[tauri::command]
-pub async fn export_plan(
-    backend: State<'_, Backend>,
-    id: String,
-    format: Format,
-    path: Option<PathBuf>,
-) -> Result<Exported> {
-    backend.export(&id, format, path, Utc::now())
-}
+    fn undo(backend, id: String) -> PlanState {
+        backend.undo(&id, Utc::now())
+    }
 
-#[tauri::command]
-pub fn open_exported(backend: State<'_, Backend>, path: String) -> Result<()> {
-    let path = backend.exported_file(&path)?;
-    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| opener_error(&path, e))
-}
+    fn redo(backend, id: String) -> PlanState {
+        backend.redo(&id, Utc::now())
+    }
 
-#[tauri::command]
-pub fn show_exported(backend: State<'_, Backend>, path: String) -> Result<()> {
-    let path = backend.exported_file(&path)?;
-    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| opener_error(&path, e))
+    /// The SMART findings on a goal as it is being typed.
+    fn goal_findings(backend, goal: Goal) -> Vec<Finding> {
+        Ok(backend.goal_findings(&goal, Utc::now()))
+    }
+
+    /// Without a path the file goes to the exports folder under a dated name. Runs off the
+    /// main thread so the window stays responsive (and shows progress) meanwhile.
+    [async] fn export_plan(backend, id: String, format: Format, path: Option<PathBuf>) -> Exported {
+        backend.export(&id, format, path, Utc::now())
+    }
+
+    fn open_exported(backend, path: String) -> () {
+        let path = backend.exported_file(&path)?;
+        tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| opener_error(&path, e))
+    }
+
+    fn show_exported(backend, path: String) -> () {
+        let path = backend.exported_file(&path)?;
+        tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| opener_error(&path, e))
+    }
+
+    /// What `viewer` may see of an assessment: before the reveal a rater sees only their own
+    /// scores and the facilitator only how far each rater has got.
+    fn assessment_view(backend, plan_id: String, assessment_id: String, viewer: Viewer) -> AssessmentView {
+        backend.assessment_view(&plan_id, &assessment_id, &viewer)
+    }
+
+    fn maturity_results(
+        backend,
+        plan_id: String,
+        assessment_id: String,
+        view: HeatmapView,
+        phase_id: Option<String>,
+    ) -> MaturityResults {
+        backend.maturity_results(&plan_id, &assessment_id, view, phase_id.as_deref())
+    }
+
+    fn compare_assessments(backend, plan_id: String, from_id: String, to_id: String) -> Comparison {
+        backend.compare_assessments(&plan_id, &from_id, &to_id)
+    }
+
+    fn success_factors(backend, plan_id: String) -> Vec<FactorRow> {
+        backend.success_factors(&plan_id)
+    }
+
+    /// Without a folder the forms go to the exports folder.
+    [async] fn export_scoring_forms(
+        backend,
+        plan_id: String,
+        assessment_id: String,
+        dir: Option<PathBuf>,
+    ) -> Vec<Exported> {
+        backend.export_scoring_forms(&plan_id, &assessment_id, dir)
+    }
+
+    /// The scoring forms in the exports folder.
+    fn scoring_forms_found(backend) -> Vec<FoundForm> {
+        backend.scoring_forms_found()
+    }
+
+    /// Reads a filled form back as one step of the history.
+    [async] fn import_scoring_form(backend, plan_id: String, assessment_id: String, path: PathBuf) -> ImportedForm {
+        backend.import_scoring_form(&plan_id, &assessment_id, &path, Utc::now())
+    }
 }
 
 fn opener_error(path: &std::path::Path, e: tauri_plugin_opener::Error) -> ApiError {

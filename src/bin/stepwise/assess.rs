@@ -1,13 +1,15 @@
 //! `stepwise assess …`: the maturity self-assessment from a terminal. Each subcommand is a
-//! few lines over `stepwise::maturity`; where an assessment, rater, phase or goal is created,
+//! few lines over `stepwise::api`, writing through the same intents as the app; where an assessment, rater, phase or goal is created,
 //! its id is the last line printed.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Subcommand, ValueEnum};
 use std::path::PathBuf;
+use stepwise::api::{self, Applied};
 use stepwise::maturity::{self as m, HeatmapView, StageAnswer, Viewer};
-use stepwise::model::{FactorStatus, Score};
-use stepwise::{Error, Result, Store};
+use stepwise::model::{Confidence, FactorStatus, Score};
+use stepwise::workspace::Workspace;
+use stepwise::{Error, Intent, Result};
 
 #[derive(Subcommand)]
 pub enum AssessCommand {
@@ -180,16 +182,26 @@ fn score_arg(stage: &str, reason: &str) -> Result<Score> {
     }
 }
 
-fn read(path: &PathBuf) -> Result<Vec<u8>> {
+fn read_file(path: &PathBuf) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
 }
 
-pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<()> {
+/// Carries out an intent on the plan named `plan` and prints the id of what it created.
+fn act(ws: &mut Workspace, plan: &str, intent: Intent, now: DateTime<Utc>) -> Result<Applied> {
+    let id = api::resolve_plan(ws, plan)?;
+    api::apply_intent(ws, &id, &intent, now)
+}
+
+fn created(applied: &Applied) -> &str {
+    applied.created.as_deref().unwrap_or_default()
+}
+
+pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result<()> {
     use AssessCommand as C;
-    let plan_id = |store: &Store, p: &str| store.resolve_plan_id(p);
+    let read = |ws: &Workspace, p: &str| api::plan(ws, &api::resolve_plan(ws, p)?);
     match cmd {
         C::List { plan } => {
-            let plan = store.plan(&plan_id(store, &plan)?)?;
+            let plan = read(ws, &plan)?;
             for a in &plan.assessments {
                 let state = if a.revealed { "revealed" } else { "hidden" };
                 println!(
@@ -207,9 +219,14 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             }
         }
         C::Create { plan, name, date } => {
-            let id = plan_id(store, &plan)?;
-            let a = m::create_assessment(store, &id, &name, date.unwrap_or(now.date_naive()), now)?;
-            println!("{}", a.id);
+            let assessed_on = date.unwrap_or(now.date_naive()).to_string();
+            let applied = act(
+                ws,
+                &plan,
+                Intent::CreateAssessment { name, assessed_on },
+                now,
+            )?;
+            println!("{}", created(&applied));
         }
         C::Rater {
             plan,
@@ -217,11 +234,12 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             name,
             role,
         } => {
-            let id = plan_id(store, &plan)?;
-            println!(
-                "{}",
-                m::add_rater(store, &id, &assessment, &name, &role, now)?.id
-            );
+            let intent = Intent::AddRater {
+                assessment_id: assessment,
+                name,
+                role,
+            };
+            println!("{}", created(&act(ws, &plan, intent, now)?));
         }
         C::Score {
             plan,
@@ -233,21 +251,26 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             confidence,
             note,
         } => {
-            let id = plan_id(store, &plan)?;
-            let p = store.plan(&id)?;
-            let a = m::find_assessment(&p, &assessment)?;
-            let entry = m::ScoreEntry {
-                rater_id: m::find_rater(&p, &a.id, &rater)?.id.clone(),
-                subfacet_id: m::find_subfacet(&subfacet)?.id.clone(),
-                score: score_arg(&stage, &reason)?,
-                confidence: confidence.map(|c| match c {
-                    ConfidenceArg::EvidenceSeen => stepwise::model::Confidence::EvidenceSeen,
-                    ConfidenceArg::Observed => stepwise::model::Confidence::Observed,
-                    ConfidenceArg::Opinion => stepwise::model::Confidence::Opinion,
-                }),
-                note,
-            };
-            m::record_score(store, &id, &entry, now)?;
+            let id = api::resolve_plan(ws, &plan)?;
+            let score = score_arg(&stage, &reason)?;
+            let confidence = confidence.map(|c| match c {
+                ConfidenceArg::EvidenceSeen => Confidence::EvidenceSeen,
+                ConfidenceArg::Observed => Confidence::Observed,
+                ConfidenceArg::Opinion => Confidence::Opinion,
+            });
+            // The rater is named as people type it, so it is found in the plan as read
+            // inside the write, like everything the score depends on.
+            ws.apply_intent(&id, now, |p| {
+                let a = m::find_assessment(p, &assessment)?;
+                let entry = m::ScoreEntry {
+                    rater_id: m::find_rater(p, &a.id, &rater)?.id.clone(),
+                    subfacet_id: m::find_subfacet(&subfacet)?.id.clone(),
+                    score,
+                    confidence,
+                    note,
+                };
+                m::score_edits(p, &[entry])
+            })?;
             println!("scored");
         }
         C::ScoreCsv {
@@ -255,30 +278,34 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             assessment,
             file,
         } => {
-            let id = plan_id(store, &plan)?;
-            let text = String::from_utf8(read(&file)?).map_err(|_| {
+            let id = api::resolve_plan(ws, &plan)?;
+            let text = String::from_utf8(read_file(&file)?).map_err(|_| {
                 Error::invalid("csv", format!("{} is not UTF-8 text", file.display()))
             })?;
-            let entries = m::parse_scores_csv(&store.plan(&id)?, &assessment, &text)?;
-            m::record_scores(store, &id, &entries, now)?;
-            println!("{} scores recorded", entries.len());
+            let n = api::import_scores_csv(ws, &id, &assessment, &text, now)?;
+            println!("{n} scores recorded");
         }
         C::Show {
             plan,
             assessment,
             viewer,
         } => {
-            let p = store.plan(&plan_id(store, &plan)?)?;
+            let id = api::resolve_plan(ws, &plan)?;
             let viewer = viewer.map_or(Viewer::Facilitator, Viewer::Rater);
             print!(
                 "{}",
-                m::view_text(&m::assessment_view(&p, &assessment, &viewer)?)
+                m::view_text(&api::assessment_view(ws, &id, &assessment, &viewer)?)
             );
         }
         C::Reveal { plan, assessment } => {
-            let id = plan_id(store, &plan)?;
-            let a = m::reveal(store, &id, &assessment, now)?;
-            println!("revealed {}", a.name);
+            let intent = Intent::RevealAssessment {
+                assessment_id: assessment.clone(),
+            };
+            let applied = act(ws, &plan, intent, now)?;
+            let name = m::find_assessment(&applied.state.plan, &assessment)?
+                .name
+                .clone();
+            println!("revealed {name}");
         }
         C::Agree {
             plan,
@@ -289,15 +316,19 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             evidence,
             reason,
         } => {
-            let id = plan_id(store, &plan)?;
             let agreed = m::AgreedStage {
                 subfacet_id: m::find_subfacet(&subfacet)?.id.clone(),
                 score: score_arg(&stage, &reason)?,
                 rationale,
                 evidence,
             };
-            let a = m::agree(store, &id, &assessment, &agreed, now)?;
-            println!("agreed {}", a.subfacet_id);
+            let subfacet_id = agreed.subfacet_id.clone();
+            let intent = Intent::AgreeStage {
+                assessment_id: assessment,
+                agreed,
+            };
+            act(ws, &plan, intent, now)?;
+            println!("agreed {subfacet_id}");
         }
         C::Phase {
             plan,
@@ -305,8 +336,12 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             starts,
             ends,
         } => {
-            let id = plan_id(store, &plan)?;
-            println!("{}", m::add_phase(store, &id, &name, starts, ends, now)?.id);
+            let intent = Intent::AddPhase {
+                name,
+                starts_on: starts.map(|d| d.to_string()),
+                ends_on: ends.map(|d| d.to_string()),
+            };
+            println!("{}", created(&act(ws, &plan, intent, now)?));
         }
         C::Target {
             plan,
@@ -315,9 +350,15 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             subfacet,
             stage,
         } => {
-            let id = plan_id(store, &plan)?;
-            let t = m::set_target(store, &id, &assessment, &phase, &subfacet, stage, now)?;
-            println!("target {} = {}", t.subfacet_id, t.stage);
+            let subfacet_id = m::find_subfacet(&subfacet)?.id.clone();
+            let intent = Intent::SetTarget {
+                assessment_id: assessment,
+                phase_id: phase,
+                subfacet_id: subfacet_id.clone(),
+                stage,
+            };
+            act(ws, &plan, intent, now)?;
+            println!("target {subfacet_id} = {stage}");
         }
         C::Heatmap {
             plan,
@@ -325,7 +366,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             view,
             phase,
         } => {
-            let p = store.plan(&plan_id(store, &plan)?)?;
+            let p = read(ws, &plan)?;
             let view = match view {
                 ViewArg::Current => HeatmapView::Current,
                 ViewArg::Target => HeatmapView::Target,
@@ -341,7 +382,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             assessment,
             phase,
         } => {
-            let p = store.plan(&plan_id(store, &plan)?)?;
+            let p = read(ws, &plan)?;
             print!(
                 "{}",
                 m::gaps_text(&p, &m::gaps(&p, &assessment, phase.as_deref())?)
@@ -353,17 +394,29 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             phase,
             subfacet,
         } => {
-            let id = plan_id(store, &plan)?;
-            let goal = m::add_goal_from_gap(store, &id, &assessment, &phase, &subfacet, now)?;
-            println!("{}\n{}", goal.title, goal.id);
+            let intent = Intent::DraftGoalFromGap {
+                assessment_id: assessment,
+                phase_id: phase,
+                subfacet_id: subfacet,
+            };
+            let applied = act(ws, &plan, intent, now)?;
+            let id = created(&applied);
+            let goal = applied.state.plan.goals.iter().find(|g| g.id == id);
+            println!(
+                "{}\n{id}",
+                goal.map(|g| g.title.as_str()).unwrap_or_default()
+            );
         }
         C::Compare { plan, from, to } => {
-            let p = store.plan(&plan_id(store, &plan)?)?;
-            print!("{}", m::comparison_text(&m::compare(&p, &from, &to)?));
+            let id = api::resolve_plan(ws, &plan)?;
+            print!(
+                "{}",
+                m::comparison_text(&api::compare_assessments(ws, &id, &from, &to)?)
+            );
         }
         C::Factors { plan } => {
-            let p = store.plan(&plan_id(store, &plan)?)?;
-            print!("{}", m::checklist_text(&m::checklist(&p)));
+            let id = api::resolve_plan(ws, &plan)?;
+            print!("{}", m::checklist_text(&api::success_factors(ws, &id)?));
         }
         C::Factor {
             plan,
@@ -371,24 +424,29 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             status,
             note,
         } => {
-            let id = plan_id(store, &plan)?;
             let status = match status {
                 StatusArg::NotStarted => FactorStatus::NotStarted,
                 StatusArg::InProgress => FactorStatus::InProgress,
                 StatusArg::InPlace => FactorStatus::InPlace,
             };
-            let check = m::set_factor(store, &id, &factor, status, &note, now)?;
-            println!("{}: {}", check.factor_id, check.status.label());
+            let factor_id = m::find_factor(&factor)?.id.clone();
+            let intent = Intent::SetSuccessFactor {
+                factor_id: factor_id.clone(),
+                status,
+                note,
+            };
+            act(ws, &plan, intent, now)?;
+            println!("{factor_id}: {}", status.label());
         }
         C::ExportForms {
             plan,
             assessment,
             out,
         } => {
-            let p = store.plan(&plan_id(store, &plan)?)?;
+            let id = api::resolve_plan(ws, &plan)?;
             std::fs::create_dir_all(&out)
                 .map_err(|e| Error::io(format!("cannot create {}", out.display()), e))?;
-            for (name, bytes) in m::forms::export_forms(&p, &assessment)? {
+            for (name, bytes) in api::scoring_forms(ws, &id, &assessment)? {
                 let path = out.join(name);
                 stepwise::files::write_atomic(&path, &bytes)?;
                 println!("{}", path.display());
@@ -399,12 +457,12 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             assessment,
             files,
         } => {
-            let id = plan_id(store, &plan)?;
+            let id = api::resolve_plan(ws, &plan)?;
             let named = files
                 .iter()
-                .map(|f| Ok((f.display().to_string(), read(f)?)))
+                .map(|f| Ok((f.display().to_string(), read_file(f)?)))
                 .collect::<Result<Vec<_>>>()?;
-            for form in m::forms::import_forms(store, &id, &assessment, &named, now)? {
+            for form in api::import_scoring_forms(ws, &id, &assessment, &named, now)? {
                 println!("{}: {} answers", form.rater_name, form.entries.len());
             }
         }

@@ -8,7 +8,8 @@ use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use stepwise::{planfile, Edit, Store};
+use stepwise::workspace::Workspace;
+use stepwise::{api, Edit, Store};
 
 #[derive(Parser)]
 #[command(
@@ -118,44 +119,44 @@ fn open(db: Option<&std::path::Path>) -> stepwise::Result<Store> {
 }
 
 fn run(cli: Cli) -> stepwise::Result<ExitCode> {
-    let mut store = open(cli.db.as_deref())?;
+    let ws = &mut Workspace::new(open(cli.db.as_deref())?);
     let now = Utc::now();
     match cli.command {
-        Command::List => print!("{}", stepwise::text::plan_list(&store.list_plans()?)),
-        Command::Create { name } => println!("{}", store.create_plan(&name, now)?.id),
+        Command::List => print!("{}", stepwise::text::plan_list(&api::list_plans(ws)?)),
+        Command::Create { name } => println!("{}", api::create_plan(ws, &name, now)?),
         Command::Rename { plan, name } => {
-            let id = store.resolve_plan_id(&plan)?;
-            store.rename_plan(&id, &name, now)?;
+            let id = api::resolve_plan(ws, &plan)?;
+            api::apply_edits(ws, &id, &[Edit::RenamePlan { name }], now)?;
             println!("{id}");
         }
         Command::Duplicate { plan, name } => {
-            let id = store.resolve_plan_id(&plan)?;
-            println!("{}", store.duplicate_plan(&id, name.as_deref(), now)?.id);
+            let id = api::resolve_plan(ws, &plan)?;
+            println!("{}", api::duplicate_plan(ws, &id, name.as_deref(), now)?);
         }
         Command::Delete { plan, yes } => {
-            let id = store.resolve_plan_id(&plan)?;
+            let id = api::resolve_plan(ws, &plan)?;
             if !yes {
-                let name = store.plan_row(&id)?.name;
+                let name = api::plan(ws, &id)?.name;
                 return Err(stepwise::Error::invalid(
                     "--yes",
                     format!("deleting \"{name}\" cannot be undone; add --yes to confirm"),
                 ));
             }
-            store.delete_plan(&id)?;
+            api::delete_plan(ws, &id)?;
             println!("deleted {id}");
         }
         Command::Show { plan } => {
-            let id = store.resolve_plan_id(&plan)?;
-            print!("{}", stepwise::text::plan_summary(&store.plan(&id)?));
+            let id = api::resolve_plan(ws, &plan)?;
+            print!("{}", stepwise::text::plan_summary(&api::plan(ws, &id)?));
         }
         Command::Check {
             plan,
             today,
             strict,
         } => {
-            let id = store.resolve_plan_id(&plan)?;
+            let id = api::resolve_plan(ws, &plan)?;
             let today = today.unwrap_or_else(|| now.date_naive());
-            let plan = store.plan(&id)?;
+            let plan = api::plan(ws, &id)?;
             print!("{}", stepwise::text::plan_check(&plan, today));
             if strict
                 && !plan
@@ -167,33 +168,35 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             }
         }
         Command::Edit { plan, json } => {
-            let id = store.resolve_plan_id(&plan)?;
+            let id = api::resolve_plan(ws, &plan)?;
             let edit: Edit = serde_json::from_str(&json)
                 .map_err(|e| stepwise::Error::invalid("edit", format!("not a valid edit: {e}")))?;
-            store.apply(&id, &edit, now)?;
+            api::apply_edits(ws, &id, &[edit], now)?;
             println!("{id}");
         }
         Command::Import { file } => {
             let bytes = std::fs::read(&file)
                 .map_err(|e| stepwise::Error::io(format!("cannot read {}", file.display()), e))?;
-            println!("{}", planfile::import(&mut store, &bytes, now)?.id);
+            println!("{}", api::import_plan(ws, &bytes, now)?);
         }
         Command::Export { plan, format, out } => {
-            let id = store.resolve_plan_id(&plan)?;
+            let id = api::resolve_plan(ws, &plan)?;
+            let store = ws.store();
             if out.as_os_str() == "-" {
                 use std::io::Write;
-                let bytes = stepwise::export::render(&store, &id, format.into(), now)?;
+                let bytes = stepwise::export::render(store, &id, format.into(), now)?;
                 std::io::stdout()
                     .write_all(&bytes)
                     .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
             } else {
-                stepwise::export::export_to(&store, &id, format.into(), &out, now)?;
+                stepwise::export::export_to(store, &id, format.into(), &out, now)?;
                 eprintln!("wrote {}", out.display());
             }
         }
-        Command::Demo => println!("{}", stepwise::demo::create_demo(&mut store, now)?.id),
-        Command::Assess { cmd } => assess::run(&mut store, cmd, now)?,
+        Command::Demo => println!("{}", stepwise::demo::create_demo(ws.store_mut(), now)?.id),
+        Command::Assess { cmd } => assess::run(ws, cmd, now)?,
         Command::Info => {
+            let store = ws.store();
             println!("database: {}", store.path().display());
             println!("schema version: {}", store.schema_version()?);
             println!("plans: {}", store.list_plans()?.len());

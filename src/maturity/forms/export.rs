@@ -21,6 +21,9 @@ fn xlsx_error(e: XlsxError) -> Error {
     )
 }
 
+/// How every form's file name starts, so forms can be told from other workbooks in a folder.
+pub const FORM_FILE_PREFIX: &str = "scoring-form-";
+
 /// A file name for a rater's form: the assessment and the rater, in characters every file
 /// system accepts.
 pub fn form_file_name(assessment_name: &str, rater_name: &str) -> String {
@@ -33,7 +36,7 @@ pub fn form_file_name(assessment_name: &str, rater_name: &str) -> String {
         words.join("-")
     };
     format!(
-        "scoring-form-{}-{}.xlsx",
+        "{FORM_FILE_PREFIX}{}-{}.xlsx",
         slug(assessment_name),
         slug(rater_name)
     )

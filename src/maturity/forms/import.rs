@@ -10,9 +10,8 @@ use crate::maturity::answers::{
 use crate::maturity::assessments::{score_edits, ScoreEntry};
 use crate::maturity::lookup::find_assessment;
 use crate::model::{Confidence, Plan, Score};
-use crate::store::Store;
+use crate::Edit;
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
-use chrono::{DateTime, Utc};
 use std::io::Cursor;
 
 /// A form that passed every check: whose answers, and the answers.
@@ -278,35 +277,28 @@ fn read_answers(scores: &Range<Data>, rater_id: &str, p: &mut Problems) -> Vec<S
     entries
 }
 
-/// Imports one form: the rater's scores are replaced by the form's, in one transaction.
+/// Importing one form: the edits that replace the rater's scores by the form's.
 pub fn import_form(
-    store: &mut Store,
-    plan_id: &str,
+    plan: &Plan,
     assessment_id: &str,
     bytes: &[u8],
-    now: DateTime<Utc>,
-) -> Result<FilledForm> {
-    let plan = store.plan(plan_id)?;
-    let form = read_form(&plan, assessment_id, bytes)?;
-    let edits = score_edits(&plan, &form.entries)?;
-    store.apply_all(plan_id, &edits, now)?;
-    Ok(form)
+) -> Result<(FilledForm, Vec<Edit>)> {
+    let form = read_form(plan, assessment_id, bytes)?;
+    let edits = score_edits(plan, &form.entries)?;
+    Ok((form, edits))
 }
 
-/// Imports several forms as one: every form is checked first, and if any is refused nothing
-/// is written. Problems are listed per file, under `file: Sheet!C7`.
+/// Importing several forms as one: every form is checked first, and if any is refused there
+/// are no edits. Problems are listed per file, under `file: Sheet!C7`.
 pub fn import_forms(
-    store: &mut Store,
-    plan_id: &str,
+    plan: &Plan,
     assessment_id: &str,
     files: &[(String, Vec<u8>)],
-    now: DateTime<Utc>,
-) -> Result<Vec<FilledForm>> {
-    let plan = store.plan(plan_id)?;
+) -> Result<(Vec<FilledForm>, Vec<Edit>)> {
     let mut problems = Vec::new();
     let mut forms: Vec<(&str, FilledForm)> = Vec::new();
     for (name, bytes) in files {
-        match read_form(&plan, assessment_id, bytes) {
+        match read_form(plan, assessment_id, bytes) {
             Ok(form) => {
                 if let Some((first, _)) = forms.iter().find(|(_, f)| f.rater_id == form.rater_id) {
                     problems.push(Problem {
@@ -336,7 +328,6 @@ pub fn import_forms(
         return Err(Error::Invalid { problems });
     }
     let entries: Vec<ScoreEntry> = forms.iter().flat_map(|(_, f)| f.entries.clone()).collect();
-    let edits = score_edits(&plan, &entries)?;
-    store.apply_all(plan_id, &edits, now)?;
-    Ok(forms.into_iter().map(|(_, f)| f).collect())
+    let edits = score_edits(plan, &entries)?;
+    Ok((forms.into_iter().map(|(_, f)| f).collect(), edits))
 }

@@ -10,8 +10,37 @@
 mod export;
 mod import;
 
-pub use export::{export_form, export_forms, form_file_name};
+pub use export::{export_form, export_forms, form_file_name, FORM_FILE_PREFIX};
 pub use import::{import_form, import_forms, read_form, FilledForm};
+
+/// A scoring form found in a folder.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct FoundForm {
+    pub path: String,
+    pub name: String,
+}
+
+/// The scoring forms in `dir` (`.xlsx` files named the way forms are exported), by name, so a
+/// filled form saved there can be imported without a file dialog. A folder that does not
+/// exist holds none.
+pub fn forms_in(dir: &std::path::Path) -> Vec<FoundForm> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    let mut found: Vec<FoundForm> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "xlsx"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            name.starts_with(FORM_FILE_PREFIX).then(|| FoundForm {
+                path: p.display().to_string(),
+                name,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
 
 use crate::catalog::catalog;
 

@@ -1,7 +1,7 @@
 //! The model's two worked examples entered as a committee would, and what follows from them:
 //! the heatmap cells the document describes, targets, gaps and the goals drafted from them.
 
-use super::{day, Fixture};
+use super::{act, day, Fixture};
 use crate::now;
 use stepwise::catalog::{catalog, WorkedExample};
 use stepwise::maturity::{self as m, Cell, HeatmapView, ScoreEntry};
@@ -31,7 +31,7 @@ fn example_1_exploratory_pilot_yields_the_current_cells_the_model_describes() {
             note: String::new(),
         })
         .collect();
-    m::record_scores(&mut f.store, &f.plan_id, &entries, now()).unwrap();
+    act::record_scores(&mut f.ws, &f.plan_id, &entries, now()).unwrap();
     f.reveal();
     let h = m::heatmap(&f.plan(), &f.assessment_id, HeatmapView::Current, None).unwrap();
     for sf in catalog().subfacets() {
@@ -78,7 +78,7 @@ fn example_2() -> (Fixture, String) {
             rationale: "Pilot review".into(),
             evidence: String::new(),
         };
-        m::agree(&mut f.store, &f.plan_id, &f.assessment_id, &agreed, now()).unwrap();
+        act::agree(&mut f.ws, &f.plan_id, &f.assessment_id, &agreed, now()).unwrap();
     }
     let phase = f.phase("Phase 2", day(2027, 7, 1), day(2028, 6, 30));
     for (sf, s) in &ex.phase2 {
@@ -188,8 +188,8 @@ fn example_2_gaps_rank_the_climbs_to_enterprise_first_with_each_stage_on_the_way
 #[test]
 fn a_goal_drafted_from_a_gap_is_an_ordinary_goal_due_at_the_end_of_the_phase() {
     let (mut f, phase) = example_2();
-    let goal = m::add_goal_from_gap(
-        &mut f.store,
+    let goal = act::add_goal_from_gap(
+        &mut f.ws,
         &f.plan_id,
         &f.assessment_id,
         &phase,

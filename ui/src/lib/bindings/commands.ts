@@ -1,0 +1,86 @@
+// Generated from the Rust side by src-tauri/src/bindings.rs; do not edit. Run
+// `UPDATE_BINDINGS=1 cargo test -p stepwise-app bindings` after changing it.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppInfo } from './AppInfo';
+import type { Applied } from './Applied';
+import type { AssessmentView } from './AssessmentView';
+import type { Catalog } from './Catalog';
+import type { Comparison } from './Comparison';
+import type { Edit } from './Edit';
+import type { Exported } from './Exported';
+import type { FactorRow } from './FactorRow';
+import type { Finding } from './Finding';
+import type { Format } from './Format';
+import type { FoundForm } from './FoundForm';
+import type { Goal } from './Goal';
+import type { HeatmapView } from './HeatmapView';
+import type { ImportedForm } from './ImportedForm';
+import type { Intent } from './Intent';
+import type { MaturityResults } from './MaturityResults';
+import type { PlanState } from './PlanState';
+import type { PlanSummary } from './PlanSummary';
+import type { Viewer } from './Viewer';
+
+/** The desktop shell's commands, one method each, as declared in src-tauri/src/commands. */
+export interface Commands {
+  appInfo(): Promise<AppInfo>;
+  /** The built-in content: the maturity model, the requirements, the journey's words. */
+  catalog(): Promise<Catalog>;
+  listPlans(): Promise<Array<PlanSummary>>;
+  /** Creates an empty plan; answers its id. */
+  createPlan(name: string): Promise<string>;
+  duplicatePlan(id: string): Promise<string>;
+  deletePlan(id: string): Promise<void>;
+  /** Imports a plan file as a new plan; answers its id. */
+  importPlan(path: string): Promise<string>;
+  planState(id: string): Promise<PlanState>;
+  /** Applies edits as one step of the history: all of them or none. */
+  applyEdits(id: string, edits: Array<Edit>): Promise<PlanState>;
+  /** Carries out what a person asked for (the maturity workshop's writes) as one step of the history, worked out from the plan inside the write transaction. */
+  applyIntent(id: string, intent: Intent): Promise<Applied>;
+  undo(id: string): Promise<PlanState>;
+  redo(id: string): Promise<PlanState>;
+  /** The SMART findings on a goal as it is being typed. */
+  goalFindings(goal: Goal): Promise<Array<Finding>>;
+  /** Without a path the file goes to the exports folder under a dated name. Runs off the main thread so the window stays responsive (and shows progress) meanwhile. */
+  exportPlan(id: string, format: Format, path: string | null): Promise<Exported>;
+  openExported(path: string): Promise<void>;
+  showExported(path: string): Promise<void>;
+  /** What `viewer` may see of an assessment: before the reveal a rater sees only their own scores and the facilitator only how far each rater has got. */
+  assessmentView(planId: string, assessmentId: string, viewer: Viewer): Promise<AssessmentView>;
+  maturityResults(planId: string, assessmentId: string, view: HeatmapView, phaseId: string | null): Promise<MaturityResults>;
+  compareAssessments(planId: string, fromId: string, toId: string): Promise<Comparison>;
+  successFactors(planId: string): Promise<Array<FactorRow>>;
+  /** Without a folder the forms go to the exports folder. */
+  exportScoringForms(planId: string, assessmentId: string, dir: string | null): Promise<Array<Exported>>;
+  /** The scoring forms in the exports folder. */
+  scoringFormsFound(): Promise<Array<FoundForm>>;
+  /** Reads a filled form back as one step of the history. */
+  importScoringForm(planId: string, assessmentId: string, path: string): Promise<ImportedForm>;
+}
+
+export const tauriCommands: Commands = {
+  appInfo: () => invoke<AppInfo>('app_info'),
+  catalog: () => invoke<Catalog>('catalog'),
+  listPlans: () => invoke<Array<PlanSummary>>('list_plans'),
+  createPlan: (name) => invoke<string>('create_plan', { name }),
+  duplicatePlan: (id) => invoke<string>('duplicate_plan', { id }),
+  deletePlan: (id) => invoke<void>('delete_plan', { id }),
+  importPlan: (path) => invoke<string>('import_plan', { path }),
+  planState: (id) => invoke<PlanState>('plan_state', { id }),
+  applyEdits: (id, edits) => invoke<PlanState>('apply_edits', { id, edits }),
+  applyIntent: (id, intent) => invoke<Applied>('apply_intent', { id, intent }),
+  undo: (id) => invoke<PlanState>('undo', { id }),
+  redo: (id) => invoke<PlanState>('redo', { id }),
+  goalFindings: (goal) => invoke<Array<Finding>>('goal_findings', { goal }),
+  exportPlan: (id, format, path) => invoke<Exported>('export_plan', { id, format, path }),
+  openExported: (path) => invoke<void>('open_exported', { path }),
+  showExported: (path) => invoke<void>('show_exported', { path }),
+  assessmentView: (planId, assessmentId, viewer) => invoke<AssessmentView>('assessment_view', { planId, assessmentId, viewer }),
+  maturityResults: (planId, assessmentId, view, phaseId) => invoke<MaturityResults>('maturity_results', { planId, assessmentId, view, phaseId }),
+  compareAssessments: (planId, fromId, toId) => invoke<Comparison>('compare_assessments', { planId, fromId, toId }),
+  successFactors: (planId) => invoke<Array<FactorRow>>('success_factors', { planId }),
+  exportScoringForms: (planId, assessmentId, dir) => invoke<Array<Exported>>('export_scoring_forms', { planId, assessmentId, dir }),
+  scoringFormsFound: () => invoke<Array<FoundForm>>('scoring_forms_found'),
+  importScoringForm: (planId, assessmentId, path) => invoke<ImportedForm>('import_scoring_form', { planId, assessmentId, path }),
+};

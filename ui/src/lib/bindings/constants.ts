@@ -1,0 +1,97 @@
+// Generated from the Rust side by src-tauri/src/bindings.rs; do not edit. Run
+// `UPDATE_BINDINGS=1 cargo test -p stepwise-app bindings` after changing it.
+import type { Confidence } from './Confidence';
+import type { FactorStatus } from './FactorStatus';
+import type { Frequency } from './Frequency';
+import type { Kind } from './Kind';
+import type { MeasureStatus } from './MeasureStatus';
+import type { Plan } from './Plan';
+import type { Severity } from './Severity';
+import type { Step } from './Step';
+
+/** The ten steps of the journey, in order. */
+export const STEPS: readonly Step[] = [
+  "context",
+  "vision",
+  "goals",
+  "measures",
+  "requirements",
+  "governance",
+  "maturity",
+  "communication",
+  "roadmap",
+  "export",
+];
+
+/** The plan's list of records of each kind (`goal` → `plan.goals`). */
+export const LIST_OF: Record<Kind, keyof Plan> = {
+  program: "programs",
+  stakeholder: "stakeholders",
+  priority: "priorities",
+  core_value: "core_values",
+  vision_answer: "vision_answers",
+  vision_statement: "vision_statements",
+  goal: "goals",
+  measure: "measures",
+  check_in: "check_ins",
+  future_measure: "future_measures",
+  requirement: "requirements",
+  requirement_metric: "requirement_metrics",
+  role: "roles",
+  committee_member: "committee_members",
+  workflow_stage: "workflow_stages",
+  proposal_item: "proposal_items",
+  raci_activity: "raci_activities",
+  raci_assignment: "raci_assignments",
+  badge_level: "badge_levels",
+  pathway: "pathways",
+  metadata_field: "metadata_fields",
+  phase: "phases",
+  milestone: "milestones",
+  communication: "communications",
+  training: "trainings",
+  success_factor: "success_factors",
+  assessment: "assessments",
+  rater: "raters",
+  rating: "ratings",
+  agreement: "agreements",
+  target: "targets",
+};
+
+/** How often a measure is checked, as the app, the PDF and the workbook say it. */
+export const FREQUENCY_LABEL: Record<Frequency, string> = {
+  weekly: "Every week",
+  monthly: "Every month",
+  each_term: "Each term",
+  quarterly: "Every quarter",
+  yearly: "Once a year",
+};
+
+/** Where a measure stands. */
+export const MEASURE_STATUS_LABEL: Record<MeasureStatus, string> = {
+  not_measured: "Not measured",
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+  achieved: "Achieved",
+};
+
+/** Where the plan stands on a critical success factor. */
+export const FACTOR_STATUS_LABEL: Record<FactorStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  in_place: "In place",
+};
+
+/** How sure a rater is of a score. */
+export const CONFIDENCE_LABEL: Record<Confidence, string> = {
+  evidence_seen: "Evidence seen",
+  observed: "Observed",
+  opinion: "Opinion",
+};
+
+/** How much a SMART finding matters. */
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  missing: "Must fix",
+  advice: "Worth a look",
+};
