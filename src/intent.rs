@@ -160,3 +160,54 @@ pub fn created(kind: Kind, edits: &[Edit]) -> Option<Id> {
         _ => None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_intent_reads_as_the_ui_sends_it_and_refuses_a_field_it_does_not_know() {
+        let sent =
+            r#"{"intent":"add_phase","name":"Phase 2","starts_on":"2027-07-01","ends_on":null}"#;
+        let intent: Intent = serde_json::from_str(sent).unwrap();
+        assert_eq!(
+            intent,
+            Intent::AddPhase {
+                name: "Phase 2".into(),
+                starts_on: Some("2027-07-01".into()),
+                ends_on: None,
+            }
+        );
+        assert_eq!(intent.creates(), Some(Kind::Phase));
+        let typo = r#"{"intent":"remove_rater","rater":"r1"}"#;
+        assert!(serde_json::from_str::<Intent>(typo).is_err());
+    }
+
+    #[test]
+    fn a_bad_day_is_refused_naming_its_field_before_anything_is_worked_out() {
+        let plan = Plan::new("p", chrono::Utc::now());
+        let bad = Intent::AddPhase {
+            name: "Phase 2".into(),
+            starts_on: Some("2027-07-01".into()),
+            ends_on: Some("end of June".into()),
+        };
+        let err = bad.edits(&plan).unwrap_err();
+        assert_eq!(err.problems()[0].path, "ends_on");
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn the_created_record_is_the_first_put_of_the_kind_created() {
+        let plan = Plan::new("p", chrono::Utc::now());
+        let intent = Intent::CreateAssessment {
+            name: "Baseline".into(),
+            assessed_on: "2027-03-01".into(),
+        };
+        let edits = intent.edits(&plan).unwrap();
+        let id = created(Kind::Assessment, &edits).expect("an assessment is put");
+        assert!(
+            matches!(&edits[0], Edit::Put { entity: crate::model::Entity::Assessment(a) } if a.id == id)
+        );
+        assert_eq!(created(Kind::Rater, &edits), None);
+    }
+}

@@ -1,7 +1,7 @@
 //! Step 7, the maturity workshop: what its screens and the `assess` commands read, and the
 //! scoring forms. Its writes are `Intent`s, through `super::apply_intent`.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::maturity::{
     self as m, forms::FilledForm, AssessmentView, Comparison, FactorRow, Gap, Heatmap, HeatmapView,
     PhaseMeans, Results, Viewer,
@@ -9,6 +9,7 @@ use crate::maturity::{
 use crate::workspace::{PlanState, Workspace};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 
 /// What the results screen shows for a revealed assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -72,13 +73,29 @@ pub fn success_factors(ws: &Workspace, plan_id: &str) -> Result<Vec<FactorRow>> 
     Ok(m::checklist(&ws.store().plan(plan_id)?))
 }
 
-/// One scoring form per rater of the assessment, with its file name.
-pub fn scoring_forms(
+/// Writes one scoring form per rater of the assessment into `dir` (created if need be), each
+/// whole or not at all; answers each file written with its size in bytes.
+pub fn write_scoring_forms(
     ws: &Workspace,
     plan_id: &str,
     assessment: &str,
-) -> Result<Vec<(String, Vec<u8>)>> {
-    m::forms::export_forms(&ws.store().plan(plan_id)?, assessment)
+    dir: &Path,
+) -> Result<Vec<(PathBuf, usize)>> {
+    let forms = m::forms::export_forms(&ws.store().plan(plan_id)?, assessment)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    let mut written = Vec::with_capacity(forms.len());
+    for (name, bytes) in forms {
+        let path = dir.join(name);
+        crate::files::write_atomic(&path, &bytes)?;
+        written.push((path, bytes.len()));
+    }
+    Ok(written)
+}
+
+/// The scoring forms found in `dir`, by name.
+pub fn scoring_forms_in(dir: &Path) -> Vec<m::forms::FoundForm> {
+    m::forms::forms_in(dir)
 }
 
 /// Reads a filled form back as one undo step: the rater's answers on it replace theirs, or,

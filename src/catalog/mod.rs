@@ -136,9 +136,32 @@ pub struct BadgeLevelTemplate {
     pub visual_cue: String,
 }
 
+/// What a step of the journey is for, in a sentence or two shown at the top of its screen.
+#[derive(Debug, Clone, Serialize, ts_rs::TS, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StepIntro {
+    pub step: crate::progress::Step,
+    pub intro: String,
+}
+
+/// A part of a SMART goal as the goal builder asks for it: what to write, and an example.
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SmartPrompt {
+    /// The goal field it fills (`specific` … `time_bound`).
+    pub id: String,
+    pub name: String,
+    pub prompt: String,
+    pub placeholder: String,
+}
+
 #[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// One per step of the journey, in the journey's order.
+    pub steps: Vec<StepIntro>,
+    /// The five parts of a SMART goal, in order.
+    pub smart_parts: Vec<SmartPrompt>,
     pub stages: Vec<StageInfo>,
     pub facets: Vec<Facet>,
     pub success_factors: Vec<Described>,
@@ -180,6 +203,8 @@ struct RequirementsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JourneyFile {
+    steps: Vec<StepIntro>,
+    smart_parts: Vec<SmartPrompt>,
     organisation_kinds: Vec<Described>,
     stakeholder_groups: Vec<Described>,
     perspectives: Vec<Described>,
@@ -213,6 +238,8 @@ fn load() -> Catalog {
         }
     }
     Catalog {
+        steps: j.steps,
+        smart_parts: j.smart_parts,
         stages: model.stages,
         facets,
         success_factors: model.success_factors,
@@ -273,6 +300,14 @@ impl Catalog {
 
     pub fn success_factor(&self, id: &str) -> Option<&Described> {
         self.success_factors.iter().find(|f| f.id == id)
+    }
+
+    /// The words at the top of a step's screen.
+    pub fn step_intro(&self, step: crate::progress::Step) -> Option<&str> {
+        self.steps
+            .iter()
+            .find(|s| s.step == step)
+            .map(|s| s.intro.as_str())
     }
 
     pub fn vision_question(&self, id: &str) -> Option<&VisionQuestion> {

@@ -445,3 +445,54 @@ fn the_catalog_survives_a_json_round_trip_for_the_front_end() {
         "what the UI receives must be the catalog itself"
     );
 }
+
+#[test]
+fn every_step_of_the_journey_has_one_intro_in_the_journeys_order() {
+    let steps: Vec<crate::progress::Step> = c().steps.iter().map(|s| s.step).collect();
+    assert_eq!(
+        steps,
+        crate::progress::Step::ALL,
+        "one intro per step, in order"
+    );
+    for s in &c().steps {
+        assert_text(&format!("steps.{:?}.intro", s.step), &s.intro);
+        assert!(
+            s.intro.ends_with('.'),
+            "{:?}: an intro is whole sentences",
+            s.step
+        );
+    }
+    assert!(c()
+        .step_intro(crate::progress::Step::Maturity)
+        .is_some_and(|t| t.contains("maturity model")));
+}
+
+#[test]
+fn the_goal_builder_asks_for_the_five_smart_parts_in_order() {
+    let ids: Vec<&str> = c().smart_parts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "specific",
+            "measurable",
+            "achievable",
+            "relevant",
+            "time_bound"
+        ],
+        "each part names the goal field it fills"
+    );
+    let letters: String = c()
+        .smart_parts
+        .iter()
+        .filter_map(|p| p.name.chars().next())
+        .collect();
+    assert_eq!(letters, "SMART");
+    for p in &c().smart_parts {
+        assert_text(&format!("smart_parts.{}.prompt", p.id), &p.prompt);
+        assert!(
+            p.placeholder.starts_with("e.g. "),
+            "{}: the placeholder is an example",
+            p.id
+        );
+    }
+}

@@ -72,6 +72,25 @@ pub fn parse_confidence(text: &str) -> Option<Option<Confidence>> {
         .map(Some)
 }
 
+/// Reads a day as people type it (`YYYY-MM-DD`), naming the field when it is not one.
+pub fn parse_day(field: &str, text: &str) -> Result<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("\"{text}\" is not a date; write it as YYYY-MM-DD"),
+        )
+    })
+}
+
+/// The same for a day that may be left out: nothing, or only spaces, is no day.
+pub fn parse_optional_day(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => parse_day(field, t).map(Some),
+        None => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,24 +127,5 @@ mod tests {
             "a blank confidence is allowed"
         );
         assert_eq!(parse_confidence("certain"), None, "not one of the three");
-    }
-}
-
-/// Reads a day as people type it (`YYYY-MM-DD`), naming the field when it is not one.
-pub fn parse_day(field: &str, text: &str) -> Result<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            field,
-            format!("\"{text}\" is not a date; write it as YYYY-MM-DD"),
-        )
-    })
-}
-
-/// The same for a day that may be left out: nothing, or only spaces, is no day.
-pub fn parse_optional_day(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => parse_day(field, t).map(Some),
-        None => Ok(None),
     }
 }

@@ -125,8 +125,10 @@ impl Store {
 
 /// Every connection gets the same settings: WAL so readers never block the writer, full sync
 /// so an edit is on disk when the call returns, foreign keys so a plan cannot half-exist.
+/// Writers take turns (each write holds the lock for one transaction), so a writer behind
+/// several others waits its turn rather than losing its edit to "database is locked".
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(Duration::from_secs(30))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

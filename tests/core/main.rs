@@ -2,6 +2,7 @@
 //! binary with shared fixtures.
 
 mod cli;
+mod concurrency;
 mod crash;
 mod export_pdf;
 mod export_xlsx;

@@ -6,7 +6,7 @@ use super::{ApiError, Backend, Exported};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use stepwise::api::{self, ImportedForm, MaturityResults};
-use stepwise::maturity::forms::{forms_in, FoundForm};
+use stepwise::maturity::forms::FoundForm;
 use stepwise::maturity::{AssessmentView, Comparison, FactorRow, HeatmapView, Viewer};
 
 type Result<T> = std::result::Result<T, ApiError>;
@@ -70,23 +70,18 @@ impl Backend {
         assessment_id: &str,
         dir: Option<PathBuf>,
     ) -> Result<Vec<Exported>> {
-        let forms = api::scoring_forms(&*self.workspace()?, plan_id, assessment_id)?;
-        let dir = match dir {
-            Some(d) => d,
-            None => self.exports_folder()?,
-        };
-        let mut written = Vec::with_capacity(forms.len());
-        for (name, bytes) in forms {
-            let path = dir.join(name);
-            stepwise::files::write_atomic(&path, &bytes)?;
-            tracing::info!(plan = %plan_id, file = %path.display(), "scoring form exported");
-            self.exported_files().insert(path.clone());
-            written.push(Exported {
+        let dir = dir.map_or_else(|| self.exports_folder(), Ok)?;
+        let written = api::write_scoring_forms(&*self.workspace()?, plan_id, assessment_id, &dir)?;
+        tracing::info!(plan = %plan_id, forms = written.len(), dir = %dir.display(), "scoring forms exported");
+        let mut exported = self.exported_files();
+        exported.extend(written.iter().map(|(path, _)| path.clone()));
+        Ok(written
+            .into_iter()
+            .map(|(path, bytes)| Exported {
                 path: path.display().to_string(),
-                bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-            });
-        }
-        Ok(written)
+                bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+            })
+            .collect())
     }
 
     /// The scoring forms in the exports folder.
@@ -95,7 +90,7 @@ impl Backend {
             Some(dir) => dir.clone(),
             None => stepwise::paths::exports_dir()?,
         };
-        Ok(forms_in(&dir))
+        Ok(api::scoring_forms_in(&dir))
     }
 
     /// Reads a filled form back (see `api::import_scoring_form`).

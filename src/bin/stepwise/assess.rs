@@ -444,11 +444,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             out,
         } => {
             let id = api::resolve_plan(ws, &plan)?;
-            std::fs::create_dir_all(&out)
-                .map_err(|e| Error::io(format!("cannot create {}", out.display()), e))?;
-            for (name, bytes) in api::scoring_forms(ws, &id, &assessment)? {
-                let path = out.join(name);
-                stepwise::files::write_atomic(&path, &bytes)?;
+            for (path, _) in api::write_scoring_forms(ws, &id, &assessment, &out)? {
                 println!("{}", path.display());
             }
         }

@@ -1,27 +1,18 @@
 // What the success-measures screen works out from a plan: labels for frequencies and statuses,
 // check-ins newest first, how far the latest value has come from the baseline to the target,
 // and where a measure lands in the plan's list when it moves among its goal's measures.
+import { FREQUENCY_LABEL, MEASURE_STATUS_LABEL } from './bindings/constants';
 import type { CheckIn, Frequency, Measure, MeasureStatus } from './types';
 
-export const FREQUENCY_LABEL: Record<Frequency, string> = {
-  weekly: 'Every week',
-  monthly: 'Every month',
-  each_term: 'Each term',
-  quarterly: 'Every quarter',
-  yearly: 'Once a year',
-};
+export { FREQUENCY_LABEL };
 
-export const FREQUENCY_OPTIONS: { value: Frequency; label: string }[] = (
-  ['weekly', 'monthly', 'each_term', 'quarterly', 'yearly'] as const
-).map((value) => ({ value, label: FREQUENCY_LABEL[value] }));
+/** The choices in the core's order. */
+export const FREQUENCY_OPTIONS: { value: Frequency; label: string }[] = (Object.keys(FREQUENCY_LABEL) as Frequency[]).map(
+  (value) => ({ value, label: FREQUENCY_LABEL[value] }),
+);
 
-export const STATUS_LABEL: Record<MeasureStatus, string> = {
-  not_measured: 'Not measured',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  off_track: 'Off track',
-  achieved: 'Achieved',
-};
+/** The core's label for each status. */
+export const STATUS_LABEL = MEASURE_STATUS_LABEL;
 
 /** A word on what each status means, for the status's tooltip and screen readers. */
 export const STATUS_HINT: Record<MeasureStatus, string> = {

@@ -1,10 +1,12 @@
-// One open plan: its state as the core computed it, and every change the screens make,
-// sent to the shell one at a time in the order they were made. The shell answers each edit
-// with what it changed — records, progress, the SMART findings and measure statuses it
-// touched — which is laid over the state held, so the screens never compute those themselves
-// and an answer stays small however large the plan.
+// One open plan: its state as the core computed it, and every change the screens make (edits,
+// and the maturity workshop's intents), sent to the shell one at a time in the order they were
+// made, so a slow save can never land after a newer one. The shell answers each edit with what
+// it changed — records, progress, the SMART findings and measure statuses it touched — which
+// is laid over the state held, so the screens never compute those themselves and an answer
+// stays small however large the plan.
 import { toUiError, type Backend, type UiError } from './backend';
-import type { Edit, Entity, Kind, Plan, PlanChanges, PlanSettings, PlanState, PlanUpdate } from './types';
+import { LIST_OF } from './bindings/constants';
+import type { Edit, Entity, Intent, Kind, Plan, PlanChanges, PlanSettings, PlanState, PlanUpdate } from './types';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -16,40 +18,7 @@ export function entity<R extends AnyRecord>(kind: Kind, record: R): Entity {
   return { [kind]: record } as unknown as Entity;
 }
 
-/** The plan's list of records of a kind (`goal` → `plan.goals`). */
-export const LIST_OF: Record<Kind, keyof Plan> = {
-  program: 'programs',
-  stakeholder: 'stakeholders',
-  priority: 'priorities',
-  core_value: 'core_values',
-  vision_answer: 'vision_answers',
-  vision_statement: 'vision_statements',
-  goal: 'goals',
-  measure: 'measures',
-  check_in: 'check_ins',
-  future_measure: 'future_measures',
-  requirement: 'requirements',
-  requirement_metric: 'requirement_metrics',
-  role: 'roles',
-  committee_member: 'committee_members',
-  workflow_stage: 'workflow_stages',
-  proposal_item: 'proposal_items',
-  raci_activity: 'raci_activities',
-  raci_assignment: 'raci_assignments',
-  badge_level: 'badge_levels',
-  pathway: 'pathways',
-  metadata_field: 'metadata_fields',
-  phase: 'phases',
-  milestone: 'milestones',
-  communication: 'communications',
-  training: 'trainings',
-  success_factor: 'success_factors',
-  assessment: 'assessments',
-  rater: 'raters',
-  rating: 'ratings',
-  agreement: 'agreements',
-  target: 'targets',
-};
+export { LIST_OF };
 
 export function findRecord(plan: Plan, kind: Kind, id: string): AnyRecord | undefined {
   const list = plan[LIST_OF[kind]] as unknown as AnyRecord[];
@@ -216,13 +185,31 @@ export class PlanSession {
     return this.#run(() => this.#backend.redo(this.id));
   }
 
-  /** Takes the state a command returned after writing the plan itself (the maturity
-   * workshop's commands do), as if it were the answer to an edit. */
-  adopt(state: PlanState): void {
-    this.state = state;
-    this.error = null;
-    this.savedAt = new Date();
-    if (this.#pending === 0) this.status = 'saved';
+  /** Asks the core to carry out an intent (the maturity workshop's writes) as one step of the
+   * history, in order with every other change: the core works out its edits from the plan as
+   * it stands when the intent arrives. Resolves to the refusal (or null) and the id of the
+   * record the intent created, if any. */
+  async intent(intent: Intent): Promise<{ error: UiError | null; created: string | null }> {
+    const { error, answer } = await this.send(
+      (b) => b.applyIntent(this.id, intent),
+      (a) => a.state,
+    );
+    return { error, created: answer?.created ?? null };
+  }
+
+  /** Sends a write whose answer carries the new state beside more (an imported form's
+   * count…), in order with every other change. */
+  async send<T>(
+    call: (backend: Backend) => Promise<T>,
+    stateOf: (answer: T) => PlanState,
+  ): Promise<{ error: UiError | null; answer: T | null }> {
+    let answer = null as T | null;
+    const error = await this.#run(async () => {
+      const got = await call(this.#backend);
+      answer = got;
+      return stateOf(got);
+    });
+    return { error, answer };
   }
 
   /** Resolves once every edit sent so far has been answered. */

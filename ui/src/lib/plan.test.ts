@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { layOver, PlanSession } from './plan.svelte';
 import { fakeBackend } from './testing/fake';
-import type { Edit, Plan, PlanChanges, PlanState, PlanUpdate } from './types';
+import type { Edit, Intent, Plan, PlanChanges, PlanState, PlanUpdate } from './types';
 
 const whole = (s: PlanState): PlanUpdate => ({ type: 'whole', value: s });
 
@@ -79,6 +79,55 @@ describe('PlanSession', () => {
     await session.undo();
     expect(order).toEqual(['edit', 'undo']);
     expect(session.state?.plan.name).toBe('original');
+  });
+
+  it('sends a maturity intent through the same queue: a slow score cannot land after a newer one', async () => {
+    const seen: string[] = [];
+    let release: () => void = () => {};
+    const slow = new Promise<void>((r) => (release = r));
+    const score = (stage: number): Intent => ({
+      intent: 'record_scores',
+      scores: [{ rater_id: 'r1', subfacet_id: 'analytics', score: { stage }, confidence: null, note: '' }],
+    });
+    const backend = fakeBackend({
+      applyIntent: async (_id: string, intent: Intent) => {
+        const stage = intent.intent === 'record_scores' ? (intent.scores[0]!.score as { stage: number }).stage : 0;
+        seen.push(`start ${stage}`);
+        if (stage === 2) await slow;
+        seen.push(`end ${stage}`);
+        return { created: null, state: state(`stage ${stage}`, true) };
+      },
+      applyEdits: async () => {
+        seen.push('edit');
+        return whole(state('renamed', true));
+      },
+    });
+    const session = new PlanSession(backend, 'p1');
+    const first = session.intent(score(2));
+    const second = session.intent(score(4));
+    const rename = session.rename('renamed');
+    release();
+    await Promise.all([first, second, rename]);
+    expect(seen).toEqual(['start 2', 'end 2', 'start 4', 'end 4', 'edit']);
+    expect(session.state?.plan.name).toBe('renamed');
+  });
+
+  it('answers an intent with the id of the record it created, or with its refusal', async () => {
+    let refuse = false;
+    const backend = fakeBackend({
+      applyIntent: async () => {
+        if (refuse) throw { code: 'invalid_input', message: 'assessed_on: not a date', problems: [{ path: 'assessed_on', reason: 'not a date' }] };
+        return { created: 'a1', state: state('x', true) };
+      },
+    });
+    const session = new PlanSession(backend, 'p1');
+    const made = await session.intent({ intent: 'create_assessment', name: 'Baseline', assessed_on: '2027-03-01' });
+    expect(made).toEqual({ error: null, created: 'a1' });
+    refuse = true;
+    const refused = await session.intent({ intent: 'create_assessment', name: 'Baseline', assessed_on: 'soon' });
+    expect(refused.created).toBeNull();
+    expect(refused.error?.problems[0]?.path).toBe('assessed_on');
+    expect(session.status).toBe('failed');
   });
 
   it('reports a plan that cannot be opened without throwing', async () => {

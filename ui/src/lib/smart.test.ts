@@ -8,10 +8,10 @@ import {
   plainMessage,
   severityOf,
   smartBadge,
-  SMART_PARTS,
+  smartParts,
 } from './smart';
 import { LiveFindings } from './smart.svelte';
-import type { Finding, Goal } from './types';
+import type { Catalog, Finding, Goal } from './types';
 
 const missing = (field: string, message = `${field} missing`): Finding => ({ field, severity: 'missing', message });
 const advice = (field: string, message = `${field} advice`): Finding => ({ field, severity: 'advice', message });
@@ -112,10 +112,17 @@ describe('plainMessage', () => {
 });
 
 describe('the SMART parts', () => {
-  it('cover the five parts in order, each with a prompt', () => {
-    expect(SMART_PARTS.map((p) => p.letter).join('')).toBe('SMART');
-    expect(SMART_PARTS.map((p) => p.field)).toEqual(['specific', 'measurable', 'achievable', 'relevant', 'time_bound']);
-    for (const p of SMART_PARTS) expect(p.prompt.length).toBeGreaterThan(10);
+  it('take their words from the built-in content and listen to the finding of their field', () => {
+    const fields = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'];
+    const names = ['Specific', 'Measurable', 'Achievable', 'Relevant', 'Time-bound'];
+    const catalog = {
+      smart_parts: fields.map((id, i) => ({ id, name: names[i]!, prompt: `What to write in ${id}`, placeholder: 'e.g. x' })),
+    } as unknown as Catalog;
+    const parts = smartParts(catalog);
+    expect(parts.map((p) => p.letter).join('')).toBe('SMART');
+    expect(parts.map((p) => p.field)).toEqual(fields);
+    expect(parts.map((p) => p.finding)).toEqual(['specific', 'measurable', 'achievable', 'relevant', 'due']);
+    expect(parts[0]!.prompt).toBe('What to write in specific');
   });
 });
 

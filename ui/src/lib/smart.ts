@@ -1,7 +1,7 @@
 // How the SMART builder shows the core's findings on a goal: the five parts with what to write
 // in each, the findings grouped under the part they are about, and the short badge each goal
 // carries in the list. The findings themselves come from the core (src/smart.rs).
-import type { Finding, Goal, Severity } from './types';
+import type { Catalog, Finding, Goal, Severity } from './types';
 
 /** A goal field the findings can point at, in the order the builder shows them. */
 export type FindingField = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'due' | 'owner';
@@ -19,48 +19,21 @@ export interface SmartPart {
   finding: FindingField;
 }
 
-export const SMART_PARTS: readonly SmartPart[] = [
-  {
-    field: 'specific',
-    letter: 'S',
-    label: 'Specific',
-    prompt: 'What exactly will change, and for whom?',
-    placeholder: 'e.g. Offer a stackable badge pathway to first-year students in the peer mentoring program',
-    finding: 'specific',
-  },
-  {
-    field: 'measurable',
-    letter: 'M',
-    label: 'Measurable',
-    prompt: 'The number that tells you it is done: a count, a share, a target.',
-    placeholder: 'e.g. 300 badges awarded, 60% of mentors earning one',
-    finding: 'measurable',
-  },
-  {
-    field: 'achievable',
-    letter: 'A',
-    label: 'Achievable',
-    prompt: 'Why it is realistic: the people, money and time behind it.',
-    placeholder: 'e.g. Two badge administrators and the existing mentor training budget',
-    finding: 'achievable',
-  },
-  {
-    field: 'relevant',
-    letter: 'R',
-    label: 'Relevant',
-    prompt: 'Which part of the vision or the strategic plan this moves forward.',
-    placeholder: 'e.g. Supports the retention priority of the strategic plan',
-    finding: 'relevant',
-  },
-  {
-    field: 'time_bound',
-    letter: 'T',
-    label: 'Time-bound',
-    prompt: 'By when, and any checkpoints on the way; set the due date too.',
-    placeholder: 'e.g. Pilot in the autumn term, full cohort by the end of the academic year',
-    finding: 'due',
-  },
-];
+/** The five parts as the builder shows them: the words come from the built-in content
+ * (assets/catalog/journey.json), the finding each part listens to from here. */
+export function smartParts(catalog: Catalog): SmartPart[] {
+  return catalog.smart_parts.map((p) => {
+    const field = p.id as SmartPartField;
+    return {
+      field,
+      letter: p.name.charAt(0),
+      label: p.name,
+      prompt: p.prompt,
+      placeholder: p.placeholder,
+      finding: field === 'time_bound' ? 'due' : field,
+    };
+  });
+}
 
 /** The order and names of the fields findings are grouped under. */
 export const FINDING_FIELDS: readonly { field: FindingField; label: string }[] = [
@@ -72,10 +45,7 @@ export const FINDING_FIELDS: readonly { field: FindingField; label: string }[] =
   { field: 'owner', label: 'Owner' },
 ];
 
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  missing: 'Must fix',
-  advice: 'Worth a look',
-};
+export { SEVERITY_LABEL } from './bindings/constants';
 
 /** The name shown for a finding's field; a field the builder does not know keeps its own name. */
 export function fieldLabel(field: string): string {

@@ -1,18 +1,6 @@
 // What crosses the boundary with the shell. The types are generated from the Rust types into
 // ./bindings (see src-tauri/src/bindings.rs); this module gathers them in one place.
 export type * from './bindings/index';
-import type { Step } from './bindings/Step';
-
-/** The ten steps of the journey, in order (`stepwise::Step::ALL`). */
-export const STEPS: readonly Step[] = [
-  'context',
-  'vision',
-  'goals',
-  'measures',
-  'requirements',
-  'governance',
-  'maturity',
-  'communication',
-  'roadmap',
-  'export',
-];
+// The core's constants the screens use (the steps in order, each kind's list, the labels of
+// enums) are generated from Rust too, never copied here.
+export * from './bindings/constants';

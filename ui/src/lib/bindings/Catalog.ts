@@ -3,9 +3,19 @@ import type { BadgeLevelTemplate } from "./BadgeLevelTemplate";
 import type { Described } from "./Described";
 import type { Facet } from "./Facet";
 import type { Requirement } from "./Requirement";
+import type { SmartPrompt } from "./SmartPrompt";
 import type { StageInfo } from "./StageInfo";
+import type { StepIntro } from "./StepIntro";
 import type { VisionQuestion } from "./VisionQuestion";
 import type { WorkedExample } from "./WorkedExample";
 import type { WorkflowTemplate } from "./WorkflowTemplate";
 
-export type Catalog = { stages: Array<StageInfo>, facets: Array<Facet>, success_factors: Array<Described>, worked_examples: Array<WorkedExample>, requirements: Array<Requirement>, organisation_kinds: Array<Described>, stakeholder_groups: Array<Described>, perspectives: Array<Described>, vision_questions: Array<VisionQuestion>, roles: Array<Described>, committee_sources: Array<Described>, workflow_stages: Array<WorkflowTemplate>, proposal_items: Array<Described>, badge_levels: Array<BadgeLevelTemplate>, pathway_kinds: Array<Described>, metadata_fields: Array<Described>, key_message_prompts: Array<Described>, delivery_modes: Array<Described>, design_principles: Array<Described>, };
+export type Catalog = { 
+/**
+ * One per step of the journey, in the journey's order.
+ */
+steps: Array<StepIntro>, 
+/**
+ * The five parts of a SMART goal, in order.
+ */
+smart_parts: Array<SmartPrompt>, stages: Array<StageInfo>, facets: Array<Facet>, success_factors: Array<Described>, worked_examples: Array<WorkedExample>, requirements: Array<Requirement>, organisation_kinds: Array<Described>, stakeholder_groups: Array<Described>, perspectives: Array<Described>, vision_questions: Array<VisionQuestion>, roles: Array<Described>, committee_sources: Array<Described>, workflow_stages: Array<WorkflowTemplate>, proposal_items: Array<Described>, badge_levels: Array<BadgeLevelTemplate>, pathway_kinds: Array<Described>, metadata_fields: Array<Described>, key_message_prompts: Array<Described>, delivery_modes: Array<Described>, design_principles: Array<Described>, };
