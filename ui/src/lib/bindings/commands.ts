@@ -19,6 +19,7 @@ import type { Intent } from './Intent';
 import type { MaturityResults } from './MaturityResults';
 import type { PlanState } from './PlanState';
 import type { PlanSummary } from './PlanSummary';
+import type { PlanUpdate } from './PlanUpdate';
 import type { Viewer } from './Viewer';
 
 /** The desktop shell's commands, one method each, as declared in src-tauri/src/commands. */
@@ -34,8 +35,8 @@ export interface Commands {
   /** Imports a plan file as a new plan; answers its id. */
   importPlan(path: string): Promise<string>;
   planState(id: string): Promise<PlanState>;
-  /** Applies edits as one step of the history: all of them or none. */
-  applyEdits(id: string, edits: Array<Edit>): Promise<PlanState>;
+  /** Applies edits as one step of the history: all of them or none. Answers with what they changed (or, where simpler, the whole state). */
+  applyEdits(id: string, edits: Array<Edit>): Promise<PlanUpdate>;
   /** Carries out what a person asked for (the maturity workshop's writes) as one step of the history, worked out from the plan inside the write transaction. */
   applyIntent(id: string, intent: Intent): Promise<Applied>;
   undo(id: string): Promise<PlanState>;
@@ -68,7 +69,7 @@ export const tauriCommands: Commands = {
   deletePlan: (id) => invoke<void>('delete_plan', { id }),
   importPlan: (path) => invoke<string>('import_plan', { path }),
   planState: (id) => invoke<PlanState>('plan_state', { id }),
-  applyEdits: (id, edits) => invoke<PlanState>('apply_edits', { id, edits }),
+  applyEdits: (id, edits) => invoke<PlanUpdate>('apply_edits', { id, edits }),
   applyIntent: (id, intent) => invoke<Applied>('apply_intent', { id, intent }),
   undo: (id) => invoke<PlanState>('undo', { id }),
   redo: (id) => invoke<PlanState>('redo', { id }),
