@@ -149,7 +149,7 @@ fn main() {
         "import one scoring form (re-scores 20)",
         time(RUNS, |_| {
             store
-                .apply_intent(&plan.id, now, |p| {
+                .apply_intent(&plan.id, now, None, |p| {
                     Ok(forms::import_form(p, &ids[0], &form)?.1)
                 })
                 .unwrap()
