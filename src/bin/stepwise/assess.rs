@@ -180,8 +180,8 @@ fn score_arg(stage: &str, reason: &str) -> Result<Score> {
     }
 }
 
-fn read(path: &PathBuf) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
+fn read(path: &PathBuf, input: stepwise::files::Input) -> Result<Vec<u8>> {
+    stepwise::files::read_input(path, input)
 }
 
 pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<()> {
@@ -192,9 +192,11 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let plan = store.plan(&plan_id(store, &plan)?)?;
             for a in &plan.assessments {
                 let state = if a.revealed { "revealed" } else { "hidden" };
-                println!(
+                outln!(
                     "assessment {}  {}  {}  ({state})",
-                    a.id, a.assessed_on, a.name
+                    a.id,
+                    a.assessed_on,
+                    a.name
                 );
             }
             for p in m::ordered_phases(&plan) {
@@ -203,13 +205,13 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
                     p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
                     p.ends_on.map(|d| d.to_string()).unwrap_or_default()
                 );
-                println!("phase {}  {}  {dates}", p.id, p.name);
+                outln!("phase {}  {}  {dates}", p.id, p.name);
             }
         }
         C::Create { plan, name, date } => {
             let id = plan_id(store, &plan)?;
             let a = m::create_assessment(store, &id, &name, date.unwrap_or(now.date_naive()), now)?;
-            println!("{}", a.id);
+            outln!("{}", a.id);
         }
         C::Rater {
             plan,
@@ -218,7 +220,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             role,
         } => {
             let id = plan_id(store, &plan)?;
-            println!(
+            outln!(
                 "{}",
                 m::add_rater(store, &id, &assessment, &name, &role, now)?.id
             );
@@ -248,7 +250,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
                 note,
             };
             m::record_score(store, &id, &entry, now)?;
-            println!("scored");
+            outln!("scored");
         }
         C::ScoreCsv {
             plan,
@@ -256,12 +258,12 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             file,
         } => {
             let id = plan_id(store, &plan)?;
-            let text = String::from_utf8(read(&file)?).map_err(|_| {
-                Error::invalid("csv", format!("{} is not UTF-8 text", file.display()))
-            })?;
+            let text = String::from_utf8(read(&file, stepwise::files::Input::ScoresCsv)?).map_err(
+                |_| Error::invalid("csv", format!("{} is not UTF-8 text", file.display())),
+            )?;
             let entries = m::parse_scores_csv(&store.plan(&id)?, &assessment, &text)?;
             m::record_scores(store, &id, &entries, now)?;
-            println!("{} scores recorded", entries.len());
+            outln!("{} scores recorded", entries.len());
         }
         C::Show {
             plan,
@@ -270,7 +272,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
         } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
             let viewer = viewer.map_or(Viewer::Facilitator, Viewer::Rater);
-            print!(
+            out!(
                 "{}",
                 m::view_text(&m::assessment_view(&p, &assessment, &viewer)?)
             );
@@ -278,7 +280,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
         C::Reveal { plan, assessment } => {
             let id = plan_id(store, &plan)?;
             let a = m::reveal(store, &id, &assessment, now)?;
-            println!("revealed {}", a.name);
+            outln!("revealed {}", a.name);
         }
         C::Agree {
             plan,
@@ -297,7 +299,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
                 evidence,
             };
             let a = m::agree(store, &id, &assessment, &agreed, now)?;
-            println!("agreed {}", a.subfacet_id);
+            outln!("agreed {}", a.subfacet_id);
         }
         C::Phase {
             plan,
@@ -306,7 +308,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             ends,
         } => {
             let id = plan_id(store, &plan)?;
-            println!("{}", m::add_phase(store, &id, &name, starts, ends, now)?.id);
+            outln!("{}", m::add_phase(store, &id, &name, starts, ends, now)?.id);
         }
         C::Target {
             plan,
@@ -317,7 +319,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
         } => {
             let id = plan_id(store, &plan)?;
             let t = m::set_target(store, &id, &assessment, &phase, &subfacet, stage, now)?;
-            println!("target {} = {}", t.subfacet_id, t.stage);
+            outln!("target {} = {}", t.subfacet_id, t.stage);
         }
         C::Heatmap {
             plan,
@@ -331,7 +333,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
                 ViewArg::Target => HeatmapView::Target,
                 ViewArg::Both => HeatmapView::Both,
             };
-            print!(
+            out!(
                 "{}",
                 m::heatmap_text(&m::heatmap(&p, &assessment, view, phase.as_deref())?)
             );
@@ -342,7 +344,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             phase,
         } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
-            print!(
+            out!(
                 "{}",
                 m::gaps_text(&p, &m::gaps(&p, &assessment, phase.as_deref())?)
             );
@@ -355,15 +357,15 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
         } => {
             let id = plan_id(store, &plan)?;
             let goal = m::add_goal_from_gap(store, &id, &assessment, &phase, &subfacet, now)?;
-            println!("{}\n{}", goal.title, goal.id);
+            outln!("{}\n{}", goal.title, goal.id);
         }
         C::Compare { plan, from, to } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
-            print!("{}", m::comparison_text(&m::compare(&p, &from, &to)?));
+            out!("{}", m::comparison_text(&m::compare(&p, &from, &to)?));
         }
         C::Factors { plan } => {
             let p = store.plan(&plan_id(store, &plan)?)?;
-            print!("{}", m::checklist_text(&m::checklist(&p)));
+            out!("{}", m::checklist_text(&m::checklist(&p)));
         }
         C::Factor {
             plan,
@@ -378,7 +380,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
                 StatusArg::InPlace => FactorStatus::InPlace,
             };
             let check = m::set_factor(store, &id, &factor, status, &note, now)?;
-            println!("{}: {}", check.factor_id, check.status.label());
+            outln!("{}: {}", check.factor_id, check.status.label());
         }
         C::ExportForms {
             plan,
@@ -391,7 +393,7 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             for (name, bytes) in m::forms::export_forms(&p, &assessment)? {
                 let path = out.join(name);
                 stepwise::files::write_atomic(&path, &bytes)?;
-                println!("{}", path.display());
+                outln!("{}", path.display());
             }
         }
         C::ImportForms {
@@ -402,10 +404,13 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let id = plan_id(store, &plan)?;
             let named = files
                 .iter()
-                .map(|f| Ok((f.display().to_string(), read(f)?)))
+                .map(|f| {
+                    let bytes = read(f, stepwise::files::Input::ScoringForm)?;
+                    Ok((f.display().to_string(), bytes))
+                })
                 .collect::<Result<Vec<_>>>()?;
             for form in m::forms::import_forms(store, &id, &assessment, &named, now)? {
-                println!("{}: {} answers", form.rater_name, form.entries.len());
+                outln!("{}: {} answers", form.rater_name, form.entries.len());
             }
         }
     }

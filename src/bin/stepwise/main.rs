@@ -2,7 +2,19 @@
 //! Each subcommand is a few lines over the core; where a plan is created, its id is the last
 //! line printed.
 
+/// `print!`, `println!` and `eprintln!` with control characters escaped (see `terminal`).
+macro_rules! out {
+    ($($arg:tt)*) => { print!("{}", crate::terminal::escape(&format!($($arg)*))) };
+}
+macro_rules! outln {
+    ($($arg:tt)*) => { println!("{}", crate::terminal::escape(&format!($($arg)*))) };
+}
+macro_rules! errln {
+    ($($arg:tt)*) => { eprintln!("{}", crate::terminal::escape(&format!($($arg)*))) };
+}
+
 mod assess;
+mod terminal;
 
 use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -107,7 +119,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -121,16 +133,16 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
     let mut store = open(cli.db.as_deref())?;
     let now = Utc::now();
     match cli.command {
-        Command::List => print!("{}", stepwise::text::plan_list(&store.list_plans()?)),
-        Command::Create { name } => println!("{}", store.create_plan(&name, now)?.id),
+        Command::List => out!("{}", stepwise::text::plan_list(&store.list_plans()?)),
+        Command::Create { name } => outln!("{}", store.create_plan(&name, now)?.id),
         Command::Rename { plan, name } => {
             let id = store.resolve_plan_id(&plan)?;
             store.rename_plan(&id, &name, now)?;
-            println!("{id}");
+            outln!("{id}");
         }
         Command::Duplicate { plan, name } => {
             let id = store.resolve_plan_id(&plan)?;
-            println!("{}", store.duplicate_plan(&id, name.as_deref(), now)?.id);
+            outln!("{}", store.duplicate_plan(&id, name.as_deref(), now)?.id);
         }
         Command::Delete { plan, yes } => {
             let id = store.resolve_plan_id(&plan)?;
@@ -142,11 +154,11 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
                 ));
             }
             store.delete_plan(&id)?;
-            println!("deleted {id}");
+            outln!("deleted {id}");
         }
         Command::Show { plan } => {
             let id = store.resolve_plan_id(&plan)?;
-            print!("{}", stepwise::text::plan_summary(&store.plan(&id)?));
+            out!("{}", stepwise::text::plan_summary(&store.plan(&id)?));
         }
         Command::Check {
             plan,
@@ -156,7 +168,7 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             let id = store.resolve_plan_id(&plan)?;
             let today = today.unwrap_or_else(|| now.date_naive());
             let plan = store.plan(&id)?;
-            print!("{}", stepwise::text::plan_check(&plan, today));
+            out!("{}", stepwise::text::plan_check(&plan, today));
             if strict
                 && !plan
                     .goals
@@ -171,12 +183,11 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             let edit: Edit = serde_json::from_str(&json)
                 .map_err(|e| stepwise::Error::invalid("edit", format!("not a valid edit: {e}")))?;
             store.apply(&id, &edit, now)?;
-            println!("{id}");
+            outln!("{id}");
         }
         Command::Import { file } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| stepwise::Error::io(format!("cannot read {}", file.display()), e))?;
-            println!("{}", planfile::import(&mut store, &bytes, now)?.id);
+            let bytes = stepwise::files::read_input(&file, stepwise::files::Input::PlanFile)?;
+            outln!("{}", planfile::import(&mut store, &bytes, now)?.id);
         }
         Command::Export { plan, format, out } => {
             let id = store.resolve_plan_id(&plan)?;
@@ -188,15 +199,15 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
                     .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
             } else {
                 stepwise::export::export_to(&store, &id, format.into(), &out, now)?;
-                eprintln!("wrote {}", out.display());
+                errln!("wrote {}", out.display());
             }
         }
-        Command::Demo => println!("{}", stepwise::demo::create_demo(&mut store, now)?.id),
+        Command::Demo => outln!("{}", stepwise::demo::create_demo(&mut store, now)?.id),
         Command::Assess { cmd } => assess::run(&mut store, cmd, now)?,
         Command::Info => {
-            println!("database: {}", store.path().display());
-            println!("schema version: {}", store.schema_version()?);
-            println!("plans: {}", store.list_plans()?.len());
+            outln!("database: {}", store.path().display());
+            outln!("schema version: {}", store.schema_version()?);
+            outln!("plans: {}", store.list_plans()?.len());
         }
     }
     Ok(ExitCode::SUCCESS)
