@@ -81,11 +81,7 @@ fn check_target(path: &Path) -> Result<Option<u32>> {
                     format!("{} is not a folder", dir.display()),
                 )),
                 Err(e) => Err(Error::io(
-                    format!(
-                        "cannot write {}: no folder {}",
-                        path.display(),
-                        dir.display()
-                    ),
+                    format!("cannot write to the folder {}", dir.display()),
                     e,
                 )),
             };
