@@ -8,6 +8,7 @@ mod export_xlsx;
 mod files;
 mod forms;
 mod maturity;
+mod names;
 mod open;
 mod planfile;
 mod store;
