@@ -363,7 +363,7 @@ impl Backend {
     ) -> Result<Vec<Exported>> {
         let forms = m::forms::export_forms(&self.plan(plan_id)?, assessment_id)?;
         let dir = match dir {
-            Some(d) => d,
+            Some(d) => self.save_folder(&d)?,
             None => self.exports_folder()?,
         };
         let mut written = Vec::with_capacity(forms.len());
@@ -415,8 +415,8 @@ impl Backend {
         path: &Path,
         now: DateTime<Utc>,
     ) -> Result<ImportedForm> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| stepwise::Error::io(format!("cannot read {}", path.display()), e))?;
+        let path = self.open_path(path)?;
+        let bytes = stepwise::files::read_input(&path, stepwise::files::Input::ScoringForm)?;
         let (form, state) = self.workspace()?.change(plan_id, now, |s| {
             m::forms::import_form(s, plan_id, assessment_id, &bytes, now)
         })?;

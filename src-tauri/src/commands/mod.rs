@@ -12,6 +12,7 @@ use stepwise::workspace::{PlanState, PlanUpdate};
 use stepwise::{Edit, PlanSummary};
 use tauri::State;
 
+pub mod dialogs;
 pub mod maturity;
 
 type Result<T> = std::result::Result<T, ApiError>;

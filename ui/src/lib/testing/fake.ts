@@ -10,6 +10,8 @@ export function fakeBackend(calls: Partial<Backend>): Backend {
     'createPlan',
     'duplicatePlan',
     'deletePlan',
+    'chooseFileToOpen',
+    'chooseSavePath',
     'importPlan',
     'planState',
     'applyEdits',
