@@ -110,42 +110,38 @@ fn foreign_wal_database(path: &Path, schema: &str) {
     conn.execute_batch(schema).unwrap();
 }
 
+/// Makes a database that will be refused, at the path given.
+type MakeDatabase = fn(&Path);
+
+fn foreign_in_wal_mode(p: &Path) {
+    foreign_wal_database(
+        p,
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1);",
+    );
+}
+
+fn newer_in_wal_mode(p: &Path) {
+    drop(Store::open(p).unwrap());
+    let conn = Connection::open(p).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+}
+
+fn damaged_in_wal_mode(p: &Path) {
+    let mut store = Store::open(p).unwrap();
+    for i in 0..5 {
+        store.create_plan(&format!("Plan {i}"), now()).unwrap();
+    }
+    drop(store);
+    drop_two_rows(p);
+}
+
 #[test]
 fn a_refused_database_in_wal_mode_gets_nothing_created_beside_it() {
-    let cases: [(&str, Box<dyn Fn(&Path)>); 3] = [
-        (
-            "another application",
-            Box::new(|p: &Path| {
-                foreign_wal_database(
-                    p,
-                    "CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1);",
-                )
-            }),
-        ),
-        (
-            "newer version",
-            Box::new(|p: &Path| {
-                drop(Store::open(p).unwrap());
-                let conn = Connection::open(p).unwrap();
-                conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-                    .unwrap();
-            }),
-        ),
-        (
-            "is damaged",
-            Box::new(|p: &Path| {
-                let db = TempDb {
-                    dir: tempfile::tempdir().unwrap(),
-                    path: p.to_path_buf(),
-                };
-                let mut store = db.open();
-                for i in 0..5 {
-                    store.create_plan(&format!("Plan {i}"), now()).unwrap();
-                }
-                drop(store);
-                drop_two_rows(p);
-            }),
-        ),
+    let cases: [(&str, MakeDatabase); 3] = [
+        ("another application", foreign_in_wal_mode),
+        ("newer version", newer_in_wal_mode),
+        ("is damaged", damaged_in_wal_mode),
     ];
     for (why, make) in cases {
         let db = TempDb::new();

@@ -180,10 +180,6 @@ fn score_arg(stage: &str, reason: &str) -> Result<Score> {
     }
 }
 
-fn read(path: &PathBuf, input: stepwise::files::Input) -> Result<Vec<u8>> {
-    stepwise::files::read_input(path, input)
-}
-
 pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<()> {
     use AssessCommand as C;
     let plan_id = |store: &Store, p: &str| store.resolve_plan_id(p);
@@ -258,9 +254,11 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             file,
         } => {
             let id = plan_id(store, &plan)?;
-            let text = String::from_utf8(read(&file, stepwise::files::Input::ScoresCsv)?).map_err(
-                |_| Error::invalid("csv", format!("{} is not UTF-8 text", file.display())),
-            )?;
+            let text = String::from_utf8(stepwise::files::read_input(
+                &file,
+                stepwise::files::Input::ScoresCsv,
+            )?)
+            .map_err(|_| Error::invalid("csv", format!("{} is not UTF-8 text", file.display())))?;
             let entries = m::parse_scores_csv(&store.plan(&id)?, &assessment, &text)?;
             m::record_scores(store, &id, &entries, now)?;
             outln!("{} scores recorded", entries.len());
@@ -405,7 +403,8 @@ pub fn run(store: &mut Store, cmd: AssessCommand, now: DateTime<Utc>) -> Result<
             let named = files
                 .iter()
                 .map(|f| {
-                    let bytes = read(f, stepwise::files::Input::ScoringForm)?;
+                    let bytes =
+                        stepwise::files::read_input(f, stepwise::files::Input::ScoringForm)?;
                     Ok((f.display().to_string(), bytes))
                 })
                 .collect::<Result<Vec<_>>>()?;
