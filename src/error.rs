@@ -57,6 +57,11 @@ pub enum Error {
     Upgrade { path: String, why: String },
     #[error("{path} is not a Stepwise database ({why}); it has been left untouched")]
     NotADatabase { path: String, why: String },
+    #[error(
+        "{path} is damaged and cannot be opened ({why}); it has been left untouched — \
+         restore it from a backup, or open another file"
+    )]
+    Damaged { path: String, why: String },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -89,7 +94,8 @@ impl Error {
             Error::Invalid { .. } => ErrorCode::InvalidInput,
             Error::PlanFile { .. } => ErrorCode::InvalidPlanFile,
             Error::NewerDatabase { .. } => ErrorCode::NewerDatabase,
-            Error::NotADatabase { .. } => ErrorCode::NotADatabase,
+            // Not usable as a database either way; the message says which.
+            Error::NotADatabase { .. } | Error::Damaged { .. } => ErrorCode::NotADatabase,
             Error::Io { .. } | Error::Upgrade { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Export { .. } => ErrorCode::ExportFailed,

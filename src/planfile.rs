@@ -60,6 +60,8 @@ pub fn parse(bytes: &[u8]) -> Result<Plan> {
             ),
         ));
     }
+    // Editors on some systems start a UTF-8 file with a byte-order mark; JSON has no use for it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         refuse(
             &format!("line {}, column {}", e.line(), e.column()),

@@ -14,6 +14,25 @@ pub const MAX_TEXT: usize = 20_000;
 pub const MAX_LIST: usize = 1_000;
 const MAX_ID: usize = 64;
 
+/// Why `value` cannot be a name, if it cannot: names are printed in terminals, file names,
+/// headings and lists, where a control character (an escape sequence, a bell, a line break) or
+/// a bidirectional override would do something instead of being seen.
+pub fn not_one_line(value: &str) -> Option<String> {
+    value.chars().find(|&c| is_control(c)).map(|c| {
+        format!(
+            "contains the control character U+{:04X}; a name is one line of plain text",
+            c as u32
+        )
+    })
+}
+
+/// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional
+/// embeddings, overrides and isolates, which reorder the text around them unseen.
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A pointer from one record to another, with the field that holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link<'a> {
@@ -149,6 +168,14 @@ impl<'a> Checker<'a> {
             self.problem(field, "must not be empty");
         } else {
             self.text(field, value);
+        }
+    }
+
+    /// A name or title: required, and one line of plain text.
+    pub fn name(&mut self, field: &str, value: &str) {
+        self.required(field, value);
+        if let Some(reason) = not_one_line(value) {
+            self.problem(field, reason);
         }
     }
 

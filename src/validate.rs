@@ -27,7 +27,7 @@ pub fn plan_problems_at(plan: &Plan, root: &str) -> Vec<Problem> {
     {
         let mut c = Checker::new(root, &mut problems);
         c.id("id", &plan.id);
-        c.required("name", &plan.name);
+        c.name("name", &plan.name);
         let n = plan.name.chars().count();
         if n > crate::store::MAX_NAME {
             c.problem(

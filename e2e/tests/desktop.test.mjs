@@ -42,8 +42,11 @@ test('a second launch on the same database focuses the running app and exits', {
   const app = await driver.launch(db);
   try {
     await find(app, 'plan');
+    const opened = (text) => (text.match(/database open/g) ?? []).length;
+    const openedBefore = opened(readFileSync(driver.logFile, 'utf8'));
     assert.equal(await launchDirect(db, 20_000), 0, 'the second launch hands over and exits cleanly');
     const log = readFileSync(driver.logFile, 'utf8');
+    assert.equal(opened(log), openedBefore, 'the second launch handed over before opening the database');
     assert.match(log, /a second launch asked for the window/, 'the running app was asked to come forward');
     assert.equal(await app.getTitle(), 'Stepwise', 'the first app still runs');
 

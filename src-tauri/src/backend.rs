@@ -64,6 +64,9 @@ pub struct Backend {
     workspace: Result<Mutex<Workspace>, ApiError>,
     /// Only files this run wrote may be opened or shown from the UI.
     exported: Mutex<HashSet<PathBuf>>,
+    /// The paths the person chose in a native dialog; the only ones outside the exports
+    /// folder the UI may name.
+    chosen: paths::Chosen,
     listed: std::sync::atomic::AtomicBool,
 }
 
@@ -85,6 +88,7 @@ impl Backend {
             export_dir: stepwise::paths::exports_dir().ok(),
             workspace: store.map(|s| Mutex::new(Workspace::new(s))),
             exported: Mutex::new(HashSet::new()),
+            chosen: paths::Chosen::default(),
             listed: std::sync::atomic::AtomicBool::new(false),
         }
     }
@@ -136,8 +140,8 @@ impl Backend {
 
     /// Imports a plan file as a new plan and returns its id.
     pub fn import_plan(&self, path: &Path, now: DateTime<Utc>) -> Result<String, ApiError> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| stepwise::Error::io(format!("cannot read {}", path.display()), e))?;
+        let path = self.open_path(path)?;
+        let bytes = stepwise::files::read_input(&path, stepwise::files::Input::PlanFile)?;
         let id = api::import_plan(&mut *self.workspace()?, &bytes, now)?;
         tracing::info!(plan = %id, file = %path.display(), "plan imported");
         Ok(id)
@@ -188,7 +192,7 @@ impl Backend {
     ) -> Result<Exported, ApiError> {
         let ws = self.workspace()?;
         let path = match path {
-            Some(p) => p,
+            Some(p) => self.save_path(&p)?,
             None => {
                 let dir = match &self.export_dir {
                     Some(dir) => dir.clone(),
@@ -245,6 +249,7 @@ fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, ApiError> {
 }
 
 pub mod maturity;
+mod paths;
 
 #[cfg(test)]
 mod tests;

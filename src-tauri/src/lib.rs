@@ -16,8 +16,9 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use tauri::Manager;
 
-/// Starts the app: resolve the database (`--db` > `STEPWISE_DB` > per-user data folder), open
-/// it, make sure the demo plan exists, then show the window.
+/// Starts the app: resolve the database (`--db` > `STEPWISE_DB` > per-user data folder), hand
+/// over to the app already running on it if there is one, else open it, make sure the demo
+/// plan exists, and show the window.
 pub fn run() {
     let log_file = logging::init();
     let db_path = stepwise::paths::resolve_db_path(db_flag(std::env::args_os()).as_deref());
@@ -28,7 +29,6 @@ pub fn run() {
         "Stepwise starting"
     );
     let instance_id = instance_id(db_path.as_deref().ok());
-    let backend = Backend::start(db_path, chrono::Utc::now());
 
     tauri::Builder::default()
         // First, so a second launch on the same database hands over before opening anything.
@@ -39,8 +39,10 @@ pub fn run() {
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
-        .manage(backend)
-        .setup(|app| {
+        // The single-instance plugin has run by now: a second launch has handed over and exited
+        // without touching the database (or writing the demo plan into it).
+        .setup(move |app| {
+            app.manage(Backend::start(db_path, chrono::Utc::now()));
             if let Some(window) = app.get_webview_window("main") {
                 window::restore(&window);
             }

@@ -29,17 +29,24 @@ impl Format {
     }
 }
 
+/// The most bytes of a plan's name an export's file name keeps: with the date and the
+/// extensions it stays within the 255 bytes file systems allow.
+const MAX_STEM_BYTES: usize = 200;
+
 /// A file name for an export that says what it is and when it was made, e.g.
-/// `Digital credentials strategy 2026-11-23.pdf`; characters no file system accepts are dropped.
+/// `Digital credentials strategy 2026-11-23.pdf`; characters no file system accepts are dropped,
+/// and a long name is cut (in bytes, on a character boundary) so the file can be created.
 pub fn file_name(plan_name: &str, format: Format, now: DateTime<Utc>) -> String {
-    let mut stem: String = plan_name
+    let stem: String = plan_name
         .chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        .filter(|&c| {
+            !crate::record::is_control(c)
+                && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
         })
         .take(80)
         .collect();
-    stem = stem.trim().trim_start_matches('.').trim().to_string();
+    let stem = crate::files::truncate_bytes(stem.trim(), MAX_STEM_BYTES);
+    let mut stem = stem.trim().trim_start_matches('.').trim().to_string();
     if stem.is_empty() {
         stem = "Stepwise plan".to_string();
     }

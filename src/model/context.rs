@@ -20,7 +20,7 @@ impl Record for Program {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
     }
 }
@@ -41,7 +41,7 @@ impl Record for Stakeholder {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("notes", &self.notes);
         if let Some(g) = &self.group {
             let known = catalog().stakeholder_groups.iter().any(|s| &s.id == g);
@@ -64,7 +64,7 @@ impl Record for Priority {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("title", &self.title);
+        c.name("title", &self.title);
         c.text("description", &self.description);
     }
 }
@@ -83,7 +83,7 @@ impl Record for CoreValue {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
     }
 }

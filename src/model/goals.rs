@@ -59,7 +59,7 @@ impl Record for Goal {
         }
     }
     fn check(&self, c: &mut Checker) {
-        c.required("title", &self.title);
+        c.name("title", &self.title);
         for (field, value) in [
             ("specific", &self.specific),
             ("measurable", &self.measurable),

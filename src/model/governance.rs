@@ -22,7 +22,7 @@ impl Record for Role {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
         c.texts("people", &self.people);
     }
@@ -80,7 +80,7 @@ impl Record for WorkflowStage {
         }
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         for (field, value) in [
             ("description", &self.description),
             ("inputs", &self.inputs),
@@ -108,7 +108,7 @@ impl Record for ProposalItem {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
     }
 }
@@ -127,7 +127,7 @@ impl Record for RaciActivity {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
     }
 }
 
@@ -211,7 +211,7 @@ impl Record for BadgeLevel {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         for (field, value) in [
             ("description", &self.description),
             ("assessment", &self.assessment),
@@ -258,7 +258,7 @@ impl Record for Pathway {
         }
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
     }
 }
@@ -279,7 +279,7 @@ impl Record for MetadataField {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
     }
 }

@@ -64,7 +64,7 @@ impl Record for Assessment {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
     }
 }
 
@@ -91,7 +91,7 @@ impl Record for Rater {
         vec![link("assessment_id", Kind::Assessment, &self.assessment_id)]
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("role", &self.role);
     }
 }

@@ -30,7 +30,7 @@ impl Record for RequirementChoice {
             .map(|c| (c, "this catalog requirement is already in the plan"))
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
         if let Some(id) = &self.catalog_id {
             let known = catalog().requirement(id).is_some();
@@ -80,6 +80,6 @@ impl Record for RequirementMetric {
         }
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
     }
 }

@@ -22,7 +22,7 @@ impl Record for Phase {
         &self.id
     }
     fn check(&self, c: &mut Checker) {
-        c.required("name", &self.name);
+        c.name("name", &self.name);
         c.text("description", &self.description);
         if let (Some(s), Some(e)) = (self.starts_on, self.ends_on) {
             if e < s {
@@ -102,7 +102,7 @@ impl Record for Milestone {
         }
     }
     fn check(&self, c: &mut Checker) {
-        c.required("title", &self.title);
+        c.name("title", &self.title);
         if self.done_on.is_some() && self.status != MilestoneStatus::Done {
             c.problem(
                 "done_on",

@@ -24,6 +24,8 @@ pub const SCHEMA_VERSION: i64 = crate::upgrade::DATA_VERSION;
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// No export may be written over this database while it is open.
+    _open: crate::files::OpenDatabase,
 }
 
 impl Store {
@@ -35,6 +37,8 @@ impl Store {
                 .map_err(|e| Error::io(format!("cannot create the folder {}", dir.display()), e))?;
         }
         let found = if path.exists() { probe(path)? } else { 0 };
+        // Before the backup: it is written beside the database.
+        check_writable(path)?;
         if (1..SCHEMA_VERSION).contains(&found) {
             backup(path, found)?;
         }
@@ -43,9 +47,11 @@ impl Store {
             why: e.to_string(),
         })?;
         configure(&conn)?;
+        let open = crate::files::OpenDatabase::new(&path.canonicalize().unwrap_or(path.into()));
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            _open: open,
         };
         store.migrate()?;
         Ok(store)
@@ -171,14 +177,18 @@ fn backup(path: &Path, version: i64) -> Result<PathBuf> {
     Ok(target)
 }
 
-/// Looks at an existing file read-only and refuses it unless it is a Stepwise database this
-/// version can open (or an empty SQLite file, which becomes one). Returns its data version.
+/// Looks at an existing file without changing it, or creating anything beside it, and refuses
+/// it unless it is a sound Stepwise database this version can open (or an empty file, which
+/// becomes one). Returns its data version.
 fn probe(path: &Path) -> Result<i64> {
     let shown = path.display().to_string();
     let refuse = |why: &str| Error::NotADatabase {
         path: shown.clone(),
         why: why.to_string(),
     };
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(refuse("it is not a regular file"));
+    }
     let header = read_header(path)?;
     if header.is_empty() {
         return Ok(0);
@@ -186,8 +196,7 @@ fn probe(path: &Path) -> Result<i64> {
     if !header.starts_with(b"SQLite format 3\0") {
         return Err(refuse("it is not an SQLite file"));
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| refuse(&e.to_string()))?;
+    let conn = open_untouched(path).map_err(|e| refuse(&e.to_string()))?;
     let app_id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|e| refuse(&e.to_string()))?;
@@ -197,7 +206,8 @@ fn probe(path: &Path) -> Result<i64> {
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(|e| refuse(&e.to_string()))?;
-    if app_id != APPLICATION_ID && (tables > 0 || version != 0) {
+    // An application id is a claim, even on an empty database: only ours or none is ours.
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
         return Err(refuse("it is an SQLite database of another application"));
     }
     if version > SCHEMA_VERSION {
@@ -207,17 +217,114 @@ fn probe(path: &Path) -> Result<i64> {
             known: SCHEMA_VERSION,
         });
     }
+    check_integrity(&conn).map_err(|why| Error::Damaged { path: shown, why })?;
     Ok(version)
+}
+
+/// A read-only connection that leaves no trace: with no write-ahead log beside the file, it is
+/// opened immutable, so SQLite creates no `-wal` or `-shm` file for a database it may refuse.
+/// A log that is there holds committed changes (or a live writer's), so it is read with it.
+fn open_untouched(path: &Path) -> rusqlite::Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if Path::new(&wal).exists() {
+        return Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
+    }
+    match uri(path) {
+        Some(uri) => Connection::open_with_flags(
+            format!("{uri}?immutable=1"),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        ),
+        None => Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY),
+    }
+}
+
+/// `path` as an SQLite `file:` URI, every byte that could be read as URI syntax escaped.
+fn uri(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    let mut out = String::from("file:");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
+}
+
+/// `PRAGMA quick_check`: every page and every record is well-formed, so a file edited or torn
+/// behind SQLite's back is refused instead of being read without part of it. (About a second
+/// per gigabyte; the full `integrity_check` also compares indexes and costs several times that.)
+fn check_integrity(conn: &Connection) -> std::result::Result<(), String> {
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check(5)")
+        .map_err(|e| e.to_string())?;
+    let found = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| e.to_string())?;
+    match found.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        problems => Err(problems.join("; ").replace('\n', " ")),
+    }
+}
+
+/// Says what is really wrong when the database cannot be written, before SQLite would turn it
+/// into a vaguer error: SQLite keeps its journal beside the database, so both the file and
+/// its folder must be writable.
+fn check_writable(path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let read_only = |what: String| {
+        Error::io(
+            format!("cannot use {} as the database", path.display()),
+            std::io::Error::new(std::io::ErrorKind::PermissionDenied, what),
+        )
+    };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !writable(path, &meta) {
+            return Err(read_only("the file is read-only".into()));
+        }
+    }
+    match std::fs::metadata(dir) {
+        Ok(meta) if !writable(dir, &meta) => Err(read_only(format!(
+            "the folder {} is read-only, and Stepwise keeps its journal beside the database",
+            dir.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Writable by its mode bits (which a read-only marking sets even for an administrator) and
+/// for this user.
+#[cfg(unix)]
+fn writable(path: &Path, meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    if meta.permissions().readonly() {
+        return false;
+    }
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return true;
+    };
+    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn writable(_path: &Path, meta: &std::fs::Metadata) -> bool {
+    !meta.permissions().readonly()
 }
 
 fn read_header(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     let mut f = std::fs::File::open(path)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let mut buf = vec![0u8; 16];
-    let n = f
-        .read(&mut buf)
+    let mut buf = Vec::with_capacity(16);
+    (&mut f)
+        .take(16)
+        .read_to_end(&mut buf)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    buf.truncate(n);
     Ok(buf)
 }

@@ -50,6 +50,9 @@ fn check_name(name: &str) -> Result<String> {
             format!("is longer than {MAX_NAME} characters"),
         ));
     }
+    if let Some(reason) = crate::record::not_one_line(name) {
+        return Err(Error::invalid("name", reason));
+    }
     Ok(name.to_string())
 }
 
@@ -255,12 +258,12 @@ impl Store {
     /// The id of the one plan whose id starts with `prefix` (people type the first few
     /// characters of a uuid), or an error saying why there is not exactly one.
     pub fn resolve_plan_id(&self, prefix: &str) -> Result<String> {
-        let pattern = format!("{}%", prefix.replace(['%', '_'], ""));
+        // A literal comparison: no character of an id means "any" (as `_` and `%` would in LIKE).
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id FROM plans WHERE id LIKE ?1 LIMIT 2")?;
+            .prepare_cached("SELECT id FROM plans WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2")?;
         let ids = stmt
-            .query_map([&pattern], |r| r.get::<_, String>(0))?
+            .query_map([prefix], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         match ids.as_slice() {
             [one] if !prefix.is_empty() => Ok(one.clone()),

@@ -70,7 +70,10 @@ impl Backend {
         assessment_id: &str,
         dir: Option<PathBuf>,
     ) -> Result<Vec<Exported>> {
-        let dir = dir.map_or_else(|| self.exports_folder(), Ok)?;
+        let dir = match dir {
+            Some(d) => self.save_folder(&d)?,
+            None => self.exports_folder()?,
+        };
         let written = api::write_scoring_forms(&*self.workspace()?, plan_id, assessment_id, &dir)?;
         tracing::info!(plan = %plan_id, forms = written.len(), dir = %dir.display(), "scoring forms exported");
         let mut exported = self.exported_files();
@@ -101,8 +104,8 @@ impl Backend {
         path: &Path,
         now: DateTime<Utc>,
     ) -> Result<ImportedForm> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| stepwise::Error::io(format!("cannot read {}", path.display()), e))?;
+        let path = self.open_path(path)?;
+        let bytes = stepwise::files::read_input(&path, stepwise::files::Input::ScoringForm)?;
         let mut ws = self.workspace()?;
         let form = api::import_scoring_form(&mut ws, plan_id, assessment_id, &bytes, now)?;
         tracing::info!(plan = %plan_id, file = %path.display(), rater = %form.rater_name, "scoring form imported");

@@ -186,6 +186,7 @@ fn exports_go_to_the_exports_folder_and_only_they_may_be_opened() {
     );
 
     let chosen = dir.path().join("chosen.xlsx");
+    backend.chosen_to_save(chosen.clone());
     let xlsx = backend
         .export(&id, Format::Xlsx, Some(chosen.clone()), now())
         .unwrap();
@@ -217,6 +218,7 @@ fn plans_are_created_duplicated_imported_and_deleted() {
 
     let junk = dir.path().join("junk.json");
     std::fs::write(&junk, "{ not json").unwrap();
+    backend.chosen_to_open(junk.clone());
     let err = backend.import_plan(&junk, now()).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidPlanFile);
     assert_eq!(

@@ -16,6 +16,8 @@ use stepwise::smart::Finding;
 use stepwise::workspace::{PlanState, PlanUpdate};
 use stepwise::{Edit, Intent, PlanSummary};
 
+pub mod dialogs;
+
 type Result<T> = std::result::Result<T, ApiError>;
 
 /// One command as the UI sees it: its name, its doc comment, its arguments and what it
@@ -30,18 +32,19 @@ pub struct Signature {
 
 /// Declares each command once. `fn name(backend, arg: Type…) -> Answer { body }` becomes a
 /// `#[tauri::command]` taking the backend as Tauri state and returning `Result<Answer>`; a
-/// command marked `[async]` runs off the main thread. The list also gives `handler()` for
+/// command marked `[async]` runs off the main thread, and one given `[window]` also receives
+/// the window that called it (a dialog needs its parent). The list also gives `handler()` for
 /// Tauri and `signatures()` for the generated TypeScript.
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
-        $([$asyncness:ident])? fn $name:ident($backend:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ok:ty $body:block
+        $([$asyncness:ident])? fn $name:ident($backend:ident $(, [$window:ident])? $(, $arg:ident: $ty:ty)* $(,)?) -> $ok:ty $body:block
     )*) => {
         $(
             $(#[doc = $doc])*
             #[tauri::command]
             pub $($asyncness)? fn $name(
-                $backend: tauri::State<'_, Backend> $(, $arg: $ty)*
+                $backend: tauri::State<'_, Backend> $(, $window: tauri::WebviewWindow)? $(, $arg: $ty)*
             ) -> Result<$ok> $body
         )*
 
@@ -87,6 +90,20 @@ commands! {
 
     fn delete_plan(backend, id: String) -> () {
         backend.delete_plan(&id)
+    }
+
+    /// Opens the native save dialog for an export; the chosen path (with the format's
+    /// extension), or null when cancelled. Exports take no other path outside the exports
+    /// folder.
+    [async] fn choose_save_path(backend, [window], format: Format) -> Option<String> {
+        dialogs::choose_save_path(&window, &backend, format)
+    }
+
+    /// Opens the native file dialog for a plan file (`json`) or a filled scoring form
+    /// (`xlsx`); the chosen path, or null when cancelled. Imports take no other path outside
+    /// the exports folder.
+    [async] fn choose_file_to_open(backend, [window], format: Format) -> Option<String> {
+        dialogs::choose_file_to_open(&window, &backend, format)
     }
 
     /// Imports a plan file as a new plan; answers its id.

@@ -182,8 +182,9 @@ fn score_arg(stage: &str, reason: &str) -> Result<Score> {
     }
 }
 
-fn read_file(path: &PathBuf) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
+/// Reads an input file after checking its type and size (see `stepwise::files::read_input`).
+fn read_file(path: &std::path::Path, kind: stepwise::files::Input) -> Result<Vec<u8>> {
+    stepwise::files::read_input(path, kind)
 }
 
 /// Carries out an intent on the plan named `plan` and prints the id of what it created.
@@ -204,9 +205,11 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             let plan = read(ws, &plan)?;
             for a in &plan.assessments {
                 let state = if a.revealed { "revealed" } else { "hidden" };
-                println!(
+                outln!(
                     "assessment {}  {}  {}  ({state})",
-                    a.id, a.assessed_on, a.name
+                    a.id,
+                    a.assessed_on,
+                    a.name
                 );
             }
             for p in m::ordered_phases(&plan) {
@@ -215,7 +218,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                     p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
                     p.ends_on.map(|d| d.to_string()).unwrap_or_default()
                 );
-                println!("phase {}  {}  {dates}", p.id, p.name);
+                outln!("phase {}  {}  {dates}", p.id, p.name);
             }
         }
         C::Create { plan, name, date } => {
@@ -226,7 +229,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 Intent::CreateAssessment { name, assessed_on },
                 now,
             )?;
-            println!("{}", created(&applied));
+            outln!("{}", created(&applied));
         }
         C::Rater {
             plan,
@@ -239,7 +242,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 name,
                 role,
             };
-            println!("{}", created(&act(ws, &plan, intent, now)?));
+            outln!("{}", created(&act(ws, &plan, intent, now)?));
         }
         C::Score {
             plan,
@@ -271,7 +274,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 };
                 m::score_edits(p, &[entry])
             })?;
-            println!("scored");
+            outln!("scored");
         }
         C::ScoreCsv {
             plan,
@@ -279,11 +282,12 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             file,
         } => {
             let id = api::resolve_plan(ws, &plan)?;
-            let text = String::from_utf8(read_file(&file)?).map_err(|_| {
-                Error::invalid("csv", format!("{} is not UTF-8 text", file.display()))
-            })?;
+            let text = String::from_utf8(read_file(&file, stepwise::files::Input::ScoresCsv)?)
+                .map_err(|_| {
+                    Error::invalid("csv", format!("{} is not UTF-8 text", file.display()))
+                })?;
             let n = api::import_scores_csv(ws, &id, &assessment, &text, now)?;
-            println!("{n} scores recorded");
+            outln!("{n} scores recorded");
         }
         C::Show {
             plan,
@@ -292,7 +296,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
         } => {
             let id = api::resolve_plan(ws, &plan)?;
             let viewer = viewer.map_or(Viewer::Facilitator, Viewer::Rater);
-            print!(
+            out!(
                 "{}",
                 m::view_text(&api::assessment_view(ws, &id, &assessment, &viewer)?)
             );
@@ -305,7 +309,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             let name = m::find_assessment(&applied.state.plan, &assessment)?
                 .name
                 .clone();
-            println!("revealed {name}");
+            outln!("revealed {name}");
         }
         C::Agree {
             plan,
@@ -328,7 +332,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 agreed,
             };
             act(ws, &plan, intent, now)?;
-            println!("agreed {subfacet_id}");
+            outln!("agreed {subfacet_id}");
         }
         C::Phase {
             plan,
@@ -341,7 +345,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 starts_on: starts.map(|d| d.to_string()),
                 ends_on: ends.map(|d| d.to_string()),
             };
-            println!("{}", created(&act(ws, &plan, intent, now)?));
+            outln!("{}", created(&act(ws, &plan, intent, now)?));
         }
         C::Target {
             plan,
@@ -358,7 +362,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 stage,
             };
             act(ws, &plan, intent, now)?;
-            println!("target {subfacet_id} = {stage}");
+            outln!("target {subfacet_id} = {stage}");
         }
         C::Heatmap {
             plan,
@@ -372,7 +376,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 ViewArg::Target => HeatmapView::Target,
                 ViewArg::Both => HeatmapView::Both,
             };
-            print!(
+            out!(
                 "{}",
                 m::heatmap_text(&m::heatmap(&p, &assessment, view, phase.as_deref())?)
             );
@@ -383,7 +387,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             phase,
         } => {
             let p = read(ws, &plan)?;
-            print!(
+            out!(
                 "{}",
                 m::gaps_text(&p, &m::gaps(&p, &assessment, phase.as_deref())?)
             );
@@ -402,21 +406,21 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             let applied = act(ws, &plan, intent, now)?;
             let id = created(&applied);
             let goal = applied.state.plan.goals.iter().find(|g| g.id == id);
-            println!(
+            outln!(
                 "{}\n{id}",
                 goal.map(|g| g.title.as_str()).unwrap_or_default()
             );
         }
         C::Compare { plan, from, to } => {
             let id = api::resolve_plan(ws, &plan)?;
-            print!(
+            out!(
                 "{}",
                 m::comparison_text(&api::compare_assessments(ws, &id, &from, &to)?)
             );
         }
         C::Factors { plan } => {
             let id = api::resolve_plan(ws, &plan)?;
-            print!("{}", m::checklist_text(&api::success_factors(ws, &id)?));
+            out!("{}", m::checklist_text(&api::success_factors(ws, &id)?));
         }
         C::Factor {
             plan,
@@ -436,7 +440,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 note,
             };
             act(ws, &plan, intent, now)?;
-            println!("{factor_id}: {}", status.label());
+            outln!("{factor_id}: {}", status.label());
         }
         C::ExportForms {
             plan,
@@ -445,7 +449,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
         } => {
             let id = api::resolve_plan(ws, &plan)?;
             for (path, _) in api::write_scoring_forms(ws, &id, &assessment, &out)? {
-                println!("{}", path.display());
+                outln!("{}", path.display());
             }
         }
         C::ImportForms {
@@ -456,10 +460,15 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             let id = api::resolve_plan(ws, &plan)?;
             let named = files
                 .iter()
-                .map(|f| Ok((f.display().to_string(), read_file(f)?)))
+                .map(|f| {
+                    Ok((
+                        f.display().to_string(),
+                        read_file(f, stepwise::files::Input::ScoringForm)?,
+                    ))
+                })
                 .collect::<Result<Vec<_>>>()?;
             for form in api::import_scoring_forms(ws, &id, &assessment, &named, now)? {
-                println!("{}: {} answers", form.rater_name, form.entries.len());
+                outln!("{}: {} answers", form.rater_name, form.entries.len());
             }
         }
     }

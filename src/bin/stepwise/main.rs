@@ -2,7 +2,19 @@
 //! Each subcommand is a few lines over the core; where a plan is created, its id is the last
 //! line printed.
 
+/// `print!`, `println!` and `eprintln!` with control characters escaped (see `terminal`).
+macro_rules! out {
+    ($($arg:tt)*) => { print!("{}", crate::terminal::escape(&format!($($arg)*))) };
+}
+macro_rules! outln {
+    ($($arg:tt)*) => { println!("{}", crate::terminal::escape(&format!($($arg)*))) };
+}
+macro_rules! errln {
+    ($($arg:tt)*) => { eprintln!("{}", crate::terminal::escape(&format!($($arg)*))) };
+}
+
 mod assess;
+mod terminal;
 
 use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -108,7 +120,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -122,16 +134,16 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
     let ws = &mut Workspace::new(open(cli.db.as_deref())?);
     let now = Utc::now();
     match cli.command {
-        Command::List => print!("{}", stepwise::text::plan_list(&api::list_plans(ws)?)),
-        Command::Create { name } => println!("{}", api::create_plan(ws, &name, now)?),
+        Command::List => out!("{}", stepwise::text::plan_list(&api::list_plans(ws)?)),
+        Command::Create { name } => outln!("{}", api::create_plan(ws, &name, now)?),
         Command::Rename { plan, name } => {
             let id = api::resolve_plan(ws, &plan)?;
             api::apply_edits(ws, &id, &[Edit::RenamePlan { name }], now)?;
-            println!("{id}");
+            outln!("{id}");
         }
         Command::Duplicate { plan, name } => {
             let id = api::resolve_plan(ws, &plan)?;
-            println!("{}", api::duplicate_plan(ws, &id, name.as_deref(), now)?);
+            outln!("{}", api::duplicate_plan(ws, &id, name.as_deref(), now)?);
         }
         Command::Delete { plan, yes } => {
             let id = api::resolve_plan(ws, &plan)?;
@@ -143,11 +155,11 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
                 ));
             }
             api::delete_plan(ws, &id)?;
-            println!("deleted {id}");
+            outln!("deleted {id}");
         }
         Command::Show { plan } => {
             let id = api::resolve_plan(ws, &plan)?;
-            print!("{}", stepwise::text::plan_summary(&api::plan(ws, &id)?));
+            out!("{}", stepwise::text::plan_summary(&api::plan(ws, &id)?));
         }
         Command::Check {
             plan,
@@ -157,7 +169,7 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             let id = api::resolve_plan(ws, &plan)?;
             let today = today.unwrap_or_else(|| now.date_naive());
             let plan = api::plan(ws, &id)?;
-            print!("{}", stepwise::text::plan_check(&plan, today));
+            out!("{}", stepwise::text::plan_check(&plan, today));
             if strict
                 && !plan
                     .goals
@@ -172,12 +184,11 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             let edit: Edit = serde_json::from_str(&json)
                 .map_err(|e| stepwise::Error::invalid("edit", format!("not a valid edit: {e}")))?;
             api::apply_edits(ws, &id, &[edit], now)?;
-            println!("{id}");
+            outln!("{id}");
         }
         Command::Import { file } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| stepwise::Error::io(format!("cannot read {}", file.display()), e))?;
-            println!("{}", api::import_plan(ws, &bytes, now)?);
+            let bytes = stepwise::files::read_input(&file, stepwise::files::Input::PlanFile)?;
+            outln!("{}", api::import_plan(ws, &bytes, now)?);
         }
         Command::Export { plan, format, out } => {
             let id = api::resolve_plan(ws, &plan)?;
@@ -190,16 +201,16 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
                     .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
             } else {
                 stepwise::export::export_to(store, &id, format.into(), &out, now)?;
-                eprintln!("wrote {}", out.display());
+                errln!("wrote {}", out.display());
             }
         }
-        Command::Demo => println!("{}", stepwise::demo::create_demo(ws.store_mut(), now)?.id),
+        Command::Demo => outln!("{}", stepwise::demo::create_demo(ws.store_mut(), now)?.id),
         Command::Assess { cmd } => assess::run(ws, cmd, now)?,
         Command::Info => {
             let store = ws.store();
-            println!("database: {}", store.path().display());
-            println!("schema version: {}", store.schema_version()?);
-            println!("plans: {}", store.list_plans()?.len());
+            outln!("database: {}", store.path().display());
+            outln!("schema version: {}", store.schema_version()?);
+            outln!("plans: {}", store.list_plans()?.len());
         }
     }
     Ok(ExitCode::SUCCESS)

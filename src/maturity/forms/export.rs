@@ -25,7 +25,7 @@ fn xlsx_error(e: XlsxError) -> Error {
 pub const FORM_FILE_PREFIX: &str = "scoring-form-";
 
 /// A file name for a rater's form: the assessment and the rater, in characters every file
-/// system accepts.
+/// system accepts, each cut to 100 bytes so the whole stays within the 255 bytes allowed.
 pub fn form_file_name(assessment_name: &str, rater_name: &str) -> String {
     let slug = |s: &str| {
         let words: Vec<String> = s
@@ -33,7 +33,10 @@ pub fn form_file_name(assessment_name: &str, rater_name: &str) -> String {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        words.join("-")
+        let joined = words.join("-");
+        crate::files::truncate_bytes(&joined, 100)
+            .trim_end_matches('-')
+            .to_string()
     };
     format!(
         "{FORM_FILE_PREFIX}{}-{}.xlsx",

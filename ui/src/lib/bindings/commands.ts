@@ -32,6 +32,10 @@ export interface Commands {
   createPlan(name: string): Promise<string>;
   duplicatePlan(id: string): Promise<string>;
   deletePlan(id: string): Promise<void>;
+  /** Opens the native save dialog for an export; the chosen path (with the format's extension), or null when cancelled. Exports take no other path outside the exports folder. */
+  chooseSavePath(format: Format): Promise<string | null>;
+  /** Opens the native file dialog for a plan file (`json`) or a filled scoring form (`xlsx`); the chosen path, or null when cancelled. Imports take no other path outside the exports folder. */
+  chooseFileToOpen(format: Format): Promise<string | null>;
   /** Imports a plan file as a new plan; answers its id. */
   importPlan(path: string): Promise<string>;
   planState(id: string): Promise<PlanState>;
@@ -67,6 +71,8 @@ export const tauriCommands: Commands = {
   createPlan: (name) => invoke<string>('create_plan', { name }),
   duplicatePlan: (id) => invoke<string>('duplicate_plan', { id }),
   deletePlan: (id) => invoke<void>('delete_plan', { id }),
+  chooseSavePath: (format) => invoke<string | null>('choose_save_path', { format }),
+  chooseFileToOpen: (format) => invoke<string | null>('choose_file_to_open', { format }),
   importPlan: (path) => invoke<string>('import_plan', { path }),
   planState: (id) => invoke<PlanState>('plan_state', { id }),
   applyEdits: (id, edits) => invoke<PlanUpdate>('apply_edits', { id, edits }),
