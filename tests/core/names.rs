@@ -5,7 +5,7 @@
 
 use crate::{now, stepwise, TempDb};
 use rusqlite::Connection;
-use stepwise::{planfile, Edit, ErrorCode};
+use stepwise::{api, planfile, Edit, ErrorCode, Intent};
 
 const HOSTILE: [&str; 6] = [
     "Red\u{1b}[31m alert",
@@ -19,16 +19,27 @@ const HOSTILE: [&str; 6] = [
 #[test]
 fn names_with_control_characters_are_refused_everywhere() {
     let db = TempDb::new();
-    let mut store = db.open();
-    let plan = store.create_plan("Badges", now()).unwrap();
-    let assessment = stepwise::maturity::create_assessment(
-        &mut store,
-        &plan.id,
-        "Spring",
-        now().date_naive(),
-        now(),
-    )
-    .unwrap();
+    let mut ws = stepwise::workspace::Workspace::new(db.open());
+    let plan = ws.store_mut().create_plan("Badges", now()).unwrap();
+    let create = Intent::CreateAssessment {
+        name: "Spring".into(),
+        assessed_on: now().date_naive().to_string(),
+    };
+    let assessment = api::apply_intent(&mut ws, &plan.id, &create, now())
+        .unwrap()
+        .created
+        .unwrap();
+    for name in HOSTILE {
+        let add = Intent::AddRater {
+            assessment_id: assessment.clone(),
+            name: name.into(),
+            role: String::new(),
+        };
+        let err = api::apply_intent(&mut ws, &plan.id, &add, now()).unwrap_err();
+        assert!(err.to_string().contains("name"), "{err}");
+        assert!(err.to_string().contains("control character"), "{err}");
+    }
+    let store = ws.store_mut();
     for name in HOSTILE {
         let err = store.create_plan(name, now()).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidInput, "{name:?}");
@@ -37,17 +48,12 @@ fn names_with_control_characters_are_refused_everywhere() {
             .apply(&plan.id, &Edit::RenamePlan { name: name.into() }, now())
             .unwrap_err();
         assert!(err.to_string().contains("control character"), "{err}");
-        let err =
-            stepwise::maturity::add_rater(&mut store, &plan.id, &assessment.id, name, "", now())
-                .unwrap_err();
-        assert!(err.to_string().contains("name"), "{err}");
-        assert!(err.to_string().contains("control character"), "{err}");
     }
     // A plan file is checked the same way, and the problem named by its place.
     let mut file: serde_json::Value =
-        serde_json::from_str(&planfile::export(&store, &plan.id, now()).unwrap()).unwrap();
+        serde_json::from_str(&planfile::export(store, &plan.id, now()).unwrap()).unwrap();
     file["plan"]["name"] = HOSTILE[0].into();
-    let err = planfile::import(&mut store, file.to_string().as_bytes(), now()).unwrap_err();
+    let err = planfile::import(store, file.to_string().as_bytes(), now()).unwrap_err();
     assert!(err.to_string().contains("$.plan.name"), "{err}");
     assert_eq!(store.list_plans().unwrap().len(), 1, "nothing was added");
     // Scripts and ordinary punctuation are names like any other.
