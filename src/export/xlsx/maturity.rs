@@ -6,8 +6,9 @@
 
 use super::formats::{Formats, BAD, BOTH, CURRENT, TARGET};
 use super::sheet::{unique_headers, Col, Kind, Sheet, V};
-use super::{Ctx, Maturity};
+use super::Ctx;
 use crate::catalog::catalog;
+use crate::figures::MaturityFigures;
 use crate::maturity::{facet_target_means, heatmap, results, stage_label, Cell, HeatmapView};
 use crate::model::{Rater, Score};
 use rust_xlsxwriter::{
@@ -69,7 +70,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     widths.extend(raters.iter().map(|_| 12.0));
     widths.extend([48.0, 32.0]);
     let mut sh = ctx.sheet(SHEET, &widths)?;
-    let next = m.phases.first();
+    let next = m.next;
     let target_words = next.map_or(String::new(), |p| {
         format!(
             " Target marks the stage aimed for by the end of {}; \u{201c}{MARK_BOTH}\u{201d} means no change is planned there.",
@@ -87,18 +88,24 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             raters.len()
         ),
     )?;
+    sh.note(&m.headline.sentence)?;
     if let Some(note) = hidden_note(ctx) {
         sh.note(&note)?;
-        sh.row += 1;
     }
+    sh.row += 1;
     matrix(ctx, m, &raters, &mut sh)?;
     facet_profile(ctx, m, &mut sh)?;
     history(ctx, &mut sh)?;
     Ok(sh.finish())
 }
 
-fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<(), XlsxError> {
-    let view = if m.phases.is_empty() {
+fn matrix(
+    ctx: &Ctx,
+    m: &MaturityFigures,
+    raters: &[&Rater],
+    sh: &mut Sheet,
+) -> Result<(), XlsxError> {
+    let view = if m.next.is_none() {
         HeatmapView::Current
     } else {
         HeatmapView::Both
@@ -107,7 +114,7 @@ fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<
         ctx.plan,
         &m.assessment.id,
         view,
-        m.phases.first().map(|p| p.id.as_str()),
+        m.next.map(|p| p.id.as_str()),
     )
     .map_err(|e| XlsxError::ParameterError(e.to_string()))?;
     let mut rows = Vec::new();
@@ -223,7 +230,7 @@ fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<
 }
 
 /// The facet means, current and per phase, and the radar chart drawn from them.
-fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxError> {
+fn facet_profile(ctx: &Ctx, m: &MaturityFigures, sh: &mut Sheet) -> Result<(), XlsxError> {
     sh.section("Facet profile")?;
     // The same means the app's radar and the PDF draw.
     let targets: Vec<Vec<Option<f64>>> = m
