@@ -7,7 +7,17 @@ const whole = (s: PlanState): PlanUpdate => ({ type: 'whole', value: s });
 
 function state(name: string, undo = false): PlanState {
   const plan = { id: 'p1', name, settings: { organisation: 'Example College' } } as unknown as Plan;
-  return { plan, steps: [], goal_findings: {}, measure_status: {}, can_undo: undo, can_redo: false };
+  return {
+    plan,
+    steps: [],
+    checks: [],
+    maturity: null,
+    measure_tally: [],
+    goal_findings: {},
+    measure_status: {},
+    can_undo: undo,
+    can_redo: false,
+  };
 }
 
 describe('PlanSession', () => {
