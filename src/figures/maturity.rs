@@ -55,6 +55,11 @@ impl StageMean {
         }
     }
 
+    /// The figure alone, "1.9", for charts and tables that name no stage.
+    pub fn figure(mean: f64) -> String {
+        format!("{:.1}", StageMean::of(mean).value)
+    }
+
     /// The label of a mean that may be missing: "not scored" when no sub-facet has a stage.
     pub fn label_of(mean: Option<f64>) -> String {
         mean.map_or_else(|| "not scored".to_string(), |m| StageMean::of(m).label)

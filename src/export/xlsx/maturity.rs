@@ -8,7 +8,7 @@ use super::formats::{Formats, BAD, BOTH, CURRENT, TARGET};
 use super::sheet::{unique_headers, Col, Kind, Sheet, V};
 use super::Ctx;
 use crate::catalog::catalog;
-use crate::figures::MaturityFigures;
+use crate::figures::{MaturityFigures, StageMean};
 use crate::maturity::{facet_target_means, heatmap, results, stage_label, Cell, HeatmapView};
 use crate::model::{Rater, Score};
 use rust_xlsxwriter::{
@@ -248,9 +248,9 @@ fn facet_profile(ctx: &Ctx, m: &MaturityFigures, sh: &mut Sheet) -> Result<(), X
             let mut row = vec![
                 V::s(&f.name),
                 V::s(format!("{scored} of {} sub-facets scored", f.profile.len())),
-                V::n(f.mean),
+                mean(f.mean),
             ];
-            row.extend(targets.iter().map(|means| V::n(means[i])));
+            row.extend(targets.iter().map(|means| mean(means[i])));
             row
         })
         .collect();
@@ -288,6 +288,12 @@ fn facet_profile(ctx: &Ctx, m: &MaturityFigures, sh: &mut Sheet) -> Result<(), X
     Ok(())
 }
 
+/// A mean stage as every report shows it: to a tenth, rounded down (`StageMean`), so the
+/// cell's 1.9 is the PDF's and the app's 1.9, never Excel's rounding up to 2.0.
+fn mean(v: Option<f64>) -> V {
+    V::n(v.map(|m| StageMean::of(m).value))
+}
+
 /// Two leading columns of the given kinds, then one column of stage means per remaining name.
 fn mean_columns(names: &[String], lead: [Kind; 2]) -> Vec<Col> {
     names
@@ -317,7 +323,7 @@ fn history(ctx: &Ctx, sh: &mut Sheet) -> Result<(), XlsxError> {
             let mut row = vec![V::s(&f.name), V::count(f.subfacets.len())];
             row.extend(
                 all.iter()
-                    .map(|r| V::n(r.facets.get(i).and_then(|x| x.mean))),
+                    .map(|r| mean(r.facets.get(i).and_then(|x| x.mean))),
             );
             row
         })
