@@ -61,7 +61,7 @@ fn app_sentence(plan: &Plan) -> String {
     let db = TempDb::new();
     let mut store = db.open();
     store.insert_plan(plan).expect("the plan is stored");
-    let ws = Workspace::new(store);
+    let mut ws = Workspace::new(store);
     ws.state(&plan.id, now())
         .expect("the app's state")
         .maturity
