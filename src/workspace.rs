@@ -32,7 +32,7 @@ pub struct PlanState {
     /// sections, each audience's key messages) with the navigator's own figures.
     pub checks: Vec<StepChecks>,
     /// The maturity headline, in the words the PDF and the XLSX use.
-    pub maturity: Option<MaturityHeadline>,
+    pub maturity: Option<Box<MaturityHeadline>>,
     /// The measures counted by status, in the reports' order.
     pub measure_tally: Vec<StatusCount>,
     /// What keeps each goal from being SMART, by goal id.
@@ -57,7 +57,7 @@ pub struct PlanChanges {
     pub order: Vec<ListOrder>,
     pub steps: Vec<StepProgress>,
     pub checks: Vec<StepChecks>,
-    pub maturity: Option<MaturityHeadline>,
+    pub maturity: Option<Box<MaturityHeadline>>,
     pub measure_tally: Vec<StatusCount>,
     /// Findings of the goals the edit touched.
     pub goal_findings: HashMap<Id, Vec<Finding>>,
@@ -464,7 +464,7 @@ fn without_blind_scores(mut plan: Plan) -> Plan {
 struct Figures {
     steps: Vec<StepProgress>,
     checks: Vec<StepChecks>,
-    maturity: Option<MaturityHeadline>,
+    maturity: Option<Box<MaturityHeadline>>,
     measure_tally: Vec<StatusCount>,
 }
 
@@ -477,7 +477,7 @@ fn figures(plan: &Plan, today: chrono::NaiveDate) -> Figures {
             .collect(),
         checks,
         // Only revealed assessments count, so the blind scores still in `plan` never show.
-        maturity: MaturityHeadline::of(plan, today),
+        maturity: MaturityHeadline::of(plan, today).map(Box::new),
         measure_tally: measure_tally(plan, today),
     }
 }
