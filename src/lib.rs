@@ -8,6 +8,7 @@ pub mod demo;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod figures;
 pub mod files;
 pub mod intent;
 pub mod maturity;

@@ -1,8 +1,14 @@
-//! How complete each step of the journey is: a short list of things a finished step has,
-//! each ticked or not, so a workshop sees at a glance what is left to do.
+//! How complete each step of the journey is: a list of the things a finished step has, each
+//! ticked or not, so a workshop sees at a glance what is left to do.
+//!
+//! The checks are counted in the unit the step's screen shows: one per goal (SMART or not),
+//! one per measure (ready or not) and per goal still without one, one per governance section,
+//! one per audience (all its key messages written or not). The navigator's count, the screen's
+//! summary line and the exports' journey table are all this one list, so they cannot differ.
+//! Nothing here depends on the day: the plans table caches the result.
 
 use crate::catalog::catalog;
-use crate::model::Plan;
+use crate::model::{Communication, Plan};
 use crate::smart::is_smart;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +65,24 @@ impl Step {
     }
 }
 
+/// One thing a finished step has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Check {
+    /// The part of the step's screen it belongs to: a section's key (`roles`, `cadence`…) or
+    /// the id of the record it is about (a goal, a measure, a question, an audience).
+    pub part: String,
+    pub done: bool,
+    /// What is missing while it is not done, in words a workshop can act on.
+    pub missing: String,
+}
+
+/// The checks of one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct StepChecks {
+    pub step: Step,
+    pub checks: Vec<Check>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 pub struct StepProgress {
     pub step: Step,
@@ -70,44 +94,45 @@ pub struct StepProgress {
 }
 
 impl StepProgress {
+    pub fn of(step: Step, checks: &[Check]) -> StepProgress {
+        StepProgress {
+            step,
+            title: step.title().to_string(),
+            done: checks.iter().filter(|c| c.done).count() as u32,
+            total: checks.len() as u32,
+            missing: checks
+                .iter()
+                .filter(|c| !c.done)
+                .map(|c| c.missing.clone())
+                .collect(),
+        }
+    }
+
+    /// Every check done; a step with nothing to check is not complete (every step has one).
     pub fn is_complete(&self) -> bool {
-        self.done == self.total
+        self.total > 0 && self.done == self.total
     }
 }
 
+/// How many of the steps are complete: the "3 of 10 steps complete" of the plan list, the CLI
+/// and the exports.
+pub fn steps_complete(steps: &[StepProgress]) -> usize {
+    steps.iter().filter(|s| s.is_complete()).count()
+}
+
+#[derive(Default)]
 struct Tally {
-    step: Step,
-    done: u32,
-    total: u32,
-    missing: Vec<String>,
+    checks: Vec<Check>,
 }
 
 impl Tally {
-    fn new(step: Step) -> Self {
-        Tally {
-            step,
-            done: 0,
-            total: 0,
-            missing: Vec::new(),
-        }
-    }
-    fn check(&mut self, ok: bool, missing: impl Into<String>) -> &mut Self {
-        self.total += 1;
-        if ok {
-            self.done += 1;
-        } else {
-            self.missing.push(missing.into());
-        }
+    fn check(&mut self, part: &str, ok: bool, missing: impl Into<String>) -> &mut Self {
+        self.checks.push(Check {
+            part: part.to_string(),
+            done: ok,
+            missing: if ok { String::new() } else { missing.into() },
+        });
         self
-    }
-    fn finish(self) -> StepProgress {
-        StepProgress {
-            step: self.step,
-            title: self.step.title().to_string(),
-            done: self.done,
-            total: self.total,
-            missing: self.missing,
-        }
     }
 }
 
@@ -120,20 +145,65 @@ pub fn progress(plan: &Plan) -> Vec<StepProgress> {
 }
 
 pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
+    StepProgress::of(step, &step_checks(plan, step))
+}
+
+/// The checks of every step, in the journey's order.
+pub fn checks(plan: &Plan) -> Vec<StepChecks> {
+    Step::ALL
+        .iter()
+        .map(|s| StepChecks {
+            step: *s,
+            checks: step_checks(plan, *s),
+        })
+        .collect()
+}
+
+/// Key messages written for an audience, of the catalog's prompts.
+pub fn messages_written(c: &Communication) -> usize {
+    catalog()
+        .key_message_prompts
+        .iter()
+        .filter(|p| {
+            c.messages
+                .iter()
+                .any(|m| m.prompt_id == p.id && filled(&m.text))
+        })
+        .count()
+}
+
+pub fn step_checks(plan: &Plan, step: Step) -> Vec<Check> {
     let s = &plan.settings;
-    let mut t = Tally::new(step);
+    let mut t = Tally::default();
     match step {
         Step::Context => {
-            t.check(filled(&s.organisation), "the organisation's name")
-                .check(
-                    s.organisation_kind.is_some(),
-                    "what kind of organisation it is",
-                )
-                .check(filled(&s.size), "the organisation's size")
-                .check(!plan.programs.is_empty(), "at least one program in scope")
-                .check(!plan.stakeholders.is_empty(), "the stakeholder groups")
-                .check(!plan.priorities.is_empty(), "the strategic-plan priorities")
-                .check(!plan.core_values.is_empty(), "the core values");
+            t.check(
+                "organisation",
+                filled(&s.organisation),
+                "the organisation's name",
+            )
+            .check(
+                "kind",
+                s.organisation_kind.is_some(),
+                "what kind of organisation it is",
+            )
+            .check("size", filled(&s.size), "the organisation's size")
+            .check(
+                "programs",
+                !plan.programs.is_empty(),
+                "at least one program in scope",
+            )
+            .check(
+                "stakeholders",
+                !plan.stakeholders.is_empty(),
+                "the stakeholder groups",
+            )
+            .check(
+                "priorities",
+                !plan.priorities.is_empty(),
+                "the strategic-plan priorities",
+            )
+            .check("values", !plan.core_values.is_empty(), "the core values");
         }
         Step::Vision => {
             for q in &catalog().vision_questions {
@@ -141,39 +211,55 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
                     .vision_answers
                     .iter()
                     .any(|a| a.question_id == q.id && filled(&a.text));
-                t.check(answered, format!("an answer to \u{201c}{}\u{201d}", q.text));
-            }
-            t.check(!plan.vision_statements.is_empty(), "a vision statement")
-                .check(
-                    !plan.vision_statements.is_empty()
-                        && plan
-                            .vision_statements
-                            .iter()
-                            .all(|v| !v.priority_ids.is_empty()),
-                    "every vision statement linked to a strategic priority",
+                t.check(
+                    &q.id,
+                    answered,
+                    format!("an answer to \u{201c}{}\u{201d}", q.text),
                 );
+            }
+            if plan.vision_statements.is_empty() {
+                t.check("statements", false, "a vision statement");
+            }
+            for v in &plan.vision_statements {
+                t.check(
+                    &v.id,
+                    !v.priority_ids.is_empty(),
+                    format!(
+                        "vision statement \u{201c}{}\u{201d} linked to a strategic priority",
+                        v.text
+                    ),
+                );
+            }
         }
         Step::Goals => {
-            t.check(!plan.goals.is_empty(), "at least one goal");
+            if plan.goals.is_empty() {
+                t.check("goals", false, "at least one goal");
+            }
             for g in &plan.goals {
                 t.check(
+                    &g.id,
                     is_smart(g, None),
                     format!("goal \u{201c}{}\u{201d} is not SMART yet", g.title),
                 );
             }
         }
         Step::Measures => {
-            t.check(!plan.measures.is_empty(), "at least one success measure");
+            if plan.measures.is_empty() && plan.goals.is_empty() {
+                t.check("measures", false, "at least one success measure");
+            }
             for g in &plan.goals {
-                let has = plan.measures.iter().any(|m| m.goal_id == g.id);
-                t.check(
-                    has,
-                    format!("a measure for goal \u{201c}{}\u{201d}", g.title),
-                );
+                if !plan.measures.iter().any(|m| m.goal_id == g.id) {
+                    t.check(
+                        &g.id,
+                        false,
+                        format!("a measure for goal \u{201c}{}\u{201d}", g.title),
+                    );
+                }
             }
             for m in &plan.measures {
                 let ready = m.baseline.is_some() && m.target.is_some() && m.target_date.is_some();
                 t.check(
+                    &m.id,
                     ready,
                     format!(
                         "baseline, target and target date for \u{201c}{}\u{201d}",
@@ -184,18 +270,22 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
         }
         Step::Requirements => {
             t.check(
+                "requirements",
                 !plan.requirements.is_empty(),
                 "the business requirements that matter",
             )
             .check(
+                "ranks",
                 !plan.requirements.is_empty() && plan.requirements.iter().all(|r| r.rank.is_some()),
                 "every chosen requirement ranked",
             )
             .check(
+                "metrics",
                 !plan.requirement_metrics.is_empty(),
                 "at least one metric picked",
             )
             .check(
+                "measures",
                 plan.requirement_metrics
                     .iter()
                     .any(|m| m.measure_id.is_some()),
@@ -203,30 +293,40 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
             );
         }
         Step::Governance => {
-            t.check(!plan.roles.is_empty(), "the roles and who holds them")
-                .check(
-                    !plan.workflow_stages.is_empty(),
-                    "the badge request workflow",
-                )
-                .check(
-                    !plan.workflow_stages.is_empty()
-                        && plan
-                            .workflow_stages
-                            .iter()
-                            .all(|w| w.responsible_role_id.is_some()),
-                    "someone responsible for every workflow stage",
-                )
-                .check(
-                    !plan.proposal_items.is_empty(),
-                    "what a badge proposal must contain",
-                )
-                .check(!plan.raci_assignments.is_empty(), "the RACI matrix")
-                .check(filled(&s.review_cadence), "the review cadence")
-                .check(!plan.badge_levels.is_empty(), "the badge levels")
-                .check(
-                    !plan.metadata_fields.is_empty(),
-                    "the metadata every badge carries",
-                );
+            // One check per section of the screen, keyed as the screen's sections are.
+            t.check(
+                "roles",
+                !plan.roles.is_empty(),
+                "the roles and who holds them",
+            )
+            .check(
+                "committee",
+                !plan.committee_members.is_empty(),
+                "the committee's members",
+            )
+            .check(
+                "workflow",
+                !plan.workflow_stages.is_empty()
+                    && plan
+                        .workflow_stages
+                        .iter()
+                        .all(|w| w.responsible_role_id.is_some()),
+                "the badge request workflow, with someone responsible for every stage",
+            )
+            .check(
+                "proposal",
+                !plan.proposal_items.is_empty(),
+                "what a badge proposal must contain",
+            )
+            .check("raci", !plan.raci_assignments.is_empty(), "the RACI matrix")
+            .check("cadence", filled(&s.review_cadence), "the review cadence")
+            .check("levels", !plan.badge_levels.is_empty(), "the badge levels")
+            .check("pathways", !plan.pathways.is_empty(), "the badge pathways")
+            .check(
+                "metadata",
+                !plan.metadata_fields.is_empty(),
+                "the metadata every badge carries",
+            );
         }
         Step::Maturity => {
             let latest = plan.assessments.iter().max_by_key(|a| a.assessed_on);
@@ -237,47 +337,70 @@ pub fn step_progress(plan: &Plan, step: Step) -> StepProgress {
                     .count()
             });
             let total = catalog().subfacets().count();
-            t.check(latest.is_some(), "a maturity assessment")
+            t.check("assessment", latest.is_some(), "a maturity assessment")
                 .check(
+                    "agreed",
                     latest.is_some() && agreed >= total,
                     format!("an agreed stage for every sub-facet ({agreed} of {total})"),
                 )
                 .check(
+                    "targets",
                     latest.is_some_and(|a| plan.targets.iter().any(|x| x.assessment_id == a.id)),
                     "target stages for a future phase",
                 )
                 .check(
+                    "factors",
                     plan.success_factors.len() >= catalog().success_factors.len(),
                     "the critical success factors reviewed",
                 );
         }
         Step::Communication => {
-            t.check(!plan.communications.is_empty(), "a communication plan")
-                .check(
-                    plan.communications.iter().any(|c| !c.messages.is_empty()),
-                    "the key messages",
-                )
-                .check(!plan.trainings.is_empty(), "a training plan");
+            if plan.communications.is_empty() {
+                t.check("communications", false, "a communication plan");
+            }
+            let prompts = catalog().key_message_prompts.len();
+            for c in &plan.communications {
+                let written = messages_written(c);
+                t.check(
+                    &c.id,
+                    written >= prompts,
+                    format!(
+                        "the key messages for \u{201c}{}\u{201d} ({written} of {prompts} written)",
+                        c.audience
+                    ),
+                );
+            }
+            t.check("trainings", !plan.trainings.is_empty(), "a training plan");
         }
         Step::Roadmap => {
-            t.check(!plan.phases.is_empty(), "the phases")
+            t.check("phases", !plan.phases.is_empty(), "the phases")
                 .check(
+                    "dates",
                     !plan.phases.is_empty() && plan.phases.iter().all(|p| p.starts_on.is_some()),
                     "a start date for every phase",
                 )
-                .check(!plan.milestones.is_empty(), "the milestones")
-                .check(filled(&s.evaluation_cycle), "the evaluation cycle");
+                .check("milestones", !plan.milestones.is_empty(), "the milestones")
+                .check(
+                    "evaluation",
+                    filled(&s.evaluation_cycle),
+                    "the evaluation cycle",
+                );
         }
         Step::Export => {
             t.check(
+                "prepared_by",
                 filled(&s.prepared_by),
                 "who prepared the plan (for the cover)",
             )
             .check(
+                "prepared_for",
                 filled(&s.prepared_for),
                 "whom it is prepared for (for the cover)",
             );
         }
     }
-    t.finish()
+    t.checks
 }
+
+#[cfg(test)]
+mod tests;

@@ -24,6 +24,26 @@ impl MeasureStatus {
         MeasureStatus::Achieved,
     ];
 
+    /// Every status, in the order the reports list them: the good news first.
+    pub const REPORT_ORDER: [MeasureStatus; 5] = [
+        MeasureStatus::Achieved,
+        MeasureStatus::OnTrack,
+        MeasureStatus::AtRisk,
+        MeasureStatus::OffTrack,
+        MeasureStatus::NotMeasured,
+    ];
+
+    /// Where the status stands in `REPORT_ORDER`.
+    pub fn index(self) -> usize {
+        match self {
+            MeasureStatus::Achieved => 0,
+            MeasureStatus::OnTrack => 1,
+            MeasureStatus::AtRisk => 2,
+            MeasureStatus::OffTrack => 3,
+            MeasureStatus::NotMeasured => 4,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             MeasureStatus::NotMeasured => "Not measured",

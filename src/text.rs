@@ -1,16 +1,12 @@
 //! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
 
 use crate::model::Plan;
-use crate::progress::progress;
+use crate::progress::{progress, steps_complete};
 use crate::smart::{goal_findings, Severity};
 use crate::status::measure_status;
 use crate::store::PlanSummary;
 use chrono::NaiveDate;
 use std::fmt::Write;
-
-fn steps_done(steps: &[crate::StepProgress]) -> usize {
-    steps.iter().filter(|s| s.is_complete()).count()
-}
 
 pub fn plan_list(plans: &[PlanSummary]) -> String {
     if plans.is_empty() {
@@ -29,7 +25,7 @@ pub fn plan_list(plans: &[PlanSummary]) -> String {
             p.id,
             p.name,
             org,
-            steps_done(&p.steps),
+            steps_complete(&p.steps),
             p.steps.len(),
             p.updated_at.format("%Y-%m-%d %H:%M")
         );
@@ -58,7 +54,7 @@ pub fn plan_summary(plan: &Plan) -> String {
     let _ = writeln!(
         out,
         "\nSteps ({} of {} complete):",
-        steps_done(&steps),
+        steps_complete(&steps),
         steps.len()
     );
     for st in &steps {

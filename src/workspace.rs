@@ -8,8 +8,9 @@
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
+use crate::figures::{measure_tally, MaturityHeadline, StatusCount};
 use crate::model::{Entity, Goal, Id, Kind, Plan, PlanSettings};
-use crate::progress::{progress, StepProgress};
+use crate::progress::{checks, StepChecks, StepProgress};
 use crate::smart::{goal_findings, Finding};
 use crate::status::{measure_status, MeasureStatus};
 use crate::store::{Journal, Store};
@@ -27,6 +28,13 @@ pub struct PlanState {
     /// The plan, less the scores of assessments not yet revealed.
     pub plan: Plan,
     pub steps: Vec<StepProgress>,
+    /// The checks behind `steps`, for the screens that tick their parts (governance's
+    /// sections, each audience's key messages) with the navigator's own figures.
+    pub checks: Vec<StepChecks>,
+    /// The maturity headline, in the words the PDF and the XLSX use.
+    pub maturity: Option<Box<MaturityHeadline>>,
+    /// The measures counted by status, in the reports' order.
+    pub measure_tally: Vec<StatusCount>,
     /// What keeps each goal from being SMART, by goal id.
     pub goal_findings: HashMap<Id, Vec<Finding>>,
     /// Where each success measure stands today, by measure id.
@@ -48,6 +56,9 @@ pub struct PlanChanges {
     /// Lists whose order changed, as the ids in their new order.
     pub order: Vec<ListOrder>,
     pub steps: Vec<StepProgress>,
+    pub checks: Vec<StepChecks>,
+    pub maturity: Option<Box<MaturityHeadline>>,
+    pub measure_tally: Vec<StatusCount>,
     /// Findings of the goals the edit touched.
     pub goal_findings: HashMap<Id, Vec<Finding>>,
     /// Status of the measures the edit touched (or whose check-ins it touched).
@@ -216,6 +227,12 @@ impl Workspace {
             ))));
         }
         let today = now.date_naive();
+        let Figures {
+            steps,
+            checks,
+            maturity,
+            measure_tally,
+        } = figures(plan, today);
         let mut changes = PlanChanges {
             name: patched.plan_row.then(|| plan.name.clone()),
             settings: patched.plan_row.then(|| plan.settings.clone()),
@@ -230,7 +247,10 @@ impl Workspace {
                     ids: plan.ids(*k),
                 })
                 .collect(),
-            steps: progress(plan),
+            steps,
+            checks,
+            maturity,
+            measure_tally,
             goal_findings: HashMap::new(),
             measure_status: HashMap::new(),
             can_undo,
@@ -439,6 +459,29 @@ fn without_blind_scores(mut plan: Plan) -> Plan {
     plan
 }
 
+/// The figures the screens show beside the plan, worked out whole after every change: each is
+/// a count over the plan, cheap beside the edit itself.
+struct Figures {
+    steps: Vec<StepProgress>,
+    checks: Vec<StepChecks>,
+    maturity: Option<Box<MaturityHeadline>>,
+    measure_tally: Vec<StatusCount>,
+}
+
+fn figures(plan: &Plan, today: chrono::NaiveDate) -> Figures {
+    let checks = checks(plan);
+    Figures {
+        steps: checks
+            .iter()
+            .map(|c| StepProgress::of(c.step, &c.checks))
+            .collect(),
+        checks,
+        // Only revealed assessments count, so the blind scores still in `plan` never show.
+        maturity: MaturityHeadline::of(plan, today).map(Box::new),
+        measure_tally: measure_tally(plan, today),
+    }
+}
+
 fn plan_state(plan: &Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -> PlanState {
     let today = now.date_naive();
     let goal_findings = plan
@@ -454,8 +497,17 @@ fn plan_state(plan: &Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -
             (m.id.clone(), measure_status(m, check_ins, today))
         })
         .collect();
+    let Figures {
+        steps,
+        checks,
+        maturity,
+        measure_tally,
+    } = figures(plan, today);
     PlanState {
-        steps: progress(plan),
+        steps,
+        checks,
+        maturity,
+        measure_tally,
         plan: without_blind_scores(plan.clone()),
         goal_findings,
         measure_status,

@@ -86,7 +86,7 @@ pub fn view_text(v: &AssessmentView) -> String {
             for f in &results.facets {
                 let mean = f
                     .mean
-                    .map_or_else(|| "—".to_string(), |m| format!("{m:.1}"));
+                    .map_or_else(|| "—".to_string(), crate::figures::StageMean::figure);
                 let na = if f.not_applicable.is_empty() {
                     String::new()
                 } else {
@@ -105,7 +105,7 @@ fn result_line(sf: &SubfacetResult) -> String {
     let a = &sf.aggregate;
     let median = a
         .median
-        .map_or_else(|| "—".to_string(), |m| format!("{m:.1}"));
+        .map_or_else(|| "—".to_string(), crate::figures::StageMean::figure);
     let range = match (a.min, a.max) {
         (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
         _ => "—".into(),

@@ -2,7 +2,7 @@
 //! `pdfinfo`, `qpdf --check`, and lopdf for the outline and the links. The tools are
 //! installed by scripts/setup.sh; a test fails rather than skips when one is missing.
 
-mod read;
+pub mod read;
 
 use crate::{now, TempDb};
 use lopdf::{Document, Object};

@@ -314,8 +314,8 @@ fn status_columns_offer_dropdowns_and_statuses_and_stages_are_coloured() {
         "the status column is a dropdown"
     );
     assert!(
-        measures.contains("On track,At risk,Off track,Achieved,Not measured"),
-        "offering the five statuses"
+        measures.contains("Achieved,On track,At risk,Off track,Not measured"),
+        "offering the five statuses, in the order every report lists them"
     );
     assert!(
         measures.contains("<conditionalFormatting"),

@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod export_pdf;
 mod export_xlsx;
+mod figures;
 mod files;
 mod forms;
 mod maturity;

@@ -264,6 +264,9 @@ fn lay_over(state: &mut PlanState, update: PlanUpdate) {
     state.goal_findings.extend(c.goal_findings);
     state.measure_status.extend(c.measure_status);
     state.steps = c.steps;
+    state.checks = c.checks;
+    state.maturity = c.maturity;
+    state.measure_tally = c.measure_tally;
     state.can_undo = c.can_undo;
     state.can_redo = c.can_redo;
 }

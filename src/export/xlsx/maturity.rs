@@ -6,8 +6,9 @@
 
 use super::formats::{Formats, BAD, BOTH, CURRENT, TARGET};
 use super::sheet::{unique_headers, Col, Kind, Sheet, V};
-use super::{Ctx, Maturity};
+use super::Ctx;
 use crate::catalog::catalog;
+use crate::figures::{MaturityFigures, StageMean};
 use crate::maturity::{facet_target_means, heatmap, results, stage_label, Cell, HeatmapView};
 use crate::model::{Rater, Score};
 use rust_xlsxwriter::{
@@ -69,7 +70,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     widths.extend(raters.iter().map(|_| 12.0));
     widths.extend([48.0, 32.0]);
     let mut sh = ctx.sheet(SHEET, &widths)?;
-    let next = m.phases.first();
+    let next = m.next;
     let target_words = next.map_or(String::new(), |p| {
         format!(
             " Target marks the stage aimed for by the end of {}; \u{201c}{MARK_BOTH}\u{201d} means no change is planned there.",
@@ -87,18 +88,24 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             raters.len()
         ),
     )?;
+    sh.note(&m.headline.sentence)?;
     if let Some(note) = hidden_note(ctx) {
         sh.note(&note)?;
-        sh.row += 1;
     }
+    sh.row += 1;
     matrix(ctx, m, &raters, &mut sh)?;
     facet_profile(ctx, m, &mut sh)?;
     history(ctx, &mut sh)?;
     Ok(sh.finish())
 }
 
-fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<(), XlsxError> {
-    let view = if m.phases.is_empty() {
+fn matrix(
+    ctx: &Ctx,
+    m: &MaturityFigures,
+    raters: &[&Rater],
+    sh: &mut Sheet,
+) -> Result<(), XlsxError> {
+    let view = if m.next.is_none() {
         HeatmapView::Current
     } else {
         HeatmapView::Both
@@ -107,7 +114,7 @@ fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<
         ctx.plan,
         &m.assessment.id,
         view,
-        m.phases.first().map(|p| p.id.as_str()),
+        m.next.map(|p| p.id.as_str()),
     )
     .map_err(|e| XlsxError::ParameterError(e.to_string()))?;
     let mut rows = Vec::new();
@@ -223,7 +230,7 @@ fn matrix(ctx: &Ctx, m: &Maturity, raters: &[&Rater], sh: &mut Sheet) -> Result<
 }
 
 /// The facet means, current and per phase, and the radar chart drawn from them.
-fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxError> {
+fn facet_profile(ctx: &Ctx, m: &MaturityFigures, sh: &mut Sheet) -> Result<(), XlsxError> {
     sh.section("Facet profile")?;
     // The same means the app's radar and the PDF draw.
     let targets: Vec<Vec<Option<f64>>> = m
@@ -241,9 +248,9 @@ fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxErro
             let mut row = vec![
                 V::s(&f.name),
                 V::s(format!("{scored} of {} sub-facets scored", f.profile.len())),
-                V::n(f.mean),
+                mean(f.mean),
             ];
-            row.extend(targets.iter().map(|means| V::n(means[i])));
+            row.extend(targets.iter().map(|means| mean(means[i])));
             row
         })
         .collect();
@@ -281,6 +288,12 @@ fn facet_profile(ctx: &Ctx, m: &Maturity, sh: &mut Sheet) -> Result<(), XlsxErro
     Ok(())
 }
 
+/// A mean stage as every report shows it: to a tenth, rounded down (`StageMean`), so the
+/// cell's 1.9 is the PDF's and the app's 1.9, never Excel's rounding up to 2.0.
+fn mean(v: Option<f64>) -> V {
+    V::n(v.map(|m| StageMean::of(m).value))
+}
+
 /// Two leading columns of the given kinds, then one column of stage means per remaining name.
 fn mean_columns(names: &[String], lead: [Kind; 2]) -> Vec<Col> {
     names
@@ -310,7 +323,7 @@ fn history(ctx: &Ctx, sh: &mut Sheet) -> Result<(), XlsxError> {
             let mut row = vec![V::s(&f.name), V::count(f.subfacets.len())];
             row.extend(
                 all.iter()
-                    .map(|r| V::n(r.facets.get(i).and_then(|x| x.mean))),
+                    .map(|r| mean(r.facets.get(i).and_then(|x| x.mean))),
             );
             row
         })

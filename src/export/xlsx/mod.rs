@@ -22,8 +22,8 @@ mod vision;
 mod wrap;
 
 use crate::error::{Error, Result};
-use crate::maturity::{latest_revealed, results, target_phases, Results};
-use crate::model::{Assessment, CheckIn, Measure, Phase, Plan};
+use crate::figures::MaturityFigures;
+use crate::model::{CheckIn, Measure, Plan};
 use crate::status::{latest, measure_status, MeasureStatus};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use formats::Formats;
@@ -45,14 +45,6 @@ fn xlsx_date(d: NaiveDate) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
-/// The latest revealed assessment and what the workbook shows of it.
-struct Maturity<'a> {
-    pub assessment: &'a Assessment,
-    pub results: Results,
-    /// The phases this assessment sets targets for, in time order.
-    pub phases: Vec<&'a Phase>,
-}
-
 /// What every sheet needs: the plan, the day the statuses are judged on, the formats, and
 /// what is costly to work out more than once.
 struct Ctx<'a> {
@@ -60,7 +52,7 @@ struct Ctx<'a> {
     pub today: NaiveDate,
     pub f: Formats,
     check_ins: HashMap<&'a str, Vec<&'a CheckIn>>,
-    pub maturity: Option<Maturity<'a>>,
+    pub maturity: Option<MaturityFigures<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -72,17 +64,7 @@ impl<'a> Ctx<'a> {
         for list in check_ins.values_mut() {
             list.sort_by_key(|c| c.date);
         }
-        let maturity = match latest_revealed(plan) {
-            Some(assessment) => {
-                let phases = target_phases(plan, &assessment.id);
-                Some(Maturity {
-                    assessment,
-                    results: results(plan, &assessment.id)?,
-                    phases,
-                })
-            }
-            None => None,
-        };
+        let maturity = MaturityFigures::of(plan, today)?;
         Ok(Ctx {
             plan,
             today,

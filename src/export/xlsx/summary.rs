@@ -5,18 +5,14 @@
 use super::sheet::{Col, Kind, V};
 use super::Ctx;
 use crate::catalog::catalog;
-use crate::maturity::{gaps_from, stage_label};
+use crate::figures::{measure_tally, steps_complete, StatusCount, NO_ASSESSMENT};
+use crate::maturity::stage_label;
 use crate::progress::progress;
 use crate::status::MeasureStatus;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-pub(super) const STATUSES: [MeasureStatus; 5] = [
-    MeasureStatus::OnTrack,
-    MeasureStatus::AtRisk,
-    MeasureStatus::OffTrack,
-    MeasureStatus::Achieved,
-    MeasureStatus::NotMeasured,
-];
+/// The statuses in the order every report lists them.
+pub(super) const STATUSES: [MeasureStatus; 5] = MeasureStatus::REPORT_ORDER;
 
 fn or_unwritten(text: &str) -> V {
     if text.trim().is_empty() {
@@ -87,6 +83,15 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             s.next_review.map_or_else(|| V::s("Not yet set"), V::D),
         ),
     ]);
+    let steps = progress(plan);
+    pairs.push((
+        "Journey",
+        V::s(format!(
+            "{} of {} steps complete",
+            steps_complete(&steps),
+            steps.len()
+        )),
+    ));
     let (headline, gaps) = maturity_headline(ctx);
     pairs.push(("Maturity", V::s(headline)));
     if !gaps.is_empty() {
@@ -95,7 +100,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     sh.pairs(&pairs)?;
 
     sh.section("Journey progress")?;
-    let rows: Vec<Vec<V>> = progress(plan)
+    let rows: Vec<Vec<V>> = steps
         .iter()
         .map(|p| {
             let share = if p.total == 0 {
@@ -126,15 +131,11 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     sh.section("Measures by status")?;
     let total = plan.measures.len();
     let header = sh.row;
-    let rows: Vec<Vec<V>> = STATUSES
+    let rows: Vec<Vec<V>> = measure_tally(plan, ctx.today)
         .iter()
         .enumerate()
-        .map(|(i, status)| {
-            let n = plan
-                .measures
-                .iter()
-                .filter(|m| ctx.status(m) == *status)
-                .count();
+        .map(|(i, StatusCount { status, count: n })| {
+            let n = *n as usize;
             let row = header + 2 + i as u32;
             vec![
                 V::s(status.label()),
@@ -166,53 +167,24 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     Ok(sh.finish())
 }
 
-/// "Baseline — March 2027: facets average 2.1 now, 2.9 by Phase 2", and the three largest gaps.
+/// The maturity headline (the same sentence as the PDF's and the app's) and the three largest
+/// gaps of the next phase.
 fn maturity_headline(ctx: &Ctx) -> (String, String) {
     let Some(m) = &ctx.maturity else {
-        return (
-            "Not yet written — no assessment has been revealed yet.".into(),
-            String::new(),
-        );
+        return (NO_ASSESSMENT.into(), String::new());
     };
-    let means: Vec<f64> = m.results.facets.iter().filter_map(|f| f.mean).collect();
-    let mut headline = m.assessment.name.clone();
-    if !means.is_empty() {
-        let now = means.iter().sum::<f64>() / means.len() as f64;
-        headline.push_str(&format!(": the facets average stage {now:.1} today"));
-        if let Some(next) = m.phases.first() {
-            let targets: Vec<f64> = ctx
-                .plan
-                .targets
-                .iter()
-                .filter(|t| t.assessment_id == m.assessment.id && t.phase_id == next.id)
-                .map(|t| f64::from(t.stage))
-                .collect();
-            if !targets.is_empty() {
-                let aim = targets.iter().sum::<f64>() / targets.len() as f64;
-                headline.push_str(&format!(
-                    ", and aim for {aim:.1} by the end of {}",
-                    next.name
-                ));
-            }
-        }
-        headline.push('.');
-    }
-    let gaps: Vec<String> = gaps_from(
-        ctx.plan,
-        &m.results,
-        m.phases.first().map(|p| p.id.as_str()),
-    )
-    .iter()
-    .take(3)
-    .map(|g| {
-        format!(
-            "{}: {} → {} by the end of {}",
-            g.subfacet_name,
-            stage_label(g.current),
-            stage_label(g.target),
-            g.phase_name
-        )
-    })
-    .collect();
-    (headline, gaps.join("\n"))
+    let gaps: Vec<String> = m
+        .next_gaps()
+        .take(3)
+        .map(|g| {
+            format!(
+                "{}: {} → {} by the end of {}",
+                g.subfacet_name,
+                stage_label(g.current),
+                stage_label(g.target),
+                g.phase_name
+            )
+        })
+        .collect();
+    (m.headline.sentence.clone(), gaps.join("\n"))
 }

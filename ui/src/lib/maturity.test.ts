@@ -193,7 +193,9 @@ describe('the radar', () => {
   });
 
   it('writes a mean to one decimal, or a dash', () => {
-    expect(meanText(2.456)).toBe('2.5');
+    expect(meanText(2.456)).toBe('2.4');
+    expect(meanText(1.96)).toBe('1.9');
+    expect(meanText(2)).toBe('2.0');
     expect(meanText(null)).toBe('—');
   });
 });

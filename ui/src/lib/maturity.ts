@@ -229,9 +229,10 @@ export function radarLabel(
   return { ...p, anchor };
 }
 
-/** "2.4" for a mean stage, "—" when there is none. */
+/** "2.4" for a mean stage, "—" when there is none. Rounded down to a tenth, as the core's
+ * `StageMean` does, so 1.96 reads 1.9: a mean never shows a stage it has not reached. */
 export function meanText(v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : v.toFixed(1);
+  return v === null || v === undefined ? '—' : (Math.floor(v * 10 + 1e-9) / 10).toFixed(1);
 }
 
 /** Phases in time order, as the core orders them: by start date, undated ones last, and

@@ -57,6 +57,9 @@ export function layOver(state: PlanState, c: PlanChanges): void {
   Object.assign(state.goal_findings, c.goal_findings);
   Object.assign(state.measure_status, c.measure_status);
   state.steps = c.steps;
+  state.checks = c.checks;
+  state.maturity = c.maturity;
+  state.measure_tally = c.measure_tally;
   state.can_undo = c.can_undo;
   state.can_redo = c.can_redo;
 }

@@ -7,7 +7,17 @@ const whole = (s: PlanState): PlanUpdate => ({ type: 'whole', value: s });
 
 function state(name: string, undo = false): PlanState {
   const plan = { id: 'p1', name, settings: { organisation: 'Example College' } } as unknown as Plan;
-  return { plan, steps: [], goal_findings: {}, measure_status: {}, can_undo: undo, can_redo: false };
+  return {
+    plan,
+    steps: [],
+    checks: [],
+    maturity: null,
+    measure_tally: [],
+    goal_findings: {},
+    measure_status: {},
+    can_undo: undo,
+    can_redo: false,
+  };
 }
 
 describe('PlanSession', () => {
@@ -192,6 +202,9 @@ describe('layOver', () => {
     removed: [],
     order: [],
     steps: [],
+    checks: [],
+    maturity: null,
+    measure_tally: [],
     goal_findings: {},
     measure_status: {},
     can_undo: true,
@@ -224,6 +237,16 @@ describe('layOver', () => {
     expect(Object.keys(s.goal_findings)).toEqual(['g2']);
     expect(s.measure_status).toEqual({});
     expect(s.can_undo).toBe(true);
+  });
+
+  it('takes the figures whole, so the navigator and the screens count the same', () => {
+    const s = held();
+    const checks: PlanChanges['checks'] = [{ step: 'goals', checks: [{ part: 'g2', done: true, missing: '' }] }];
+    const tally: PlanChanges['measure_tally'] = [{ status: 'on_track', count: 1 }];
+    layOver(s, changes({ checks, measure_tally: tally }));
+    expect(s.checks).toEqual(checks);
+    expect(s.measure_tally).toEqual(tally);
+    expect(s.maturity).toBeNull();
   });
 
   it('puts a list in the order given and takes a new name and settings', () => {

@@ -62,11 +62,6 @@ export function groupAnswers(
   });
 }
 
-/** How many questions have at least one non-blank answer (what the step's progress counts). */
-export function questionsAnswered(groups: QuestionGroup[]): number {
-  return groups.filter((g) => g.answered > 0).length;
-}
-
 /**
  * The record to save when an answer's text becomes `text`, or null when there is nothing to
  * save (no answer yet and the text is blank, or the text is unchanged). An existing answer is

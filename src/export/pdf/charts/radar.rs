@@ -28,7 +28,7 @@ fn at(cx: f32, cy: f32, angle: f32, r: f32) -> (f32, f32) {
 }
 
 fn value(v: Option<f64>) -> String {
-    v.map_or("n/a".into(), |v| format!("{v:.1}"))
+    v.map_or("n/a".into(), crate::figures::StageMean::figure)
 }
 
 pub fn draw(w: &mut Writer, spokes: &[Spoke], phase: &str) {

@@ -9,80 +9,13 @@ use crate::export::pdf::layout::{bold, note, pill, Writer};
 use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style, INK, WHITE};
-use crate::maturity::{self, Gap, HeatmapView, Results};
-use crate::model::{Assessment, FactorStatus, Phase, Plan, Score};
-use chrono::NaiveDate;
+use crate::figures::{MaturityFigures, StageMean};
+use crate::maturity::{self, HeatmapView};
+use crate::model::{FactorStatus, Score};
 
-/// The assessment the plan reports (the latest revealed one) and what follows from it.
-pub struct MaturityFacts<'a> {
-    pub assessment: &'a Assessment,
-    pub results: Results,
-    /// Phases with targets in this assessment, in time order.
-    pub phases: Vec<&'a Phase>,
-    /// The first of those not yet over: the headline's "next-phase target".
-    pub next: Option<&'a Phase>,
-    pub gaps: Vec<Gap>,
-}
-
-impl<'a> MaturityFacts<'a> {
-    pub fn of(plan: &'a Plan, today: NaiveDate) -> Option<MaturityFacts<'a>> {
-        let assessment = maturity::latest_revealed(plan)?;
-        let results = maturity::results(plan, &assessment.id).ok()?;
-        let phases = maturity::target_phases(plan, &assessment.id);
-        let next = phases
-            .iter()
-            .find(|p| p.ends_on.is_none_or(|e| e >= today))
-            .or(phases.first())
-            .copied();
-        let gaps = maturity::gaps_from(plan, &results, None);
-        Some(MaturityFacts {
-            assessment,
-            results,
-            phases,
-            next,
-            gaps,
-        })
-    }
-
-    /// Per facet, the mean target stage for a phase (`maturity::facet_target_means`).
-    pub fn target_means(&self, plan: &Plan, phase_id: &str) -> Vec<Option<f64>> {
-        maturity::facet_target_means(plan, &self.results, phase_id)
-    }
-
-    /// The mean over every sub-facet with a current stage, and the same for a phase's targets.
-    pub fn overall(&self, plan: &Plan, phase_id: Option<&str>) -> Option<f64> {
-        let stages: Vec<f64> = self
-            .results
-            .subfacets
-            .iter()
-            .filter_map(|r| {
-                let current = r.current_stage()?;
-                let target = phase_id.and_then(|p| {
-                    plan.targets
-                        .iter()
-                        .find(|t| {
-                            t.assessment_id == self.assessment.id
-                                && t.phase_id == p
-                                && t.subfacet_id == r.subfacet_id
-                        })
-                        .map(|t| t.stage)
-                });
-                Some(f64::from(target.unwrap_or(current)))
-            })
-            .collect();
-        (!stages.is_empty()).then(|| stages.iter().sum::<f64>() / stages.len() as f64)
-    }
-}
-
-/// "2.4 (Focused Launch)": a mean stage with the name of the stage it has reached.
+/// A mean stage as the reports word it ("1.9 — between Exploratory and Focused Launch").
 pub fn mean_label(v: Option<f64>) -> String {
-    match v {
-        Some(v) => format!(
-            "{v:.1} ({})",
-            maturity::stage_name(v.floor().clamp(1.0, 5.0) as u8)
-        ),
-        None => "not scored".into(),
-    }
+    StageMean::label_of(v)
 }
 
 fn subfacet_name(id: &str) -> String {
@@ -147,7 +80,7 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
     factors(w, ctx);
 }
 
-fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFacts) {
+fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     if m.phases.is_empty() {
         if let Ok(h) = maturity::heatmap(ctx.plan, &m.assessment.id, HeatmapView::Current, None) {
             w.heading("Heatmap: current stage", 1, 200.0);
@@ -173,7 +106,7 @@ fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFacts) {
     }
 }
 
-fn facets(w: &mut Writer, ctx: &Ctx, m: &MaturityFacts) {
+fn facets(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     let Some(next) = m.next else { return };
     w.heading(
         &format!("Facets: current stage against {}", next.name),
@@ -232,7 +165,7 @@ fn facets(w: &mut Writer, ctx: &Ctx, m: &MaturityFacts) {
     draw(w, &t);
 }
 
-fn gaps(w: &mut Writer, m: &MaturityFacts) {
+fn gaps(w: &mut Writer, m: &MaturityFigures) {
     if m.gaps.is_empty() {
         w.heading("Gaps to close, largest first", 1, 80.0);
         w.paragraph(&[Span::new(
@@ -284,7 +217,7 @@ fn gaps(w: &mut Writer, m: &MaturityFacts) {
     with_heading(w, "Gaps to close, largest first", 1, &t);
 }
 
-fn disagreements(w: &mut Writer, m: &MaturityFacts) {
+fn disagreements(w: &mut Writer, m: &MaturityFigures) {
     let split: Vec<_> = m
         .results
         .subfacets
@@ -337,7 +270,7 @@ fn disagreements(w: &mut Writer, m: &MaturityFacts) {
     draw(w, &t);
 }
 
-fn progress(w: &mut Writer, ctx: &Ctx, m: &MaturityFacts) {
+fn progress(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     let earlier = ctx
         .plan
         .assessments

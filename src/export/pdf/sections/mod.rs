@@ -10,9 +10,8 @@ mod outreach;
 mod roadmap;
 mod summary;
 
-pub use maturity::MaturityFacts;
-
 use super::layout::Writer;
+use crate::figures::MaturityFigures;
 use crate::model::Plan;
 use crate::progress::Step;
 use chrono::NaiveDate;
@@ -22,7 +21,7 @@ use chrono::NaiveDate;
 pub struct Ctx<'a> {
     pub plan: &'a Plan,
     pub today: NaiveDate,
-    pub maturity: Option<MaturityFacts<'a>>,
+    pub maturity: Option<MaturityFigures<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -30,7 +29,8 @@ impl<'a> Ctx<'a> {
         Ctx {
             plan,
             today,
-            maturity: MaturityFacts::of(plan, today),
+            // A plan whose results cannot be worked out reports no maturity rather than no PDF.
+            maturity: MaturityFigures::of(plan, today).ok().flatten(),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::export::pdf::layout::{body, bold, note, pill, Writer};
 use crate::export::pdf::table::{self, col, draw, with_heading, Cell, Table};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style};
+use crate::figures::{measure_tally, StatusCount, NO_ASSESSMENT};
 use crate::status::{measure_status, MeasureStatus};
 
 /// How many goals and gaps the summary lists before pointing to their sections.
@@ -93,39 +94,16 @@ fn headline(w: &mut Writer, ctx: &Ctx) {
     let title = "Maturity: where we are and where the next phase takes us";
     let Some(m) = &ctx.maturity else {
         w.heading(title, 1, 40.0);
-        w.paragraph(&[Span::new(
-            "No maturity assessment has been revealed yet.",
-            Style::muted(),
-        )]);
+        w.paragraph(&[Span::new(NO_ASSESSMENT, Style::muted())]);
         return;
     };
-    let now = m.overall(plan, None);
-    let mut spans = vec![
-        body("On the self-assessment "),
-        bold(format!("\u{201c}{}\u{201d}", m.assessment.name)),
-        body(format!(
-            " ({}) the program stands at a mean stage of ",
-            long_date(m.assessment.assessed_on)
-        )),
-        bold(mean_label(now)),
-    ];
+    // The same words as the workbook's summary and the app's results.
+    let spans = vec![body(&m.headline.sentence)];
     let Some(next) = m.next else {
-        spans.push(body("; no targets are set for a future phase yet."));
         w.heading(title, 1, 40.0);
         w.paragraph(&spans);
         return;
     };
-    spans.extend([
-        body(" → "),
-        bold(mean_label(m.overall(plan, Some(&next.id)))),
-        body(format!(" targeted for {}", next.name)),
-        body(
-            next.ends_on
-                .map(|e| format!(" (by {})", long_date(e)))
-                .unwrap_or_default(),
-        ),
-        body("."),
-    ]);
     let targets = m.target_means(plan, &next.id);
     let mut t = Table::new(vec![
         col("Facet", 3.0),
@@ -147,12 +125,7 @@ fn headline(w: &mut Writer, ctx: &Ctx) {
     );
     w.paragraph(&spans);
     draw(w, &t);
-    let gaps: Vec<_> = m
-        .gaps
-        .iter()
-        .filter(|g| g.phase_id == next.id)
-        .take(TOP_GAPS)
-        .collect();
+    let gaps: Vec<_> = m.next_gaps().take(TOP_GAPS).collect();
     if !gaps.is_empty() {
         w.heading(
             &format!("The largest gaps to close in {}", next.name),
@@ -183,14 +156,6 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
         w.not_yet_written();
         return;
     }
-    let order = [
-        MeasureStatus::Achieved,
-        MeasureStatus::OnTrack,
-        MeasureStatus::AtRisk,
-        MeasureStatus::OffTrack,
-        MeasureStatus::NotMeasured,
-    ];
-    let mut counts = [0usize; 5];
     let mut attention = Vec::new();
     for m in &plan.measures {
         let status = measure_status(
@@ -198,18 +163,16 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
             plan.check_ins.iter().filter(|c| c.measure_id == m.id),
             ctx.today,
         );
-        let i = order
-            .iter()
-            .position(|s| *s == status)
-            .expect("every status is listed");
-        counts[i] += 1;
         if matches!(status, MeasureStatus::AtRisk | MeasureStatus::OffTrack) {
             attention.push((status, m));
         }
     }
     let mut spans = vec![body(format!("{} measures: ", plan.measures.len()))];
-    for (status, n) in order.iter().zip(counts).filter(|(_, n)| *n > 0) {
-        let (fill, ink) = theme::measure_status(*status);
+    for StatusCount { status, count: n } in measure_tally(plan, ctx.today)
+        .into_iter()
+        .filter(|t| t.count > 0)
+    {
+        let (fill, ink) = theme::measure_status(status);
         spans.push(pill(
             format!("{n} {}", status.label().to_lowercase()),
             fill,

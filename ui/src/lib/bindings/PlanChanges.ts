@@ -2,9 +2,12 @@
 import type { Entity } from "./Entity";
 import type { Finding } from "./Finding";
 import type { ListOrder } from "./ListOrder";
+import type { MaturityHeadline } from "./MaturityHeadline";
 import type { MeasureStatus } from "./MeasureStatus";
 import type { PlanSettings } from "./PlanSettings";
 import type { RecordRef } from "./RecordRef";
+import type { StatusCount } from "./StatusCount";
+import type { StepChecks } from "./StepChecks";
 import type { StepProgress } from "./StepProgress";
 
 /**
@@ -22,7 +25,7 @@ put: Array<Entity>, removed: Array<RecordRef>,
 /**
  * Lists whose order changed, as the ids in their new order.
  */
-order: Array<ListOrder>, steps: Array<StepProgress>, 
+order: Array<ListOrder>, steps: Array<StepProgress>, checks: Array<StepChecks>, maturity: MaturityHeadline | null, measure_tally: Array<StatusCount>, 
 /**
  * Findings of the goals the edit touched.
  */
