@@ -307,7 +307,8 @@ def main():
     sizes = {"bare Tauri window": stripped_mb(bare), "app": stripped_mb(app)}
     bare_total = median_of(samples["bare Tauri window"], "total")
     mode = "WEBKIT_DISABLE_DMABUF_RENDERER=1" if args.dmabuf_off else "default WebKit settings"
-    print(f"\nFootprint: release builds, medians of {args.runs} launches, Xvfb {SCREEN[0]}x{SCREEN[1]}, {mode}\n")
+    print(f"\nFootprint of {app.relative_to(REPO) if app.is_relative_to(REPO) else app} beside {bare.name}: "
+          f"medians of {args.runs} launches, Xvfb {SCREEN[0]}x{SCREEN[1]}, {mode}\n")
     head = ["case", "binary (stripped)", "PSS app", "PSS web", "PSS other", "PSS total", "private", "ratio"]
     width = [24, 17, 9, 9, 9, 9, 9, 6]
     print("| " + " | ".join(h.ljust(w) if j == 0 else h.rjust(w) for j, (h, w) in enumerate(zip(head, width))) + " |")
