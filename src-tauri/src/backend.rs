@@ -148,7 +148,11 @@ impl Backend {
     }
 
     pub fn plan_state(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
-        Ok(api::plan_state(&mut *self.workspace()?, id, now)?)
+        let state = api::plan_state(&mut *self.workspace()?, id, now)?;
+        // The screen asks for the whole state when a plan opens; the launch benchmark waits
+        // for this line before it measures the app with a plan open.
+        tracing::info!(plan = %id, "plan opened");
+        Ok(state)
     }
 
     pub fn apply(
