@@ -138,11 +138,12 @@ fn main() {
         }),
     ));
     let rater = plan.raters[0].id.clone();
-    let form = forms::export_form(&plan, &ids[0], &rater).unwrap();
+    let key = forms::FormKey::of(&store).unwrap();
+    let form = forms::export_form(&plan, &ids[0], &rater, &key).unwrap();
     rows.push((
         "export one scoring form",
         time(RUNS, |_| {
-            forms::export_form(&plan, &ids[0], &rater).unwrap()
+            forms::export_form(&plan, &ids[0], &rater, &key).unwrap()
         }),
     ));
     rows.push((
@@ -150,7 +151,7 @@ fn main() {
         time(RUNS, |_| {
             store
                 .apply_intent(&plan.id, now, None, |p| {
-                    Ok(forms::import_form(p, &ids[0], &form)?.1)
+                    Ok(forms::import_form(p, &ids[0], &form, &key)?.1)
                 })
                 .unwrap()
         }),

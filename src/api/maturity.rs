@@ -81,7 +81,8 @@ pub fn write_scoring_forms(
     assessment: &str,
     dir: &Path,
 ) -> Result<Vec<(PathBuf, usize)>> {
-    let forms = m::forms::export_forms(&ws.store().plan(plan_id)?, assessment)?;
+    let key = m::forms::FormKey::of(ws.store())?;
+    let forms = m::forms::export_forms(&ws.store().plan(plan_id)?, assessment, &key)?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     let mut written = Vec::with_capacity(forms.len());
@@ -107,9 +108,10 @@ pub fn import_scoring_form(
     bytes: &[u8],
     now: DateTime<Utc>,
 ) -> Result<ImportedForm> {
+    let key = m::forms::FormKey::of(ws.store())?;
     let mut read = None;
     ws.apply_intent(plan_id, now, |plan| {
-        let (form, edits) = m::forms::import_form(plan, assessment, bytes)?;
+        let (form, edits) = m::forms::import_form(plan, assessment, bytes, &key)?;
         read = Some(form);
         Ok(edits)
     })?;
@@ -130,9 +132,10 @@ pub fn import_scoring_forms(
     files: &[(String, Vec<u8>)],
     now: DateTime<Utc>,
 ) -> Result<Vec<FilledForm>> {
+    let key = m::forms::FormKey::of(ws.store())?;
     let mut read = Vec::new();
     ws.apply_intent(plan_id, now, |plan| {
-        let (forms, edits) = m::forms::import_forms(plan, assessment, files)?;
+        let (forms, edits) = m::forms::import_forms(plan, assessment, files, &key)?;
         read = forms;
         Ok(edits)
     })?;

@@ -114,7 +114,7 @@ fn answer_all(bytes: &[u8], stage_of: impl Fn(usize) -> u8) -> Vec<u8> {
 }
 
 fn bytes_again(f: &Fixture, rater: &str) -> Vec<u8> {
-    forms::export_form(&f.plan(), &f.assessment_id, rater).unwrap()
+    forms::export_form(&f.plan(), &f.assessment_id, rater, &f.key()).unwrap()
 }
 
 fn problem_paths(err: &stepwise::Error) -> Vec<String> {
@@ -125,7 +125,7 @@ fn problem_paths(err: &stepwise::Error) -> Vec<String> {
 fn three_forms() -> (Fixture, Vec<String>, Files) {
     let mut f = Fixture::new();
     let raters = vec![f.rater("Ana"), f.rater("Ben"), f.rater("Cleo")];
-    let files = forms::export_forms(&f.plan(), &f.assessment_id).unwrap();
+    let files = forms::export_forms(&f.plan(), &f.assessment_id, &f.key()).unwrap();
     (f, raters, files)
 }
 
@@ -241,7 +241,7 @@ fn an_exported_form_unlocks_only_the_answers_offers_dropdowns_and_hides_its_ids(
     let (mut f, raters, _) = three_forms();
     f.score(&raters[0], "analytics", Score::Stage(2));
     f.score(&raters[1], "analytics", Score::Stage(4));
-    let bytes = forms::export_form(&f.plan(), &f.assessment_id, &raters[0]).unwrap();
+    let bytes = forms::export_form(&f.plan(), &f.assessment_id, &raters[0], &f.key()).unwrap();
     let sheet = part(&bytes, SCORES_XML);
     assert!(
         sheet.contains("<sheetProtection"),
@@ -335,8 +335,13 @@ fn an_exported_form_unlocks_only_the_answers_offers_dropdowns_and_hides_its_ids(
             row + 1
         );
     }
-    let ben = m::forms::read_form(&plan, &f.assessment_id, &bytes_again(&f, &raters[1]))
-        .expect_err("Ben's form is unfilled");
+    let ben = m::forms::read_form(
+        &plan,
+        &f.assessment_id,
+        &bytes_again(&f, &raters[1]),
+        &f.key(),
+    )
+    .expect_err("Ben's form is unfilled");
     assert!(
         ben.problems()
             .iter()
@@ -352,7 +357,7 @@ fn a_form_from_another_assessment_or_plan_is_refused_and_nothing_is_written() {
         act::create_assessment(&mut f.ws, &f.plan_id, "Follow-up", day(2028, 3, 1), now()).unwrap();
     let dee = act::add_rater(&mut f.ws, &f.plan_id, &other.id, "Dee", "", now()).unwrap();
     let theirs = answer_all(
-        &forms::export_form(&f.plan(), &other.id, &dee.id).unwrap(),
+        &forms::export_form(&f.plan(), &other.id, &dee.id, &f.key()).unwrap(),
         |_| 2,
     );
     let err =
@@ -368,7 +373,13 @@ fn a_form_from_another_assessment_or_plan_is_refused_and_nothing_is_written() {
     let mut elsewhere = Fixture::new();
     let eve = elsewhere.rater("Eve");
     let foreign = answer_all(
-        &forms::export_form(&elsewhere.plan(), &elsewhere.assessment_id, &eve).unwrap(),
+        &forms::export_form(
+            &elsewhere.plan(),
+            &elsewhere.assessment_id,
+            &eve,
+            &elsewhere.key(),
+        )
+        .unwrap(),
         |_| 2,
     );
     let err = stepwise::api::import_scoring_form(

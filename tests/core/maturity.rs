@@ -42,6 +42,11 @@ impl Fixture {
         }
     }
 
+    /// The key this database signs its scoring forms with.
+    pub fn key(&self) -> m::forms::FormKey {
+        m::forms::FormKey::of(&self.store).unwrap()
+    }
+
     pub fn rater(&mut self, name: &str) -> String {
         act::add_rater(
             &mut self.ws,

@@ -1,6 +1,7 @@
 //! Writes a rater's scoring form. The form carries that rater's own answers so far (and no
 //! one else's), so a half-filled form can be sent out again.
 
+use super::key::{FormKey, Level};
 use super::*;
 use crate::error::{Error, Result};
 use crate::maturity::answers::{
@@ -46,7 +47,11 @@ pub fn form_file_name(assessment_name: &str, rater_name: &str) -> String {
 }
 
 /// Every rater's form for an assessment, with its file name, in the order the raters were added.
-pub fn export_forms(plan: &Plan, assessment_id: &str) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn export_forms(
+    plan: &Plan,
+    assessment_id: &str,
+    key: &FormKey,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let assessment = find_assessment(plan, assessment_id)?;
     let raters: Vec<&Rater> = plan
         .raters
@@ -68,13 +73,18 @@ pub fn export_forms(plan: &Plan, assessment_id: &str) -> Result<Vec<(String, Vec
                 // Two raters with the same name still get a file each.
                 name = name.replace(".xlsx", &format!("-{}.xlsx", &r.id[..r.id.len().min(8)]));
             }
-            Ok((name, export_form(plan, &assessment.id, &r.id)?))
+            Ok((name, export_form(plan, &assessment.id, &r.id, key)?))
         })
         .collect()
 }
 
-/// One rater's form as XLSX bytes.
-pub fn export_form(plan: &Plan, assessment_id: &str, rater_id: &str) -> Result<Vec<u8>> {
+/// One rater's form as XLSX bytes, its ids signed with `key` (`FormKey::of` the store).
+pub fn export_form(
+    plan: &Plan,
+    assessment_id: &str,
+    rater_id: &str,
+    key: &FormKey,
+) -> Result<Vec<u8>> {
     let assessment = find_assessment(plan, assessment_id)?;
     let rater = find_rater(plan, &assessment.id, rater_id)?;
     let mut wb = Workbook::new();
@@ -94,7 +104,7 @@ pub fn export_form(plan: &Plan, assessment_id: &str, rater_id: &str) -> Result<V
             .set_creation_datetime(&created),
     );
     let scores = scores_sheet(plan, assessment, rater).map_err(xlsx_error)?;
-    let ids = ids_sheet(plan, assessment, rater).map_err(xlsx_error)?;
+    let ids = ids_sheet(plan, assessment, rater, key).map_err(xlsx_error)?;
     wb.push_worksheet(scores);
     wb.push_worksheet(ids);
     wb.save_to_buffer().map_err(xlsx_error)
@@ -245,18 +255,26 @@ fn ids_sheet(
     plan: &Plan,
     assessment: &crate::model::Assessment,
     rater: &Rater,
+    key: &FormKey,
 ) -> Result<Worksheet, XlsxError> {
     let mut ws = Worksheet::new();
     ws.set_name(IDS_SHEET)?;
     ws.write(0, 0, MARKER)?;
     ws.write(0, 1, FORM_VERSION.to_string())?;
-    for (row, label, value) in [
-        (ROW_PLAN, "plan_id", &plan.id),
-        (ROW_ASSESSMENT, "assessment_id", &assessment.id),
-        (ROW_RATER, "rater_id", &rater.id),
+    let (p, a, r) = (plan.id.as_str(), assessment.id.as_str(), rater.id.as_str());
+    for (row, label, value, signature) in [
+        (ROW_PLAN, "plan_id", p, key.sign(Level::Plan, &[p])),
+        (
+            ROW_ASSESSMENT,
+            "assessment_id",
+            a,
+            key.sign(Level::Assessment, &[p, a]),
+        ),
+        (ROW_RATER, "rater_id", r, key.sign(Level::Rater, &[p, a, r])),
     ] {
         ws.write(row, 0, label)?;
         ws.write(row, 1, value)?;
+        ws.write(row, COL_SIGNATURE, signature)?;
     }
     for (i, sf) in rows().into_iter().enumerate() {
         ws.write(FIRST_ID_ROW + i as u32, 0, "subfacet")?;

@@ -1,7 +1,15 @@
 //! Reads filled scoring forms back. A form is checked whole before anything is written: that
 //! it belongs to this plan and assessment, that its layout is the one exported, and that
 //! every answer is one the dropdowns offer. Every offending cell is named in one message.
+//!
+//! The workbook is measured before it is parsed (see `guard`) and read cell by cell within
+//! the form's reach (see `cells`), so a hostile file is refused without exhausting memory.
+//! The hidden ids must carry this database's signature (see `key`): a form relabelled as
+//! another rater's, or signed by no one (as Stepwise 0.1.0 exported them), is refused.
 
+use super::cells::{read_sheet, Cells};
+use super::guard::check_workbook;
+use super::key::{FormKey, Level};
 use super::*;
 use crate::error::{Error, Problem, Result};
 use crate::maturity::answers::{
@@ -11,7 +19,7 @@ use crate::maturity::assessments::{score_edits, ScoreEntry};
 use crate::maturity::lookup::find_assessment;
 use crate::model::{Confidence, Plan, Score};
 use crate::Edit;
-use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use std::io::Cursor;
 
 /// A form that passed every check: whose answers, and the answers.
@@ -23,8 +31,8 @@ pub struct FilledForm {
 }
 
 /// What a cell holds, as text: whole numbers without ".0", blanks as "".
-fn text(range: &Range<Data>, row: u32, col: u16) -> String {
-    match range.get_value((row, u32::from(col))) {
+fn text(cells: &Cells, row: u32, col: u16) -> String {
+    match cells.get(row, col) {
         None | Some(Data::Empty) => String::new(),
         Some(Data::String(s)) => s.trim().to_string(),
         Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
@@ -47,9 +55,16 @@ fn not_a_form(reason: impl Into<String>) -> Error {
     Error::invalid("form", reason)
 }
 
-/// Checks a filled form against the plan and the assessment it is imported into.
-pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<FilledForm> {
+/// Checks a filled form against the plan and the assessment it is imported into, and its
+/// ids against their signatures under `key`.
+pub fn read_form(
+    plan: &Plan,
+    assessment_id: &str,
+    bytes: &[u8],
+    key: &FormKey,
+) -> Result<FilledForm> {
     let assessment = find_assessment(plan, assessment_id)?;
+    check_workbook(bytes)?;
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| not_a_form(format!("is not a readable XLSX workbook ({e})")))?;
     let names = wb.sheet_names();
@@ -59,9 +74,7 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
             names.join(", ")
         )));
     }
-    let ids = wb
-        .worksheet_range(IDS_SHEET)
-        .map_err(|e| not_a_form(format!("cannot be read: {e}")))?;
+    let ids = read_sheet(&mut wb, IDS_SHEET)?.unwrap_or_default();
     let mut p = Problems(Vec::new());
     if text(&ids, 0, 0) != MARKER {
         return Err(not_a_form(format!(
@@ -69,10 +82,31 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
             cell_ref(IDS_SHEET, 0, 0)
         )));
     }
-    if text(&ids, 0, 1) != FORM_VERSION.to_string() {
-        p.at(IDS_SHEET, 0, 1, format!("form version \"{}\"; this Stepwise reads version {FORM_VERSION} — export the form again", text(&ids, 0, 1)));
+    let version = text(&ids, 0, 1);
+    if version == "1" {
+        p.at(IDS_SHEET, 0, 1, "the form was exported by Stepwise 0.1.0, which did not sign its forms, so whose answers it holds cannot be trusted: export the form again and fill that one in");
+        return Err(Error::Invalid { problems: p.0 });
+    }
+    if version != FORM_VERSION.to_string() {
+        p.at(IDS_SHEET, 0, 1, format!("form version \"{version}\"; this Stepwise reads version {FORM_VERSION}: export the form again"));
+        return Err(Error::Invalid { problems: p.0 });
     }
     let form_plan = text(&ids, ROW_PLAN, 1);
+    let signed = |row: u32, level: Level, ids_signed: &[&str]| {
+        key.verify(level, ids_signed, &text(&ids, row, COL_SIGNATURE))
+    };
+    let mut trusted = form_plan == plan.id && signed(ROW_PLAN, Level::Plan, &[&plan.id]);
+    if form_plan == plan.id && !trusted {
+        p.at(
+            IDS_SHEET,
+            ROW_PLAN,
+            COL_SIGNATURE,
+            format!(
+                "the form's signature does not match: it was not exported from this copy of \"{}\" (or its hidden cells were edited); export the form again here",
+                plan.name
+            ),
+        );
+    }
     if form_plan != plan.id {
         p.at(
             IDS_SHEET,
@@ -101,11 +135,57 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
             ),
         );
     }
+    trusted = trusted
+        && form_assessment == assessment.id
+        && signed(
+            ROW_ASSESSMENT,
+            Level::Assessment,
+            &[&plan.id, &assessment.id],
+        );
+    if form_plan == plan.id && form_assessment == assessment.id && p.0.is_empty() && !trusted {
+        p.at(
+            IDS_SHEET,
+            ROW_ASSESSMENT,
+            1,
+            format!(
+                "the assessment id was changed after the form was exported (its signature does not match): export the form again from \"{}\"",
+                assessment.name
+            ),
+        );
+    }
     let rater_id = text(&ids, ROW_RATER, 1);
     let rater = plan
         .raters
         .iter()
         .find(|r| r.id == rater_id && r.assessment_id == assessment.id);
+    if let (true, Some(named)) = (trusted, rater) {
+        let signature = text(&ids, ROW_RATER, COL_SIGNATURE);
+        let verifies = |id: &str| {
+            key.verify(
+                Level::Rater,
+                &[plan.id.as_str(), assessment.id.as_str(), id],
+                &signature,
+            )
+        };
+        if !verifies(&named.id) {
+            let owner = plan
+                .raters
+                .iter()
+                .filter(|r| r.assessment_id == assessment.id)
+                .find(|r| verifies(&r.id));
+            let reason = match owner {
+                Some(owner) => format!(
+                    "this is {}'s form with its hidden rater id changed to {}'s: it is refused so it cannot overwrite {}'s scores; send {} their own form",
+                    owner.name, named.name, named.name, named.name
+                ),
+                None => format!(
+                    "the rater id was changed after the form was exported (its signature does not match {}): export {}'s form again",
+                    named.name, named.name
+                ),
+            };
+            p.at(IDS_SHEET, ROW_RATER, 1, reason);
+        }
+    }
     if rater.is_none() && form_assessment == assessment.id {
         p.at(
             IDS_SHEET,
@@ -117,7 +197,7 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
             ),
         );
     }
-    let Ok(scores) = wb.worksheet_range(SCORES_SHEET) else {
+    let Some(scores) = read_sheet(&mut wb, SCORES_SHEET)? else {
         p.0.push(Problem {
             path: SCORES_SHEET.into(),
             reason: format!(
@@ -142,7 +222,7 @@ pub fn read_form(plan: &Plan, assessment_id: &str, bytes: &[u8]) -> Result<Fille
 
 /// The headers, the sub-facet ids in the hidden sheet and the names beside them must be the
 /// ones exported: rows moved, inserted or deleted would put answers on the wrong sub-facet.
-fn check_layout(ids: &Range<Data>, scores: &Range<Data>, p: &mut Problems) {
+fn check_layout(ids: &Cells, scores: &Cells, p: &mut Problems) {
     for (col, want) in headers().iter().enumerate() {
         let got = text(scores, HEADER_ROW, col as u16);
         if &got != want {
@@ -200,7 +280,7 @@ fn parse_dropdown_stage(value: &str) -> Option<Option<u8>> {
         .map(Some)
 }
 
-fn read_answers(scores: &Range<Data>, rater_id: &str, p: &mut Problems) -> Vec<ScoreEntry> {
+fn read_answers(scores: &Cells, rater_id: &str, p: &mut Problems) -> Vec<ScoreEntry> {
     let mut entries = Vec::new();
     let labels: Vec<&str> = CONFIDENCES.into_iter().map(confidence_label).collect();
     for (i, sf) in rows().into_iter().enumerate() {
@@ -282,8 +362,9 @@ pub fn import_form(
     plan: &Plan,
     assessment_id: &str,
     bytes: &[u8],
+    key: &FormKey,
 ) -> Result<(FilledForm, Vec<Edit>)> {
-    let form = read_form(plan, assessment_id, bytes)?;
+    let form = read_form(plan, assessment_id, bytes, key)?;
     let edits = score_edits(plan, &form.entries)?;
     Ok((form, edits))
 }
@@ -294,11 +375,12 @@ pub fn import_forms(
     plan: &Plan,
     assessment_id: &str,
     files: &[(String, Vec<u8>)],
+    key: &FormKey,
 ) -> Result<(Vec<FilledForm>, Vec<Edit>)> {
     let mut problems = Vec::new();
     let mut forms: Vec<(&str, FilledForm)> = Vec::new();
     for (name, bytes) in files {
-        match read_form(plan, assessment_id, bytes) {
+        match read_form(plan, assessment_id, bytes, key) {
             Ok(form) => {
                 if let Some((first, _)) = forms.iter().find(|(_, f)| f.rater_id == form.rater_id) {
                     problems.push(Problem {

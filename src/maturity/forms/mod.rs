@@ -4,14 +4,20 @@
 //!
 //! A form has a visible, protected sheet `Scores` (the twenty sub-facets, their five
 //! descriptors, and the answer columns, which alone are unlocked) and a very hidden sheet
-//! `Stepwise` holding the ids that tie the form to its plan, assessment and rater, and the
-//! sub-facet id of each row.
+//! `Stepwise` holding the ids that tie the form to its plan, assessment and rater, each signed
+//! with this database's key, and the sub-facet id of each row.
 
+mod cells;
 mod export;
+mod guard;
 mod import;
+mod key;
 
+pub use cells::{LAST_COL, LAST_ROW};
 pub use export::{export_form, export_forms, form_file_name, FORM_FILE_PREFIX};
+pub use guard::{MAX_INFLATED, MAX_PARTS, MAX_SHARED_STRINGS};
 pub use import::{import_form, import_forms, read_form, FilledForm};
+pub use key::FormKey;
 
 /// A scoring form found in a folder.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
@@ -49,7 +55,8 @@ pub const IDS_SHEET: &str = "Stepwise";
 /// Written in `Stepwise!A1`; a workbook without it is not a scoring form.
 pub const MARKER: &str = "Stepwise scoring form";
 /// Written in `Stepwise!B1`; bumped when the layout changes, so an old form is recognised.
-pub const FORM_VERSION: u32 = 1;
+/// Version 2 added the signatures; version 1 forms (Stepwise 0.1.0) are refused.
+pub const FORM_VERSION: u32 = 2;
 
 /// 0-based row of the column headers on the `Scores` sheet (row 6 as people count).
 pub const HEADER_ROW: u32 = 5;
@@ -71,6 +78,8 @@ pub const COL_NOTE: u16 = 10;
 pub const ROW_PLAN: u32 = 1;
 pub const ROW_ASSESSMENT: u32 = 2;
 pub const ROW_RATER: u32 = 3;
+/// The column beside each id holding its signature (see `key`).
+pub const COL_SIGNATURE: u16 = 2;
 
 /// The column headers of the `Scores` sheet, left to right.
 pub fn headers() -> Vec<String> {
