@@ -10,23 +10,23 @@ use stepwise::catalog::catalog;
 use stepwise::maturity::{self as m, forms};
 use stepwise::model::{Confidence, Score};
 
-const SCORES_XML: &str = "xl/worksheets/sheet1.xml";
-const IDS_XML: &str = "xl/worksheets/sheet2.xml";
+pub const SCORES_XML: &str = "xl/worksheets/sheet1.xml";
+pub const IDS_XML: &str = "xl/worksheets/sheet2.xml";
 
 /// Named files, as `import_forms` takes them.
-type Files = Vec<(String, Vec<u8>)>;
+pub type Files = Vec<(String, Vec<u8>)>;
 
-enum Fill {
+pub enum Fill {
     Text(String),
     Number(f64),
     Blank,
 }
 
-fn text(s: &str) -> Fill {
+pub fn text(s: &str) -> Fill {
     Fill::Text(s.to_string())
 }
 
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("an XLSX is a zip");
     (0..zip.len())
         .map(|i| {
@@ -38,7 +38,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
+pub fn part(bytes: &[u8], name: &str) -> String {
     let (_, data) = unzip(bytes)
         .into_iter()
         .find(|(n, _)| n == name)
@@ -82,7 +82,7 @@ fn set_cell(xml: &str, cell: &str, value: &Fill) -> String {
 }
 
 /// The workbook with some cells of one sheet rewritten.
-fn fill(bytes: &[u8], sheet_xml: &str, cells: &[(String, Fill)]) -> Vec<u8> {
+pub fn fill(bytes: &[u8], sheet_xml: &str, cells: &[(String, Fill)]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in unzip(bytes) {
         let data = if name == sheet_xml {
@@ -102,7 +102,7 @@ fn fill(bytes: &[u8], sheet_xml: &str, cells: &[(String, Fill)]) -> Vec<u8> {
 }
 
 /// Answers every row: stage `stage_of(i)` on row i, with a confidence and a note.
-fn answer_all(bytes: &[u8], stage_of: impl Fn(usize) -> u8) -> Vec<u8> {
+pub fn answer_all(bytes: &[u8], stage_of: impl Fn(usize) -> u8) -> Vec<u8> {
     let mut cells = Vec::new();
     for i in 0..catalog().subfacets().count() {
         let row = 7 + i;
@@ -113,16 +113,16 @@ fn answer_all(bytes: &[u8], stage_of: impl Fn(usize) -> u8) -> Vec<u8> {
     fill(bytes, SCORES_XML, &cells)
 }
 
-fn bytes_again(f: &Fixture, rater: &str) -> Vec<u8> {
+pub fn bytes_again(f: &Fixture, rater: &str) -> Vec<u8> {
     forms::export_form(&f.plan(), &f.assessment_id, rater, &f.key()).unwrap()
 }
 
-fn problem_paths(err: &stepwise::Error) -> Vec<String> {
+pub fn problem_paths(err: &stepwise::Error) -> Vec<String> {
     err.problems().iter().map(|p| p.path.clone()).collect()
 }
 
 /// A revealed-or-not assessment with three raters and their exported forms.
-fn three_forms() -> (Fixture, Vec<String>, Files) {
+pub fn three_forms() -> (Fixture, Vec<String>, Files) {
     let mut f = Fixture::new();
     let raters = vec![f.rater("Ana"), f.rater("Ben"), f.rater("Cleo")];
     let files = forms::export_forms(&f.plan(), &f.assessment_id, &f.key()).unwrap();

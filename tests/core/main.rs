@@ -9,6 +9,7 @@ mod export_xlsx;
 mod figures;
 mod files;
 mod forms;
+mod forms_trust;
 mod maturity;
 mod names;
 mod open;

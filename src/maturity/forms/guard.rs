@@ -20,6 +20,13 @@ fn refuse(reason: impl Into<String>) -> Error {
     Error::invalid("form", reason)
 }
 
+/// The zip reader itself stops at a part's declared size; either way the part is refused.
+fn damaged(name: &str, e: impl std::fmt::Display) -> Error {
+    refuse(format!(
+        "part {name} cannot be read ({e}): the file is damaged or built to exhaust memory"
+    ))
+}
+
 fn mib(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
@@ -66,7 +73,7 @@ pub fn check_workbook(bytes: &[u8]) -> Result<()> {
         } else {
             std::io::copy(&mut limited, &mut std::io::sink())
         }
-        .map_err(|e| refuse(format!("part {name} cannot be read ({e})")))?;
+        .map_err(|e| damaged(&name, e))?;
         if read > declared {
             return Err(refuse(format!(
                 "part {name} inflates to more than the {declared} bytes it declares: the file is damaged or built to exhaust memory"
@@ -103,7 +110,7 @@ fn check_shared_strings(name: &str, part: &mut impl Read) -> Result<std::io::Res
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => return Err(refuse(format!("part {name} is not readable XML ({e})"))),
+            Err(e) => return Err(damaged(name, e)),
         }
     }
     drop(xml);
