@@ -461,3 +461,4 @@ fn milestones_carry_their_status_and_the_day_they_were_done() {
         "planned but past its date"
     );
 }
+mod ordinary;

@@ -163,7 +163,7 @@ pub(super) fn raci(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     ]
     .map(Raci::letter);
     cols.extend(
-        super::sheet::unique_headers(plan.roles.iter().map(|r| r.name.as_str()))
+        super::sheet::unique_headers(plan.roles.iter().map(|r| r.name.as_str()), "Role")
             .into_iter()
             .map(|h| Col::center(&h).choices(letters)),
     );

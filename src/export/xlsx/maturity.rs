@@ -193,7 +193,7 @@ fn matrix(
     let first_rater = cols.len();
     cols.extend(raters.iter().map(|r| Col::center(&r.name)));
     cols.extend([Col::text("Rationale"), Col::text("Evidence")]);
-    let names = unique_headers(cols.iter().map(|c| c.header.as_str()));
+    let names = unique_headers(cols.iter().map(|c| c.header.as_str()), "Column");
     for (c, name) in cols.iter_mut().zip(names) {
         c.header = name;
     }
@@ -260,7 +260,7 @@ fn facet_profile(ctx: &Ctx, m: &MaturityFigures, sh: &mut Sheet) -> Result<(), X
         "Current (mean)".into(),
     ];
     names.extend(m.phases.iter().map(|p| format!("{} target (mean)", p.name)));
-    let names = unique_headers(names.iter().map(String::as_str));
+    let names = unique_headers(names.iter().map(String::as_str), "Column");
     let cols = mean_columns(&names, [Kind::Bold, Kind::Text]);
     let Some(t) = sh.table("FacetProfile", &cols, &rows, "")? else {
         return Ok(());
@@ -330,7 +330,7 @@ fn history(ctx: &Ctx, sh: &mut Sheet) -> Result<(), XlsxError> {
         .collect();
     let mut names = vec!["Facet".to_string(), "Sub-facets".into()];
     names.extend(revealed.iter().map(|a| a.name.clone()));
-    let names = unique_headers(names.iter().map(String::as_str));
+    let names = unique_headers(names.iter().map(String::as_str), "Column");
     let cols = mean_columns(&names, [Kind::Bold, Kind::Number]);
     if let Some(t) = sh.table("FacetHistory", &cols, &rows, "")? {
         sh.stage_scale((t.first, t.last), (2, cols.len() as u16 - 1))?;

@@ -11,8 +11,50 @@ use rust_xlsxwriter::{
     TableColumn, TableStyle, Worksheet, XlsxError,
 };
 
-/// Excel's longest cell text.
-const MAX_CELL_CHARS: usize = 32_767;
+/// Excel's longest cell text, in UTF-16 units (an emoji takes two).
+const MAX_CELL_UNITS: usize = 32_767;
+/// Excel's longest data-validation title.
+const MAX_TITLE_UNITS: usize = 32;
+/// Excel's longest inline dropdown list, commas included.
+const MAX_LIST_UNITS: usize = 255;
+/// Longest table column header written (Excel's limit for a column name).
+const MAX_HEADER_UNITS: usize = 255;
+
+/// Shown at the end of a text Excel cannot hold whole. The plan's own limit (20,000
+/// characters) can exceed Excel's 32,767 UTF-16 units when the text is emoji or rare CJK;
+/// the cell keeps what fits and says where the rest is.
+pub(super) const CUT_MARKER: &str = " … [cut: an Excel cell holds 32,767 characters; the full text is in the PDF and the plan file]";
+
+/// `text` in at most `max` UTF-16 units, cut on a character boundary and ending in `marker`
+/// when it had to be cut.
+pub(super) fn fit(text: &str, max: usize, marker: &str) -> String {
+    let units = |s: &str| s.encode_utf16().count();
+    if units(text) <= max {
+        return text.to_string();
+    }
+    let room = max.saturating_sub(units(marker));
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out + marker
+}
+
+/// A text as a cell can hold it.
+pub(super) fn fit_cell(text: &str) -> String {
+    fit(text, MAX_CELL_UNITS, CUT_MARKER)
+}
+
+/// The key under which Excel (and rust_xlsxwriter) takes two names to be the same: case
+/// folded for every script, so "École" and "école", or "STRASSE" and "straße", are one name.
+pub(super) fn folded(name: &str) -> String {
+    name.trim().to_uppercase().to_lowercase()
+}
 
 /// A cell's value.
 #[derive(Debug, Clone)]
@@ -32,11 +74,7 @@ impl V {
         if text.trim().is_empty() {
             return V::Blank;
         }
-        if text.chars().count() > MAX_CELL_CHARS {
-            let cut: String = text.chars().take(MAX_CELL_CHARS - 1).collect();
-            return V::S(cut + "…");
-        }
-        V::S(text)
+        V::S(fit_cell(&text))
     }
     pub fn n(value: Option<f64>) -> V {
         value.filter(|v| v.is_finite()).map_or(V::Blank, V::N)
@@ -120,24 +158,38 @@ pub(super) struct Sheet<'a> {
 }
 
 /// Names as table headers: unique, as Excel requires, even when two roles or raters share a
-/// name.
-pub(super) fn unique_headers<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+/// name or differ only in case; blank ones are called `blank`; none longer than Excel takes.
+pub(super) fn unique_headers<'a>(names: impl Iterator<Item = &'a str>, blank: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for name in names {
         let base = if name.trim().is_empty() {
-            "Role"
+            blank
         } else {
             name.trim()
         };
-        let mut header = base.to_string();
+        let base = fit(base, MAX_HEADER_UNITS - 8, "…");
+        let mut header = base.clone();
         let mut n = 2;
-        while out.iter().any(|h| h.eq_ignore_ascii_case(&header)) {
+        while !seen.insert(folded(&header)) {
             header = format!("{base} ({n})");
             n += 1;
         }
         out.push(header);
     }
     out
+}
+
+/// Whether a dropdown can offer `choices` written inline. Excel splits the list at commas and
+/// caps it at 255 units, so choices named by the user (delivery modes) may not fit; the
+/// column is then left without a dropdown rather than offering wrong or missing values.
+fn inline_list_fits(choices: &[String]) -> bool {
+    let joined: usize = choices.iter().map(|c| c.encode_utf16().count() + 1).sum();
+    !choices.is_empty()
+        && joined <= MAX_LIST_UNITS + 1
+        && choices
+            .iter()
+            .all(|c| !c.contains(',') && !c.trim().is_empty())
 }
 
 /// `&` starts a code in headers and footers; a plan named "Teaching & Learning" needs it doubled.
@@ -182,6 +234,7 @@ impl<'a> Sheet<'a> {
 
     /// Text spread over the columns from `col` to the last, with the row tall enough for it.
     fn spread(&mut self, col: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
+        let text = &fit_cell(text);
         let last = self.last_col();
         if last > col {
             self.ws
@@ -215,7 +268,7 @@ impl<'a> Sheet<'a> {
     /// A heading over the next block of the sheet.
     pub fn section(&mut self, text: &str) -> Result<(), XlsxError> {
         let f = self.f.section.clone();
-        self.ws.write_with_format(self.row, 0, text, &f)?;
+        self.ws.write_with_format(self.row, 0, fit_cell(text), &f)?;
         self.ws.set_row_height(self.row, 20)?;
         self.row += 1;
         Ok(())
@@ -239,7 +292,7 @@ impl<'a> Sheet<'a> {
     pub fn pairs(&mut self, pairs: &[(&str, V)]) -> Result<(), XlsxError> {
         for (label, value) in pairs {
             self.ws
-                .write_with_format(self.row, 0, *label, &self.f.label)?;
+                .write_with_format(self.row, 0, fit_cell(label), &self.f.label)?;
             let last = self.last_col();
             let f = match value {
                 V::D(_) => self.f.value_date.clone(),
@@ -307,6 +360,18 @@ impl<'a> Sheet<'a> {
             self.row += 1;
             return Ok(None);
         }
+        // Every table's headers are made unique and legal here, whatever they are named after
+        // (roles, raters, phases), so no plan's names can make Excel refuse the table.
+        let headers = unique_headers(cols.iter().map(|c| c.header.as_str()), "Column");
+        let cols: Vec<Col> = cols
+            .iter()
+            .zip(headers)
+            .map(|(c, header)| Col {
+                header,
+                ..c.clone()
+            })
+            .collect();
+        let cols = cols.as_slice();
         let header = self.row;
         let widths = self.widths.clone();
         let width = |c: usize| widths.get(c).copied().unwrap_or(8.43);
@@ -353,12 +418,12 @@ impl<'a> Sheet<'a> {
         self.ws
             .add_table(header, 0, last, cols.len() as u16 - 1, &table)?;
         for (c, col) in cols.iter().enumerate() {
-            if col.choices.is_empty() {
+            if !inline_list_fits(&col.choices) {
                 continue;
             }
             let dv = DataValidation::new()
                 .allow_list_strings(&col.choices)?
-                .set_error_title(&col.header)?
+                .set_error_title(fit(&col.header, MAX_TITLE_UNITS, "…"))?
                 .set_error_message("Pick a value from the list.")?;
             self.ws
                 .add_data_validation(header + 1, c as u16, last, c as u16, &dv)?;
