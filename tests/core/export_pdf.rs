@@ -3,6 +3,7 @@
 //! installed by scripts/setup.sh; a test fails rather than skips when one is missing.
 
 pub mod read;
+mod scripts;
 
 use crate::{now, TempDb};
 use lopdf::{Document, Object};

@@ -10,6 +10,7 @@ mod figures;
 mod files;
 mod forms;
 mod forms_trust;
+mod generated;
 mod maturity;
 mod names;
 mod open;

@@ -193,6 +193,7 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
         Command::Export { plan, format, out } => {
             let id = api::resolve_plan(ws, &plan)?;
             let store = ws.store();
+            let pdf = matches!(format, Format::Pdf);
             if out.as_os_str() == "-" {
                 use std::io::Write;
                 let bytes = stepwise::export::render(store, &id, format.into(), now)?;
@@ -202,6 +203,13 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             } else {
                 stepwise::export::export_to(store, &id, format.into(), &out, now)?;
                 errln!("wrote {}", out.display());
+            }
+            if pdf {
+                // Characters the PDF could not draw are said, not silently boxed.
+                let report = stepwise::export::pdf::report(&store.plan(&id)?)?;
+                if let Some(warning) = report.warning() {
+                    eprintln!("warning: {warning}");
+                }
             }
         }
         Command::Demo => outln!("{}", stepwise::demo::create_demo(ws.store_mut(), now)?.id),

@@ -164,28 +164,34 @@ impl Canvas<'_> {
         self.polyline(&[(x1, top), (x2, top)], false, color, width, None);
     }
 
-    /// Text that the caller has already fitted (one run, no wrapping).
+    /// Text that the caller has already fitted (one run, no wrapping), in logical order: it
+    /// is drawn in visual order, each piece in the font that has its glyphs.
     pub fn text(&mut self, x: f32, baseline: f32, style: Style, text: &str) {
         if text.is_empty() {
             return;
         }
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: self.fonts.handle(style.face),
-                size: Pt(style.size),
-            },
-            Op::SetFillColor {
-                col: style.color.color(),
-            },
-            Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_H - baseline)),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
-            },
-            Op::EndTextSection,
-        ]);
+        let visual = super::shaping::visual(text);
+        let mut x = x;
+        for (font, piece, width) in self.fonts.segments(style.face, style.size, &visual) {
+            self.ops.extend([
+                Op::StartTextSection,
+                Op::SetFont {
+                    font: self.fonts.handle_of(font),
+                    size: Pt(style.size),
+                },
+                Op::SetFillColor {
+                    col: style.color.color(),
+                },
+                Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_H - baseline)),
+                },
+                Op::ShowText {
+                    items: vec![TextItem::Text(piece)],
+                },
+                Op::EndTextSection,
+            ]);
+            x += width;
+        }
     }
 
     /// A single line of plain text in one style, cut with an ellipsis if it is too wide,

@@ -1,6 +1,14 @@
-//! The embedded typeface (Noto Sans, OFL) and its metrics. The TTFs are compiled in so an
-//! export never depends on the fonts of the machine it runs on, and the same advance widths
-//! that wrap the text are the ones the PDF viewer uses to draw it.
+//! The typefaces and their metrics. Noto Sans (OFL) is compiled in so an export never
+//! depends on the fonts of the machine it runs on, and the same advance widths that wrap the
+//! text are the ones the PDF viewer uses to draw it.
+//!
+//! Characters Noto Sans lacks are drawn from fallback faces, tried in order. Hebrew and
+//! Arabic (Noto Sans Hebrew and Arabic, 270 KB together) are compiled in too. The CJK face
+//! (Noto Sans CJK, 19 MB, from `fonts-noto-cjk`) and the emoji face (Symbola, from
+//! `fonts-symbola`) are read from the system's font folder at run time: compiled in they
+//! would multiply the binary's size twenty-fold for plans that mostly never need them. When
+//! one is not installed, the export still succeeds and names what it could not draw (see
+//! `missing`).
 
 use crate::error::{Error, Result};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFontHandle};
@@ -9,6 +17,35 @@ use std::sync::OnceLock;
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Italic.ttf");
+const HEBREW: &[u8] = include_bytes!("../../../assets/fonts/NotoSansHebrew-Regular.ttf");
+const ARABIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf");
+
+/// A face read from the system at run time: where Debian installs it, the font's index in
+/// its collection, and the package that provides it.
+struct SystemFace {
+    resource: &'static str,
+    paths: &'static [&'static str],
+    index: usize,
+    package: &'static str,
+}
+
+const SYSTEM_FACES: [SystemFace; 2] = [
+    SystemFace {
+        resource: "NOTOCJ",
+        paths: &[
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        ],
+        index: 0,
+        package: "fonts-noto-cjk",
+    },
+    SystemFace {
+        resource: "SYMBOL",
+        paths: &["/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"],
+        index: 0,
+        package: "fonts-symbola",
+    },
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
@@ -38,6 +75,7 @@ impl Face {
 
 struct Metrics {
     font: ParsedFont,
+    resource: &'static str,
     units_per_em: f32,
     /// Advances of the ASCII range, looked up once: most of any plan is ASCII, and the cmap
     /// lookup is the slow part of measuring.
@@ -45,12 +83,12 @@ struct Metrics {
 }
 
 impl Metrics {
-    fn parse(bytes: &[u8], face: Face) -> Result<Metrics> {
+    fn parse(bytes: &[u8], index: usize, resource: &'static str) -> Result<Metrics> {
         let mut warnings = Vec::new();
         let font =
-            ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| Error::Export {
+            ParsedFont::from_bytes(bytes, index, &mut warnings).ok_or_else(|| Error::Export {
                 format: "pdf",
-                reason: format!("the embedded font {:?} could not be read", face),
+                reason: format!("the font {resource} could not be read"),
             })?;
         let units_per_em = f32::from(font.font_metrics.units_per_em.max(1));
         let mut ascii = [None; 128];
@@ -61,6 +99,7 @@ impl Metrics {
         }
         Ok(Metrics {
             font,
+            resource,
             units_per_em,
             ascii,
         })
@@ -72,70 +111,148 @@ impl Metrics {
             None => self
                 .font
                 .lookup_glyph_index(c as u32)
+                .filter(|g| *g != 0)
                 .map(|g| self.font.get_horizontal_advance(g)),
         }
     }
 }
 
-/// The three faces, parsed once per process: parsing half a megabyte of TTF three times
-/// would otherwise dominate the export of a small plan.
+/// The faces, parsed once per process: parsing the fonts would otherwise dominate the export
+/// of a small plan.
 pub struct Fonts {
-    faces: Vec<Metrics>,
+    /// Regular, bold and italic, then the fallbacks in the order they are tried.
+    fonts: Vec<Metrics>,
+    /// The packages of system faces that are not installed, for the export's report.
+    absent: Vec<&'static str>,
 }
 
 static FONTS: OnceLock<std::result::Result<Fonts, String>> = OnceLock::new();
 
+/// Which font draws a character: an index into `Fonts::fonts`.
+pub type FontIx = usize;
+
 impl Fonts {
     pub fn get() -> Result<&'static Fonts> {
-        let loaded = FONTS.get_or_init(|| {
-            let faces = [
-                (REGULAR, Face::Regular),
-                (BOLD, Face::Bold),
-                (ITALIC, Face::Italic),
-            ]
-            .into_iter()
-            .map(|(bytes, face)| Metrics::parse(bytes, face))
-            .collect::<Result<Vec<_>>>()
-            .map_err(|e| e.to_string())?;
-            Ok(Fonts { faces })
-        });
+        let loaded = FONTS.get_or_init(|| Fonts::load().map_err(|e| e.to_string()));
         loaded.as_ref().map_err(|reason| Error::Export {
             format: "pdf",
             reason: reason.clone(),
         })
     }
 
-    /// Adds the faces to the document under their fixed resource names.
+    fn load() -> Result<Fonts> {
+        let mut fonts = [
+            (REGULAR, Face::Regular.resource()),
+            (BOLD, Face::Bold.resource()),
+            (ITALIC, Face::Italic.resource()),
+            (HEBREW, "NOTOHE"),
+            (ARABIC, "NOTOAR"),
+        ]
+        .into_iter()
+        .map(|(bytes, resource)| Metrics::parse(bytes, 0, resource))
+        .collect::<Result<Vec<_>>>()?;
+        let mut absent = Vec::new();
+        for face in &SYSTEM_FACES {
+            let found = face
+                .paths
+                .iter()
+                .find_map(|p| std::fs::read(p).ok())
+                .and_then(|bytes| Metrics::parse(&bytes, face.index, face.resource).ok());
+            match found {
+                Some(m) => fonts.push(m),
+                None => absent.push(face.package),
+            }
+        }
+        Ok(Fonts { fonts, absent })
+    }
+
+    /// Adds every face to the document under its fixed resource name; printpdf embeds only
+    /// the glyphs used, and no font that draws nothing.
     pub fn register(&self, doc: &mut PdfDocument) {
-        for face in Face::ALL {
-            let pdf_font = printpdf::PdfFont::new(self.faces[face.index()].font.clone());
+        for m in &self.fonts {
+            let pdf_font = printpdf::PdfFont::new(m.font.clone());
             doc.resources
                 .fonts
                 .map
-                .insert(FontId(face.resource().into()), pdf_font);
+                .insert(FontId(m.resource.into()), pdf_font);
         }
     }
 
-    pub fn handle(&self, face: Face) -> PdfFontHandle {
-        PdfFontHandle::External(FontId(face.resource().into()))
+    pub fn handle_of(&self, font: FontIx) -> PdfFontHandle {
+        PdfFontHandle::External(FontId(self.fonts[font].resource.into()))
     }
 
-    /// True when the face has a glyph for `c`; anything else would print as an empty box
+    /// The font that draws `c` in `face`: the face itself, else the first fallback with a
+    /// glyph for it.
+    pub fn font_for(&self, face: Face, c: char) -> Option<FontIx> {
+        if self.fonts[face.index()].advance(c).is_some() {
+            return Some(face.index());
+        }
+        (Face::ALL.len()..self.fonts.len()).find(|i| self.fonts[*i].advance(c).is_some())
+    }
+
+    /// True when some font has a glyph for `c`; anything else would print as an empty box
     /// without printpdf saying so.
     pub fn covers(&self, face: Face, c: char) -> bool {
-        self.faces[face.index()].advance(c).is_some()
+        self.font_for(face, c).is_some()
+    }
+
+    /// The width in points of one character as `font_for` draws it.
+    fn char_width(&self, face: Face, size: f32, c: char) -> f32 {
+        let Some(ix) = self.font_for(face, c) else {
+            return 0.0;
+        };
+        let m = &self.fonts[ix];
+        f32::from(m.advance(c).unwrap_or(0)) * size / m.units_per_em
     }
 
     /// The width in points of `text` set in `face` at `size`, as the viewer will draw it
     /// (printpdf writes plain glyph runs without kerning, so advances simply add up).
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        let m = &self.faces[face.index()];
-        let units: f32 = text
-            .chars()
-            .map(|c| f32::from(m.advance(c).unwrap_or(0)))
-            .sum();
-        units * size / m.units_per_em
+        // Joined Arabic letters are drawn, and so measured, in their shaped forms.
+        let text = super::shaping::visual(text);
+        text.chars().map(|c| self.char_width(face, size, c)).sum()
     }
+
+    /// `text` in pieces each drawn by one font, with each piece's width.
+    pub fn segments(&self, face: Face, size: f32, text: &str) -> Vec<(FontIx, String, f32)> {
+        let mut out: Vec<(FontIx, String, f32)> = Vec::new();
+        for c in text.chars() {
+            let ix = self.font_for(face, c).unwrap_or(face.index());
+            let w = self.char_width(face, size, c);
+            match out.last_mut() {
+                Some((last, s, width)) if *last == ix => {
+                    s.push(c);
+                    *width += w;
+                }
+                _ => out.push((ix, c.to_string(), w)),
+            }
+        }
+        out
+    }
+
+    /// The packages of fallback faces this system lacks (e.g. `fonts-noto-cjk`).
+    pub fn absent(&self) -> &[&'static str] {
+        &self.absent
+    }
+}
+
+/// The characters of `texts` no font here can draw, in order and each once: the PDF shows
+/// them as empty boxes. Arrows and ticks are drawn as shapes, and spacing is not drawn.
+pub fn missing<'a>(fonts: &Fonts, texts: impl IntoIterator<Item = &'a str>) -> Vec<char> {
+    let mut seen = std::collections::BTreeSet::new();
+    for text in texts {
+        for c in super::text::clean(text).chars() {
+            if !c.is_whitespace()
+                && !fonts.covers(Face::Regular, c)
+                && super::text::Symbol::of(c) == super::text::Symbol::Missing
+                && !super::shaping::is_invisible(c)
+            {
+                seen.insert(c);
+            }
+        }
+    }
+    seen.into_iter().collect()
 }
 
 #[cfg(test)]

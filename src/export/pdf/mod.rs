@@ -10,6 +10,7 @@ mod fonts;
 mod front;
 mod layout;
 mod sections;
+mod shaping;
 mod table;
 mod text;
 mod theme;
@@ -21,6 +22,72 @@ use document::{Entry, Finish};
 use fonts::Fonts;
 use layout::Writer;
 use printpdf::ExtendedGraphicsStateId;
+
+/// What the PDF of a plan cannot show as written: characters no font here has a glyph for
+/// (drawn as empty boxes), and the system font packages whose absence caused some of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub missing: Vec<char>,
+    pub absent_fonts: Vec<String>,
+}
+
+impl Report {
+    /// One line for a person, or `None` when everything can be drawn.
+    pub fn warning(&self) -> Option<String> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        let shown: Vec<String> = self
+            .missing
+            .iter()
+            .take(20)
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        let more = self.missing.len().saturating_sub(shown.len());
+        let mut line =
+            format!(
+            "the PDF shows {} character{} as empty boxes, no font here having a glyph for {}: {}{}",
+            self.missing.len(),
+            if self.missing.len() == 1 { "" } else { "s" },
+            if self.missing.len() == 1 { "it" } else { "them" },
+            shown.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        );
+        if !self.absent_fonts.is_empty() {
+            line.push_str(&format!(
+                " (installing {} may help)",
+                self.absent_fonts.join(" and ")
+            ));
+        }
+        Some(line)
+    }
+}
+
+/// Which of the plan's characters the PDF cannot draw.
+pub fn report(plan: &Plan) -> Result<Report> {
+    fn strings<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let fonts = Fonts::get()?;
+    let value = serde_json::to_value(plan).unwrap_or_default();
+    let mut texts = Vec::new();
+    strings(&value, &mut texts);
+    let missing = fonts::missing(fonts, texts);
+    let absent_fonts = if missing.is_empty() {
+        Vec::new()
+    } else {
+        fonts.absent().iter().map(|p| p.to_string()).collect()
+    };
+    Ok(Report {
+        missing,
+        absent_fonts,
+    })
+}
 
 /// The plan as PDF bytes, as of `now`: the date on the cover, the day statuses are judged
 /// on, and the document's creation date. The same plan and `now` give the same bytes.

@@ -40,7 +40,7 @@ pub enum Symbol {
 }
 
 impl Symbol {
-    fn of(c: char) -> Symbol {
+    pub(super) fn of(c: char) -> Symbol {
         match c {
             '→' | '⟶' | '➔' | '⇒' => Symbol::Arrow,
             '✓' | '✔' | '☑' => Symbol::Tick,
@@ -109,6 +109,7 @@ pub fn clean(text: &str) -> String {
             '\n' => Some('\n'),
             '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
             '\u{00AD}' | '\u{200B}' | '\u{FEFF}' => None,
+            c if super::shaping::is_invisible(c) => None,
             c if c.is_control() => None,
             c => Some(c),
         })
@@ -267,9 +268,10 @@ fn split_long(fonts: &Fonts, word: Word, max: f32) -> Vec<Word> {
             }
             Content::Text(text) => {
                 let mut chunk = String::new();
+                // Kept as the sum of the characters' widths, so a long word costs its length.
+                let mut chunk_w = 0.0;
                 for c in text.chars() {
                     let cw = fonts.width(style.face, style.size, c.encode_utf8(&mut [0; 4]));
-                    let chunk_w = fonts.width(style.face, style.size, &chunk);
                     if cur.width + chunk_w + cw > max
                         && (!chunk.is_empty() || !cur.pieces.is_empty())
                     {
@@ -281,9 +283,11 @@ fn split_long(fonts: &Fonts, word: Word, max: f32) -> Vec<Word> {
                             ));
                             cur.width += chunk_w;
                         }
+                        chunk_w = 0.0;
                         out.push(std::mem::replace(&mut cur, fresh()));
                     }
                     chunk.push(c);
+                    chunk_w += cw;
                 }
                 if !chunk.is_empty() {
                     let w = fonts.width(style.face, style.size, &chunk);
@@ -402,18 +406,21 @@ fn pill_pad(r: &Run) -> f32 {
 }
 
 /// `text` cut to fit `max` points, ending in an ellipsis when cut (for running headers).
+/// Measured once, character by character, so a long text costs no more than its length.
 pub fn fit(fonts: &Fonts, text: &str, style: Style, max: f32) -> String {
     let text = clean(text).replace('\n', " ");
     if fonts.width(style.face, style.size, &text) <= max {
         return text;
     }
+    let room = max - fonts.width(style.face, style.size, "…");
     let mut out = String::new();
+    let mut used = 0.0;
     for c in text.chars() {
-        out.push(c);
-        if fonts.width(style.face, style.size, &format!("{out}…")) > max {
-            out.pop();
+        used += fonts.width(style.face, style.size, c.encode_utf8(&mut [0; 4]));
+        if used > room {
             break;
         }
+        out.push(c);
     }
     format!("{}…", out.trim_end())
 }
