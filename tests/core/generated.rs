@@ -1,6 +1,7 @@
 //! Generated plans: the demo plan with every piece of prose replaced by generated text (any
-//! Unicode: every script, emoji, right-to-left, combining marks, texts up to the 20,000
-//! character limit) and with extra goals and roles. For every plan the store accepts, the plan
+//! Unicode: every script, emoji, right-to-left, combining marks, texts of thousands of
+//! characters; the 20,000-character limit itself is in export_xlsx::ordinary) and with extra
+//! goals and roles. For every plan the store accepts, the plan
 //! file round trip loses nothing, and the PDF and the workbook both export.
 
 use crate::{now, TempDb};
@@ -34,7 +35,7 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         12 => prop::sample::select(SAMPLES).prop_map(String::from),
         8 => "\\PC{1,60}",
-        1 => (prop::sample::select(SAMPLES), 1usize..20_000).prop_map(|(s, n)| {
+        1 => (prop::sample::select(SAMPLES), 1usize..5_000).prop_map(|(s, n)| {
             // Long texts, up to the store's limit in characters (and past Excel's cell in
             // UTF-16 units when they are emoji).
             s.chars().cycle().take(n).collect()
@@ -136,13 +137,13 @@ fn comparable(text: &str) -> Value {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
 
     #[test]
     fn every_plan_the_store_accepts_round_trips_and_exports_to_pdf_and_xlsx(
         pool in prop::collection::vec(text(), 8..40),
-        goals in 0usize..40,
-        roles in 0usize..30,
+        goals in 0usize..30,
+        roles in 0usize..12,
         name in text(),
     ) {
         let plan = generated(pool, goals, roles, name);

@@ -12,7 +12,8 @@
 
 use crate::error::{Error, Result};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFontHandle};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
@@ -47,7 +48,7 @@ const SYSTEM_FACES: [SystemFace; 2] = [
     },
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
     Regular,
     Bold,
@@ -124,6 +125,9 @@ pub struct Fonts {
     fonts: Vec<Metrics>,
     /// The packages of system faces that are not installed, for the export's report.
     absent: Vec<&'static str>,
+    /// Which font draws a non-ASCII character in a face: looking it up walks every
+    /// fallback's cmap, and a CJK or unknown character would otherwise cost that each time.
+    chosen: Mutex<HashMap<(Face, char), Option<FontIx>>>,
 }
 
 static FONTS: OnceLock<std::result::Result<Fonts, String>> = OnceLock::new();
@@ -163,7 +167,11 @@ impl Fonts {
                 None => absent.push(face.package),
             }
         }
-        Ok(Fonts { fonts, absent })
+        Ok(Fonts {
+            fonts,
+            absent,
+            chosen: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Adds every face to the document under its fixed resource name; printpdf embeds only
@@ -185,10 +193,15 @@ impl Fonts {
     /// The font that draws `c` in `face`: the face itself, else the first fallback with a
     /// glyph for it.
     pub fn font_for(&self, face: Face, c: char) -> Option<FontIx> {
-        if self.fonts[face.index()].advance(c).is_some() {
+        if c.is_ascii() && self.fonts[face.index()].advance(c).is_some() {
             return Some(face.index());
         }
-        (Face::ALL.len()..self.fonts.len()).find(|i| self.fonts[*i].advance(c).is_some())
+        let mut chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+        *chosen.entry((face, c)).or_insert_with(|| {
+            std::iter::once(face.index())
+                .chain(Face::ALL.len()..self.fonts.len())
+                .find(|i| self.fonts[*i].advance(c).is_some())
+        })
     }
 
     /// True when some font has a glyph for `c`; anything else would print as an empty box
@@ -209,8 +222,9 @@ impl Fonts {
     /// The width in points of `text` set in `face` at `size`, as the viewer will draw it
     /// (printpdf writes plain glyph runs without kerning, so advances simply add up).
     pub fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        // Joined Arabic letters are drawn, and so measured, in their shaped forms.
-        let text = super::shaping::visual(text);
+        // Joined Arabic letters are drawn, and so measured, in their shaped forms; the order
+        // they are drawn in does not change the width.
+        let text = super::shaping::shaped(text);
         text.chars().map(|c| self.char_width(face, size, c)).sum()
     }
 

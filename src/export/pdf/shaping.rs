@@ -22,13 +22,22 @@ pub fn visual(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_rtl) {
         return Cow::Borrowed(text);
     }
-    let shaped = shape_arabic(text);
+    let shaped = shaped(text);
     let bidi = BidiInfo::new(&shaped, None);
     let mut out = String::with_capacity(shaped.len());
     for para in &bidi.paragraphs {
         out.push_str(&bidi.reorder_line(para, para.range.clone()));
     }
     Cow::Owned(out)
+}
+
+/// `text` with Arabic letters in their joined forms, in logical order.
+pub fn shaped(text: &str) -> Cow<'_, str> {
+    if text.chars().any(|c| forms(c).is_some()) {
+        Cow::Owned(shape_arabic(text))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The isolated form of an Arabic letter in Presentation Forms-B and how many forms it has:

@@ -138,11 +138,13 @@ fn pieces(fonts: &Fonts, text: &str, style: Style) -> Vec<(Style, Content, f32)>
         }
     };
     for c in text.chars() {
-        if fonts.covers(style.face, c) {
+        // Arrows and ticks are drawn as shapes even where a fallback face has them, so they
+        // look the same in every plan.
+        let symbol = Symbol::of(c);
+        if symbol == Symbol::Missing && fonts.covers(style.face, c) {
             current.push(c);
         } else {
             flush(&mut current, &mut out);
-            let symbol = Symbol::of(c);
             out.push((style, Content::Symbol(symbol), symbol.width() * style.size));
         }
     }
