@@ -44,7 +44,7 @@ impl Fixture {
 
     /// The key this database signs its scoring forms with.
     pub fn key(&self) -> m::forms::FormKey {
-        m::forms::FormKey::of(&self.store).unwrap()
+        m::forms::FormKey::of(self.ws.store()).unwrap()
     }
 
     pub fn rater(&mut self, name: &str) -> String {
