@@ -387,3 +387,21 @@ fn the_roadmap_prints_each_milestone_with_its_status() {
     assert!(text.contains("Planned, date passed"));
     assert_clean_layout(&pdf.path);
 }
+
+#[test]
+fn a_role_named_in_a_whole_paragraph_is_cut_short_in_the_raci_header_and_the_pdf_finishes() {
+    let mut plan = stepwise::demo::demo_plan(now());
+    let long: String =
+        "Associate Vice-President, Teaching & Learning and Chair of the Senate Committee "
+            .repeat(60)
+            .trim()
+            .to_string();
+    plan.roles[0].name = long.clone();
+    let pdf = render(&plan);
+    let text = pages(&pdf.path).join("\n");
+    assert!(text.contains('…'), "the header shows that the name was cut");
+    assert!(
+        pages(&pdf.path).len() < 60,
+        "the table moves on from page to page rather than repeating its header"
+    );
+}

@@ -176,7 +176,7 @@ fn geometry(w: &Writer, t: &Table) -> Geometry {
         .columns
         .iter()
         .zip(&widths)
-        .map(|(c, cw)| text::wrap(w.fonts, &[Span::new(&c.title, style)], cw - 2.0 * PAD_X))
+        .map(|(c, cw)| header_lines(w, &c.title, style, cw - 2.0 * PAD_X))
         .collect();
     let header_h = if t.header {
         header.iter().map(|l| text::height(l)).fold(0.0, f32::max) + 2.0 * PAD_Y
@@ -189,6 +189,39 @@ fn geometry(w: &Writer, t: &Table) -> Geometry {
         header,
         header_h,
     }
+}
+
+/// A header repeats on every page a table spans, so it may take at most this much of one;
+/// a longer title (a role named in a paragraph) is cut short with "…". Without a cap, a header
+/// taller than a page would leave no room for any row on any page.
+const MAX_HEADER: f32 = (BOTTOM - TOP) / 4.0;
+
+fn header_lines(w: &Writer, title: &str, style: Style, width: f32) -> Vec<Line> {
+    let wrap = |t: &str| text::wrap(w.fonts, &[Span::new(t, style)], width);
+    let lines = wrap(title);
+    if text::height(&lines) <= MAX_HEADER {
+        return lines;
+    }
+    // The longest start of the title that fits with its "…", found by halving.
+    let chars: Vec<char> = title.chars().collect();
+    let (mut fits, mut too_long) = (0, chars.len());
+    while too_long - fits > 1 {
+        let mid = (fits + too_long) / 2;
+        let cut: String = chars[..mid].iter().collect::<String>() + "…";
+        if text::height(&wrap(&cut)) <= MAX_HEADER {
+            fits = mid;
+        } else {
+            too_long = mid;
+        }
+    }
+    wrap(
+        &(chars[..fits]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…"),
+    )
 }
 
 fn lay_rows(w: &Writer, t: &Table, g: &Geometry, limit: usize) -> Vec<Vec<Vec<Line>>> {
@@ -267,6 +300,8 @@ fn draw_row(
     page_room: f32,
 ) {
     let mut next = vec![0usize; cells.len()];
+    // Whether the page was just begun: a page break then would gain nothing.
+    let mut fresh = false;
     let whole = row_height(cells) - 2.0 * PAD_Y;
     loop {
         let avail = w.room() - 2.0 * PAD_Y;
@@ -277,9 +312,10 @@ fn draw_row(
             .map(|(l, n)| text::height(&l[*n..]))
             .fold(0.0, f32::max);
         // A row that fits on a page is never split; it moves to the next page whole.
-        if !started && whole > avail && whole <= page_room {
+        if !started && whole > avail && whole <= page_room && !fresh {
             w.new_page();
             draw_header(w, t, g);
+            fresh = true;
             continue;
         }
         let mut take = next.clone();
@@ -292,10 +328,21 @@ fn draw_row(
             }
             h = h.max(used);
         }
+        if h <= 0.0 && remaining > 0.0 && fresh {
+            // Not even one line fits on an empty page: draw a line of each column anyway, so
+            // the table always moves on rather than asking for pages without end.
+            for (c, lines) in cells.iter().enumerate() {
+                if take[c] < lines.len() {
+                    h = h.max(lines[take[c]].height);
+                    take[c] += 1;
+                }
+            }
+        }
         let complete = take.iter().zip(cells).all(|(k, l)| *k == l.len());
         if !complete && h <= 0.0 && remaining > 0.0 {
             w.new_page();
             draw_header(w, t, g);
+            fresh = true;
             continue;
         }
         let y = w.y;
@@ -325,5 +372,6 @@ fn draw_row(
         next = take;
         w.new_page();
         draw_header(w, t, g);
+        fresh = true;
     }
 }
