@@ -1,6 +1,6 @@
 //! What one edit costs as a plan grows: `cargo bench --bench edit`. A field edit goes through
-//! the workspace as the app sends it (durable on disk, the plan in memory patched, the state
-//! the screens get built) on the demo plan copied 1×, 10× and 100×, beside the cost of a bare
+//! the workspace as the app sends it (durable on disk, the plan in memory patched, the answer
+//! of what changed built) on the demo plan copied 1×, 10× and 100×, beside the cost of a bare
 //! durable SQLite commit measured in the same run. Also the memory the undo history holds.
 
 mod support;
@@ -94,7 +94,7 @@ fn main() {
         ws.state(&id, now).unwrap();
         let edit = samples(RUNS, |i| {
             goal.title = format!("Award {i} badges by June");
-            ws.apply(
+            ws.apply_changes(
                 &id,
                 &[Edit::Put {
                     entity: Entity::Goal(goal.clone()),
@@ -137,7 +137,7 @@ fn main() {
         ms(percentile(&commit, 0.5), 3),
         ms(percentile(&commit, 0.99), 3)
     );
-    println!("| plan | durable write median | p99 | × bare commit | app edit (write + state) median | p99 | undo per edit | whole plan (old undo per edit) |");
+    println!("| plan | durable write median | p99 | × bare commit | app edit (write + what changed) median | p99 | undo per edit | whole plan (old undo per edit) |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     let base = percentile(&commit, 0.5).as_secs_f64();
     for r in &rows {
