@@ -2,7 +2,7 @@
 //! database under every spelling, symbolic links, hard links, pipes, devices, read-only and
 //! private files, huge sparse files, and temporaries left by a process that died mid-export.
 
-use crate::{now, stepwise, TempDb};
+use crate::{ls, now, stepwise, TempDb};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -10,15 +10,6 @@ use std::time::Duration;
 use stepwise::export::{export_to, Format};
 use stepwise::files::{read_input, write_atomic, Input, TEMP_PREFIX};
 use stepwise::Store;
-
-fn ls(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777

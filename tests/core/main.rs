@@ -24,6 +24,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use stepwise::Store;
 
+/// The names in a folder, sorted: what a test sees a command leave behind.
+pub fn ls(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// A fixed moment, so plans built in tests do not depend on the day they run.
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap()

@@ -2,21 +2,12 @@
 //! mode that is refused, and a folder Stepwise may not write to are each refused with what is
 //! really wrong, and left exactly as they were, with nothing created beside them.
 
-use crate::{now, TempDb};
+use crate::{ls, now, TempDb};
 use rusqlite::Connection;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use stepwise::store::SCHEMA_VERSION;
 use stepwise::{ErrorCode, Store};
-
-fn ls(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 /// A closed database in rollback-journal mode, so the whole of it is in the one file.
 fn one_file_database(db: &TempDb, plans: usize) {
