@@ -188,27 +188,6 @@ impl Store {
         Ok(())
     }
 
-    /// Puts a plan back exactly as `plan` holds it (what undo does), stamped as changed `now`.
-    /// The old contents go in the same transaction, so a refused plan changes nothing.
-    pub fn restore_plan(&mut self, plan: &Plan, now: DateTime<Utc>) -> Result<()> {
-        let problems = validate::plan_problems(plan);
-        if !problems.is_empty() {
-            return Err(Error::Invalid { problems });
-        }
-        let tx = self.write_tx()?;
-        plan_row(&tx, &plan.id)?;
-        tx.execute("DELETE FROM plans WHERE id = ?1", [&plan.id])?;
-        insert(
-            &tx,
-            &Plan {
-                updated_at: now,
-                ..plan.clone()
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
     pub fn plan(&self, id: &str) -> Result<Plan> {
         load_plan(&self.conn, id)
     }
