@@ -158,11 +158,7 @@ impl Workspace {
 
     /// The plan as the screens show it, as of `now`.
     pub fn state(&mut self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
-        let history = self.history.get(plan_id);
-        let (can_undo, can_redo) = (
-            history.is_some_and(|h| !h.undo.is_empty()),
-            history.is_some_and(|h| !h.redo.is_empty()),
-        );
+        let (can_undo, can_redo) = self.can_step(plan_id);
         let plan = self.plan(plan_id)?;
         Ok(plan_state(plan, now, can_undo, can_redo))
     }
@@ -209,11 +205,7 @@ impl Workspace {
         patched: &Patched,
         now: DateTime<Utc>,
     ) -> Result<PlanUpdate> {
-        let history = self.history.get(plan_id);
-        let (can_undo, can_redo) = (
-            history.is_some_and(|h| !h.undo.is_empty()),
-            history.is_some_and(|h| !h.redo.is_empty()),
-        );
+        let (can_undo, can_redo) = self.can_step(plan_id);
         let plan = self.plan(plan_id)?;
         // A change to an assessment can reveal scores the screens have not seen, and a blind
         // score must never be sent: such an edit is answered with the whole (filtered) state.
@@ -314,6 +306,15 @@ impl Workspace {
             self.record(plan_id, Entry::Rows(journal));
         }
         Ok(edits)
+    }
+
+    /// Whether undo and redo have anything to take back for this plan.
+    fn can_step(&self, plan_id: &str) -> (bool, bool) {
+        let history = self.history.get(plan_id);
+        (
+            history.is_some_and(|h| !h.undo.is_empty()),
+            history.is_some_and(|h| !h.redo.is_empty()),
+        )
     }
 
     fn record(&mut self, plan_id: &str, entry: Entry) {

@@ -46,10 +46,6 @@ impl Journal {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Roughly how much memory the journal holds, for the undo benchmark.
     pub fn bytes(&self) -> usize {
         let row = |i: &RowImage| {
@@ -70,14 +66,6 @@ impl Journal {
             })
             .sum::<usize>()
             + self.seen.iter().map(|(_, id)| id.len() + 32).sum::<usize>()
-    }
-
-    /// The records the step touched, by kind and id.
-    pub fn touched(&self) -> impl Iterator<Item = (Kind, &str)> {
-        self.entries.iter().filter_map(|e| match e {
-            Before::Row { kind, id, .. } => Some((*kind, id.as_str())),
-            Before::Plan { .. } => None,
-        })
     }
 
     /// Each record row the step touched, with how it was before.

@@ -57,23 +57,12 @@ fn add_owner_note(doc: Doc<'_>) {
     }
 }
 
-static WITH_A_FUTURE_STEP: &[Step] = &[
-    Step {
-        to: 1,
-        sql: include_str!("../store/migrations/001-initial.sql"),
-        rewrite: None,
-    },
-    Step {
-        to: 2,
-        sql: "",
-        rewrite: Some(v2_milestone_status::rewrite),
-    },
-    Step {
-        to: 3,
-        sql: "CREATE TABLE later_notes (plan_id TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (plan_id, id)) STRICT;",
-        rewrite: Some(add_owner_note),
-    },
-];
+/// The next version's step: a new table, and the new field on every goal.
+static A_FUTURE_STEP: &[Step] = &[Step {
+    to: DATA_VERSION + 1,
+    sql: "CREATE TABLE later_notes (plan_id TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (plan_id, id)) STRICT;",
+    rewrite: Some(add_owner_note),
+}];
 
 fn bodies(conn: &rusqlite::Connection, table: &str) -> Vec<Value> {
     conn.prepare(&format!("SELECT body FROM {table} ORDER BY plan_id, id"))
@@ -101,7 +90,8 @@ fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothin
     let measures_before = bodies(&conn, "measures");
     assert!(!goals_before.is_empty(), "the fixture has goals to upgrade");
     let tx = conn.transaction().unwrap();
-    upgrade_database(&tx, steps_after(WITH_A_FUTURE_STEP, 1)).unwrap();
+    upgrade_database(&tx, steps_after(STEPS, 1)).unwrap();
+    upgrade_database(&tx, A_FUTURE_STEP).unwrap();
     tx.commit().unwrap();
     let goals_after = bodies(&conn, "goals");
     assert_eq!(goals_after.len(), goals_before.len());
