@@ -15,10 +15,13 @@ use stepwise::{Edit, Entity, Store};
 use support::{ms, percentile, samples};
 
 const RUNS: usize = 300;
-const SCALES: [usize; 3] = [1, 10, 100];
+/// Copies of the demo's goals, and of their measures per copied goal: the demo as it is, 10×
+/// and 100×, the 200 goals with 1,000 measures, and 1,000 goals.
+const SCALES: [(usize, usize); 5] = [(1, 1), (10, 1), (34, 3), (100, 1), (167, 1)];
 
-/// The demo with its goals, their measures and check-ins copied `n` times over.
-fn scaled(n: usize) -> Plan {
+/// The demo with its goals copied `n` times over, each copy with its measures (and their
+/// check-ins) copied `m` times.
+fn scaled(n: usize, m: usize) -> Plan {
     let mut plan = stepwise::demo::demo_plan(Utc::now());
     let (goals, measures, check_ins) = (
         plan.goals.clone(),
@@ -35,22 +38,40 @@ fn scaled(n: usize) -> Plan {
             g.title = format!("{} ({copy})", g.title);
             plan.goals.push(g);
         }
-        for m in &measures {
+        copy_measures(&mut plan, &measures, &check_ins, &ids, m);
+    }
+    // The demo's own goals get their extra measures too.
+    let own: HashMap<String, String> = goals.iter().map(|g| (g.id.clone(), g.id.clone())).collect();
+    copy_measures(&mut plan, &measures, &check_ins, &own, m - 1);
+    plan
+}
+
+/// Adds `times` copies of `measures` (with their check-ins), each under the goal `goals` maps
+/// its original goal to.
+fn copy_measures(
+    plan: &mut Plan,
+    measures: &[stepwise::model::Measure],
+    check_ins: &[stepwise::model::CheckIn],
+    goals: &HashMap<String, String>,
+    times: usize,
+) {
+    for _ in 0..times {
+        let mut ids: HashMap<String, String> = HashMap::new();
+        for m in measures {
             let mut m = m.clone();
             let id = new_id();
             ids.insert(m.id.clone(), id.clone());
             m.id = id;
-            m.goal_id = ids[&m.goal_id].clone();
+            m.goal_id = goals[&m.goal_id].clone();
             plan.measures.push(m);
         }
-        for c in &check_ins {
+        for c in check_ins {
             let mut c = c.clone();
             c.id = new_id();
             c.measure_id = ids[&c.measure_id].clone();
             plan.check_ins.push(c);
         }
     }
-    plan
 }
 
 struct Row {
@@ -82,8 +103,8 @@ fn main() {
     });
 
     let mut rows = Vec::new();
-    for &n in &SCALES {
-        let plan = scaled(n);
+    for &(n, m) in &SCALES {
+        let plan = scaled(n, m);
         let path = dir.path().join(format!("plan-{n}.db"));
         let mut store = Store::open(&path).unwrap();
         store.insert_plan(&plan).unwrap();
@@ -120,7 +141,12 @@ fn main() {
         });
         rows.push(Row {
             label: format!(
-                "{n}× demo ({} goals, {} measures)",
+                "{n}× demo{} ({} goals, {} measures)",
+                if m > 1 {
+                    format!(", {m}× measures")
+                } else {
+                    String::new()
+                },
                 plan.goals.len(),
                 plan.measures.len()
             ),

@@ -8,9 +8,10 @@
 //! Nothing here depends on the day: the plans table caches the result.
 
 use crate::catalog::catalog;
-use crate::model::{Communication, Plan};
+use crate::model::{Communication, Goal, Kind, Plan};
 use crate::smart::is_smart;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +55,50 @@ impl Step {
             Step::Roadmap => "Roadmap",
             Step::Export => "Export",
         }
+    }
+
+    /// What a step's checks read: kinds of record, and whether the plan's settings. An edit
+    /// that touches none of them leaves the step's checks as they were, so the app recounts
+    /// only the steps an edit can change (a test clears each kind in turn to keep this true).
+    pub fn reads(self) -> (&'static [Kind], bool) {
+        use Kind as K;
+        match self {
+            Step::Context => (
+                &[K::Program, K::Stakeholder, K::Priority, K::CoreValue],
+                true,
+            ),
+            Step::Vision => (&[K::VisionAnswer, K::VisionStatement], false),
+            Step::Goals => (&[K::Goal], false),
+            Step::Measures => (&[K::Goal, K::Measure], false),
+            Step::Requirements => (&[K::Requirement, K::RequirementMetric], false),
+            Step::Governance => (
+                &[
+                    K::Role,
+                    K::CommitteeMember,
+                    K::WorkflowStage,
+                    K::ProposalItem,
+                    K::RaciAssignment,
+                    K::BadgeLevel,
+                    K::Pathway,
+                    K::MetadataField,
+                ],
+                true,
+            ),
+            Step::Maturity => (
+                &[K::Assessment, K::Agreement, K::Target, K::SuccessFactor],
+                false,
+            ),
+            Step::Communication => (&[K::Communication, K::Training], false),
+            Step::Roadmap => (&[K::Phase, K::Milestone], true),
+            Step::Export => (&[], true),
+        }
+    }
+
+    /// Whether an edit touching `kinds` (and the settings, when `settings`) can change this
+    /// step's checks.
+    pub fn reads_any(self, kinds: &HashSet<Kind>, settings: bool) -> bool {
+        let (read, reads_settings) = self.reads();
+        (settings && reads_settings) || read.iter().any(|k| kinds.contains(k))
     }
 
     pub fn number(self) -> usize {
@@ -173,6 +218,12 @@ pub fn messages_written(c: &Communication) -> usize {
 }
 
 pub fn step_checks(plan: &Plan, step: Step) -> Vec<Check> {
+    step_checks_with(plan, step, &|g| is_smart(g, None))
+}
+
+/// `step_checks`, told whether each goal is SMART: the app remembers that per goal, as it is
+/// the one check whose cost grows with the goal's text.
+pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) -> Vec<Check> {
     let s = &plan.settings;
     let mut t = Tally::default();
     match step {
@@ -238,7 +289,7 @@ pub fn step_checks(plan: &Plan, step: Step) -> Vec<Check> {
             for g in &plan.goals {
                 t.check(
                     &g.id,
-                    is_smart(g, None),
+                    smart(g),
                     format!("goal \u{201c}{}\u{201d} is not SMART yet", g.title),
                 );
             }
@@ -247,8 +298,10 @@ pub fn step_checks(plan: &Plan, step: Step) -> Vec<Check> {
             if plan.measures.is_empty() && plan.goals.is_empty() {
                 t.check("measures", false, "at least one success measure");
             }
+            let measured: HashSet<&str> =
+                plan.measures.iter().map(|m| m.goal_id.as_str()).collect();
             for g in &plan.goals {
-                if !plan.measures.iter().any(|m| m.goal_id == g.id) {
+                if !measured.contains(g.id.as_str()) {
                     t.check(
                         &g.id,
                         false,

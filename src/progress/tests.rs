@@ -154,3 +154,38 @@ fn an_empty_plan_completes_no_step() {
     assert_eq!(steps_complete(&steps), 0);
     assert!(steps.iter().all(|s| s.total > 0 && s.done == 0));
 }
+
+/// `Step::reads` lets the app skip steps an edit cannot change; a check that reads a kind the
+/// step does not declare would go stale on screen. Emptying each kind in turn (and the
+/// settings) must leave every step that does not declare it exactly as it was.
+#[test]
+fn a_step_reads_no_kind_it_does_not_declare() {
+    let plan = demo();
+    for kind in Kind::ALL {
+        let mut emptied = plan.clone();
+        let gone: Vec<(String, Option<String>)> =
+            plan.ids(*kind).into_iter().map(|id| (id, None)).collect();
+        assert!(!gone.is_empty(), "the demo has no {kind:?} to take away");
+        emptied
+            .patch_list(*kind, crate::store::ListPatch::Rows(&gone))
+            .unwrap();
+        for step in Step::ALL {
+            if !step.reads().0.contains(kind) {
+                assert_eq!(
+                    step_checks(&emptied, step),
+                    step_checks(&plan, step),
+                    "{step:?} reads {kind:?} but does not say so in Step::reads"
+                );
+            }
+        }
+    }
+    let mut bare = plan.clone();
+    bare.settings = Default::default();
+    for step in Step::ALL.into_iter().filter(|s| !s.reads().1) {
+        assert_eq!(
+            step_checks(&bare, step),
+            step_checks(&plan, step),
+            "{step:?} reads the settings but does not say so in Step::reads"
+        );
+    }
+}

@@ -263,8 +263,14 @@ fn lay_over(state: &mut PlanState, update: PlanUpdate) {
     }
     state.goal_findings.extend(c.goal_findings);
     state.measure_status.extend(c.measure_status);
-    state.steps = c.steps;
-    state.checks = c.checks;
+    for p in c.steps {
+        let at = state.steps.iter().position(|s| s.step == p.step).unwrap();
+        state.steps[at] = p;
+    }
+    for k in c.checks {
+        let at = state.checks.iter().position(|s| s.step == k.step).unwrap();
+        state.checks[at] = k;
+    }
     state.maturity = c.maturity;
     state.measure_tally = c.measure_tally;
     state.can_undo = c.can_undo;
@@ -295,6 +301,10 @@ fn an_edit_answered_with_its_changes_brings_the_screens_to_the_whole_new_state()
             ws.state(&id, now()).unwrap(),
             "{what}: the screens catch up exactly"
         );
+        // The figures kept between edits are those a fresh reading of the file counts.
+        let mut fresh = Workspace::new(db.open()).state(&id, now()).unwrap();
+        (fresh.can_undo, fresh.can_redo) = (held.can_undo, held.can_redo);
+        assert_eq!(held, fresh, "{what}: the kept figures are the counted ones");
     }
     assert_eq!(answered_with_changes, edits(&demo).len());
 }

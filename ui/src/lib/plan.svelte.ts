@@ -56,8 +56,15 @@ export function layOver(state: PlanState, c: PlanChanges): void {
   }
   Object.assign(state.goal_findings, c.goal_findings);
   Object.assign(state.measure_status, c.measure_status);
-  state.steps = c.steps;
-  state.checks = c.checks;
+  // Only the steps whose checks the edit changed come back; the others stand as held.
+  for (const p of c.steps) {
+    const at = state.steps.findIndex((s) => s.step === p.step);
+    if (at >= 0) state.steps[at] = p;
+  }
+  for (const k of c.checks) {
+    const at = state.checks.findIndex((s) => s.step === k.step);
+    if (at >= 0) state.checks[at] = k;
+  }
   state.maturity = c.maturity;
   state.measure_tally = c.measure_tally;
   state.can_undo = c.can_undo;

@@ -239,12 +239,25 @@ describe('layOver', () => {
     expect(s.can_undo).toBe(true);
   });
 
-  it('takes the figures whole, so the navigator and the screens count the same', () => {
+  it('replaces the steps whose checks changed and keeps the others, so the navigator and the screens count the same', () => {
     const s = held();
+    s.steps = [
+      { step: 'context', title: 'Context', done: 1, total: 7, missing: ['the size'] },
+      { step: 'goals', title: 'SMART goals', done: 0, total: 2, missing: ['a', 'b'] },
+    ];
+    s.checks = [
+      { step: 'context', checks: [{ part: 'size', done: false, missing: 'the size' }] },
+      { step: 'goals', checks: [{ part: 'g2', done: false, missing: 'b' }] },
+    ];
     const checks: PlanChanges['checks'] = [{ step: 'goals', checks: [{ part: 'g2', done: true, missing: '' }] }];
+    const steps: PlanChanges['steps'] = [{ step: 'goals', title: 'SMART goals', done: 2, total: 2, missing: [] }];
     const tally: PlanChanges['measure_tally'] = [{ status: 'on_track', count: 1 }];
-    layOver(s, changes({ checks, measure_tally: tally }));
-    expect(s.checks).toEqual(checks);
+    layOver(s, changes({ steps, checks, measure_tally: tally }));
+    expect(s.checks.map((c) => c.step)).toEqual(['context', 'goals']);
+    expect(s.checks[1]).toEqual(checks[0]);
+    expect(s.checks[0]!.checks[0]!.part).toBe('size');
+    expect(s.steps[1]!.done).toBe(2);
+    expect(s.steps[0]!.done).toBe(1);
     expect(s.measure_tally).toEqual(tally);
     expect(s.maturity).toBeNull();
   });

@@ -6,15 +6,18 @@
 //! holds, and the history holds the rows edits touched rather than copies of the plan. The
 //! plan kept in memory is patched from the same journal instead of being read again.
 
+mod figures;
+
 use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::figures::{measure_tally, MaturityHeadline, StatusCount};
+use crate::figures::{MaturityHeadline, StatusCount};
 use crate::model::{Entity, Goal, Id, Kind, Plan, PlanSettings};
-use crate::progress::{checks, StepChecks, StepProgress};
+use crate::progress::{Step, StepChecks, StepProgress};
 use crate::smart::{goal_findings, Finding};
 use crate::status::{measure_status, MeasureStatus};
 use crate::store::{Journal, Store};
 use chrono::{DateTime, Utc};
+use figures::{Figures, Touched};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -55,6 +58,7 @@ pub struct PlanChanges {
     pub removed: Vec<RecordRef>,
     /// Lists whose order changed, as the ids in their new order.
     pub order: Vec<ListOrder>,
+    /// The progress and checks of the steps whose checks the edit changed; the others stand.
     pub steps: Vec<StepProgress>,
     pub checks: Vec<StepChecks>,
     pub maturity: Option<Box<MaturityHeadline>>,
@@ -92,6 +96,24 @@ struct Patched {
     records: Vec<(Kind, String)>,
     reordered: Vec<Kind>,
     plan_row: bool,
+    /// The steps whose checks changed; all of them when the figures were counted afresh.
+    steps: Vec<Step>,
+}
+
+/// A plan opened in this run: as last read or patched, and its figures once counted.
+struct Open {
+    plan: Plan,
+    figures: Option<Figures>,
+}
+
+impl Open {
+    /// The figures as of `today`, counted whole the first time.
+    fn figures(&mut self, today: chrono::NaiveDate) -> &Figures {
+        let plan = &self.plan;
+        let figures = self.figures.get_or_insert_with(|| Figures::of(plan, today));
+        figures.refresh(plan, today, &Touched::default());
+        figures
+    }
 }
 
 /// One step of the history: the rows an edit changed. Every write, intents included, is
@@ -118,7 +140,7 @@ pub struct Workspace {
     store: Store,
     history: HashMap<Id, History>,
     /// Plans as last read or patched, with the store's data version they were read at.
-    plans: HashMap<Id, Plan>,
+    plans: HashMap<Id, Open>,
     data_version: i64,
 }
 
@@ -143,7 +165,7 @@ impl Workspace {
     }
 
     /// The plan as stored, from memory when no other connection has written since.
-    fn plan(&mut self, plan_id: &str) -> Result<&mut Plan> {
+    fn plan(&mut self, plan_id: &str) -> Result<&mut Open> {
         let version = self.store.data_version()?;
         if version != self.data_version {
             self.plans.clear();
@@ -151,7 +173,13 @@ impl Workspace {
         }
         if !self.plans.contains_key(plan_id) {
             let plan = self.store.plan(plan_id)?;
-            self.plans.insert(plan_id.to_string(), plan);
+            self.plans.insert(
+                plan_id.to_string(),
+                Open {
+                    plan,
+                    figures: None,
+                },
+            );
         }
         Ok(self.plans.get_mut(plan_id).expect("inserted above"))
     }
@@ -159,8 +187,8 @@ impl Workspace {
     /// The plan as the screens show it, as of `now`.
     pub fn state(&mut self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
         let (can_undo, can_redo) = self.can_step(plan_id);
-        let plan = self.plan(plan_id)?;
-        Ok(plan_state(plan, now, can_undo, can_redo))
+        let open = self.plan(plan_id)?;
+        Ok(plan_state(open, now, can_undo, can_redo))
     }
 
     /// Applies `edits` as one step of the history: all of them or none.
@@ -206,7 +234,7 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<PlanUpdate> {
         let (can_undo, can_redo) = self.can_step(plan_id);
-        let plan = self.plan(plan_id)?;
+        let open = self.plan(plan_id)?;
         // A change to an assessment can reveal scores the screens have not seen, and a blind
         // score must never be sent: such an edit is answered with the whole (filtered) state.
         if patched
@@ -215,16 +243,14 @@ impl Workspace {
             .any(|(k, _)| matches!(k, Kind::Assessment | Kind::Rating | Kind::Rater))
         {
             return Ok(PlanUpdate::Whole(Box::new(plan_state(
-                plan, now, can_undo, can_redo,
+                open, now, can_undo, can_redo,
             ))));
         }
         let today = now.date_naive();
-        let Figures {
-            steps,
-            checks,
-            maturity,
-            measure_tally,
-        } = figures(plan, today);
+        let figures = open.figures(today);
+        let (steps, checks) = figures.of_steps(&patched.steps);
+        let (maturity, measure_tally) = (figures.maturity.clone(), figures.measure_tally.clone());
+        let plan = &open.plan;
         let mut changes = PlanChanges {
             name: patched.plan_row.then(|| plan.name.clone()),
             settings: patched.plan_row.then(|| plan.settings.clone()),
@@ -278,11 +304,13 @@ impl Workspace {
         if changes.removed.iter().any(|r| r.kind == Kind::CheckIn) {
             measures.extend(plan.measures.iter().map(|m| m.id.clone()));
         }
-        for m in plan.measures.iter().filter(|m| measures.contains(&m.id)) {
-            let check_ins = plan.check_ins.iter().filter(|c| c.measure_id == m.id);
-            changes
-                .measure_status
-                .insert(m.id.clone(), measure_status(m, check_ins, today));
+        for id in measures {
+            if let Some(m) = plan.measures.iter().find(|m| m.id == id) {
+                let check_ins = plan.check_ins.iter().filter(|c| c.measure_id == m.id);
+                changes
+                    .measure_status
+                    .insert(id, measure_status(m, check_ins, today));
+            }
         }
         Ok(PlanUpdate::Changes(Box::new(changes)))
     }
@@ -299,7 +327,10 @@ impl Workspace {
         intent: impl FnOnce(&Plan) -> Result<Vec<Edit>>,
     ) -> Result<Vec<Edit>> {
         self.plan(plan_id)?;
-        let known = self.plans.get(plan_id).map(|p| (self.data_version, p));
+        let known = self
+            .plans
+            .get(plan_id)
+            .map(|o| (self.data_version, &o.plan));
         let (journal, edits) = self.store.apply_intent(plan_id, now, known, intent)?;
         if !edits.is_empty() {
             self.patch(&journal, false, now)?;
@@ -337,10 +368,12 @@ impl Workspace {
                 .collect(),
             reordered: Vec::new(),
             plan_row: journal.touched_plan(),
+            steps: Vec::new(),
         };
-        let Some(plan) = self.plans.get_mut(&journal.plan_id) else {
+        let Some(open) = self.plans.get_mut(&journal.plan_id) else {
             return Ok(patched);
         };
+        let plan = &mut open.plan;
         let store = &self.store;
         let plan_id = journal.plan_id.as_str();
         let mut rows: HashMap<Kind, Vec<(String, Option<String>)>> = HashMap::new();
@@ -372,6 +405,21 @@ impl Workspace {
         }
         plan.updated_at = now;
         patched.reordered = reload.into_iter().collect();
+        let touched = Touched {
+            kinds: patched.records.iter().map(|(k, _)| *k).collect(),
+            goals: patched
+                .records
+                .iter()
+                .filter(|(k, _)| *k == Kind::Goal)
+                .map(|(_, id)| id.clone())
+                .collect(),
+            settings: patched.plan_row,
+        };
+        patched.steps = match &mut open.figures {
+            Some(figures) => figures.refresh(plan, now.date_naive(), &touched),
+            // Counted whole when next asked for, so every step is news to the screens.
+            None => Step::ALL.to_vec(),
+        };
         Ok(patched)
     }
 
@@ -460,31 +508,12 @@ fn without_blind_scores(mut plan: Plan) -> Plan {
     plan
 }
 
-/// The figures the screens show beside the plan, worked out whole after every change: each is
-/// a count over the plan, cheap beside the edit itself.
-struct Figures {
-    steps: Vec<StepProgress>,
-    checks: Vec<StepChecks>,
-    maturity: Option<Box<MaturityHeadline>>,
-    measure_tally: Vec<StatusCount>,
-}
-
-fn figures(plan: &Plan, today: chrono::NaiveDate) -> Figures {
-    let checks = checks(plan);
-    Figures {
-        steps: checks
-            .iter()
-            .map(|c| StepProgress::of(c.step, &c.checks))
-            .collect(),
-        checks,
-        // Only revealed assessments count, so the blind scores still in `plan` never show.
-        maturity: MaturityHeadline::of(plan, today).map(Box::new),
-        measure_tally: measure_tally(plan, today),
-    }
-}
-
-fn plan_state(plan: &Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -> PlanState {
+fn plan_state(open: &mut Open, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -> PlanState {
     let today = now.date_naive();
+    let figures = open.figures(today);
+    let (steps, checks) = figures.of_steps(&Step::ALL);
+    let (maturity, measure_tally) = (figures.maturity.clone(), figures.measure_tally.clone());
+    let plan = &open.plan;
     let goal_findings = plan
         .goals
         .iter()
@@ -498,12 +527,6 @@ fn plan_state(plan: &Plan, now: DateTime<Utc>, can_undo: bool, can_redo: bool) -
             (m.id.clone(), measure_status(m, check_ins, today))
         })
         .collect();
-    let Figures {
-        steps,
-        checks,
-        maturity,
-        measure_tally,
-    } = figures(plan, today);
     PlanState {
         steps,
         checks,
