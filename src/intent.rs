@@ -1,13 +1,15 @@
-//! What a person asks the maturity workshop to do, as data: the app sends these, the CLI and
-//! the tests build them. Each is turned into edits by a pure function of the plan (in
-//! `crate::maturity`), run on the plan as read inside the write transaction, so two people
-//! scoring at once can never both think they gave the first score.
+//! What a person asks the maturity workshop or the room's log to do, as data: the app sends
+//! these, the CLI and the tests build them. Each is turned into edits by a pure function of
+//! the plan (in `crate::maturity` and `crate::roomlog`), run on the plan as read inside the
+//! write transaction, so two people scoring at once can never both think they gave the first
+//! score.
 
 use crate::edit::Edit;
 use crate::error::Result;
 use crate::maturity::{self as m, AgreedStage, ScoreEntry};
 use crate::model::{FactorStatus, Id, Kind, Plan};
 use crate::record::{Record, RecordVisitor};
+use crate::roomlog::{promote_action, PromoteTo};
 use serde::{Deserialize, Serialize};
 
 /// Records are named by id, or (where the core's lookups allow) by name as people type it.
@@ -75,6 +77,12 @@ pub enum Intent {
         phase_id: String,
         subfacet_id: String,
     },
+    /// Turns an action of the room's log into a goal or a milestone, which the action then
+    /// points at.
+    PromoteAction {
+        action_id: Id,
+        to: PromoteTo,
+    },
 }
 
 impl Intent {
@@ -131,6 +139,7 @@ impl Intent {
                 phase_id,
                 subfacet_id,
             } => m::add_goal_from_gap(plan, assessment_id, phase_id, subfacet_id),
+            I::PromoteAction { action_id, to } => promote_action(plan, action_id, *to),
         }
     }
 
@@ -141,6 +150,14 @@ impl Intent {
             Intent::AddRater { .. } => Some(Kind::Rater),
             Intent::AddPhase { .. } => Some(Kind::Phase),
             Intent::DraftGoalFromGap { .. } => Some(Kind::Goal),
+            Intent::PromoteAction {
+                to: PromoteTo::Goal,
+                ..
+            } => Some(Kind::Goal),
+            Intent::PromoteAction {
+                to: PromoteTo::Milestone,
+                ..
+            } => Some(Kind::Milestone),
             _ => None,
         }
     }

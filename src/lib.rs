@@ -17,6 +17,7 @@ pub mod paths;
 pub mod planfile;
 pub mod progress;
 pub mod record;
+pub mod roomlog;
 pub mod smart;
 pub mod status;
 pub mod store;

@@ -8,6 +8,7 @@ mod maturity;
 mod outreach;
 mod requirements;
 mod roadmap;
+mod room;
 mod vision;
 
 pub use context::*;
@@ -17,6 +18,7 @@ pub use maturity::*;
 pub use outreach::*;
 pub use requirements::*;
 pub use roadmap::*;
+pub use room::*;
 pub use vision::*;
 
 use crate::record::kinds;
@@ -69,6 +71,9 @@ pub struct Plan {
     pub ratings: Vec<Rating>,
     pub agreements: Vec<Agreement>,
     pub targets: Vec<Target>,
+    pub parked_items: Vec<ParkedItem>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<Action>,
 }
 
 kinds! {
@@ -103,6 +108,9 @@ kinds! {
     Rating(Rating) => "ratings", ratings, "rating", parent: Some(Kind::Rater);
     Agreement(Agreement) => "agreements", agreements, "agreed stage", parent: Some(Kind::Assessment);
     Target(Target) => "targets", targets, "target", parent: Some(Kind::Assessment);
+    ParkedItem(ParkedItem) => "parked_items", parked_items, "parked question", parent: None;
+    Decision(Decision) => "decisions", decisions, "decision", parent: None;
+    Action(Action) => "actions", actions, "action", parent: None;
 }
 
 /// The plan's single-valued fields, edited as one.
@@ -189,6 +197,9 @@ impl Plan {
             ratings: vec![],
             agreements: vec![],
             targets: vec![],
+            parked_items: vec![],
+            decisions: vec![],
+            actions: vec![],
         }
     }
 }

@@ -10,6 +10,7 @@
 //! `store/migrations/`), never edit an earlier one. Steps are frozen once released.
 
 mod v2_milestone_status;
+mod v3_room_log;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -48,11 +49,16 @@ pub static STEPS: &[Step] = &[
         sql: "",
         rewrite: Some(v2_milestone_status::rewrite),
     },
+    Step {
+        to: 3,
+        sql: include_str!("../store/migrations/003-room-log.sql"),
+        rewrite: Some(v3_room_log::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 2;
+pub const DATA_VERSION: i64 = 3;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 
