@@ -1,14 +1,152 @@
 //! The workshop room's log as a person works it: capturing a parked question, a decision or
 //! an action, and turning an action into a goal or a milestone of the plan in one step.
 
+use crate::catalog::{catalog, Described};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{
-    Action, ActionStatus, Decision, Entity, Goal, Id, Milestone, MilestoneStatus, ParkedItem, Plan,
+    origin_label, Action, ActionStatus, Decision, Entity, Goal, Id, Kind, Milestone,
+    MilestoneStatus, ParkedItem, Plan,
 };
 use crate::progress::Step;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::fmt::Write;
+
+/// The catalog's heading and sentence for one of the log's three lists.
+pub fn heading(kind: Kind) -> &'static Described {
+    static NONE: Described = Described {
+        id: String::new(),
+        name: String::new(),
+        description: String::new(),
+    };
+    catalog()
+        .room_log
+        .iter()
+        .find(|d| d.id == kind_id(kind))
+        .unwrap_or(&NONE)
+}
+
+/// The log's three kinds, in the order every front end lists them.
+pub const KINDS: [Kind; 3] = [Kind::ParkedItem, Kind::Decision, Kind::Action];
+
+fn kind_id(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ParkedItem => "parked_item",
+        Kind::Decision => "decision",
+        _ => "action",
+    }
+}
+
+/// The parked questions not yet resolved.
+pub fn open_questions(plan: &Plan) -> impl Iterator<Item = &ParkedItem> {
+    plan.parked_items.iter().filter(|p| p.resolved_on.is_none())
+}
+
+/// The log as plain text, for `stepwise show` and `stepwise room list`.
+pub fn log_text(plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {} ({} open)",
+        heading(Kind::ParkedItem).name,
+        plan.parked_items.len(),
+        open_questions(plan).count()
+    );
+    for p in &plan.parked_items {
+        let state = match p.resolved_on {
+            Some(d) => format!("resolved {d}"),
+            None => "open".into(),
+        };
+        let _ = writeln!(
+            out,
+            "  [{state}] {}{}",
+            p.text,
+            tail(&p.raised_by, p.step, &p.subfacet_id, p.created_on)
+        );
+        if !p.resolution.is_empty() {
+            let _ = writeln!(out, "      resolution: {}", p.resolution);
+        }
+        let _ = writeln!(out, "      id: {}", p.id);
+    }
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        heading(Kind::Decision).name,
+        plan.decisions.len()
+    );
+    for d in &plan.decisions {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            d.text,
+            tail(&d.raised_by, d.step, &d.subfacet_id, d.created_on)
+        );
+        let _ = writeln!(out, "      id: {}", d.id);
+    }
+    let open = plan
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .count();
+    let _ = writeln!(
+        out,
+        "{}: {} ({open} open)",
+        heading(Kind::Action).name,
+        plan.actions.len()
+    );
+    for a in &plan.actions {
+        let due = a.due.map(|d| format!(", due {d}")).unwrap_or_default();
+        let owner = if a.owner.is_empty() {
+            "no owner".to_string()
+        } else {
+            format!("owner {}", a.owner)
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {} ({owner}{due})",
+            a.status.label().to_lowercase(),
+            a.text
+        );
+        let became = became(plan, a);
+        if !became.is_empty() {
+            let _ = writeln!(out, "      became {became}");
+        }
+        let _ = writeln!(out, "      id: {}", a.id);
+    }
+    out
+}
+
+/// What an action became, e.g. "the goal \"Launch the pathway\"", or nothing.
+pub fn became(plan: &Plan, action: &Action) -> String {
+    let goal = action
+        .goal_id
+        .as_deref()
+        .and_then(|id| plan.goals.iter().find(|g| g.id == id))
+        .map(|g| format!("the goal \"{}\"", g.title));
+    let milestone = action
+        .milestone_id
+        .as_deref()
+        .and_then(|id| plan.milestones.iter().find(|m| m.id == id))
+        .map(|m| format!("the milestone \"{}\"", m.title));
+    goal.into_iter()
+        .chain(milestone)
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+fn tail(who: &str, step: Option<Step>, subfacet_id: &Option<String>, on: NaiveDate) -> String {
+    let mut parts = vec![];
+    if !who.is_empty() {
+        parts.push(who.to_string());
+    }
+    let origin = origin_label(step, subfacet_id.as_deref());
+    if !origin.is_empty() {
+        parts.push(origin);
+    }
+    parts.push(on.to_string());
+    format!(" — {}", parts.join(" · "))
+}
 
 /// What an action grows into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

@@ -71,6 +71,8 @@ pub fn plan_summary(plan: &Plan) -> String {
             let _ = writeln!(out, "          missing: {m}");
         }
     }
+    let _ = writeln!(out, "\nThe room's log:");
+    out.push_str(&crate::roomlog::log_text(plan));
     out
 }
 

@@ -181,6 +181,8 @@ pub struct Catalog {
     pub key_message_prompts: Vec<Described>,
     pub delivery_modes: Vec<Described>,
     pub design_principles: Vec<Described>,
+    /// The room's log: a heading and a sentence for each of its three lists, by kind.
+    pub room_log: Vec<Described>,
 }
 
 // The three files as they are on disk; each is read whole into the one `Catalog`.
@@ -219,6 +221,7 @@ struct JourneyFile {
     key_message_prompts: Vec<Described>,
     delivery_modes: Vec<Described>,
     design_principles: Vec<Described>,
+    room_log: Vec<Described>,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> T {
@@ -259,6 +262,7 @@ fn load() -> Catalog {
         key_message_prompts: j.key_message_prompts,
         delivery_modes: j.delivery_modes,
         design_principles: j.design_principles,
+        room_log: j.room_log,
     }
 }
 

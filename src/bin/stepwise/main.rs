@@ -14,6 +14,7 @@ macro_rules! errln {
 }
 
 mod assess;
+mod room;
 mod terminal;
 
 use chrono::{NaiveDate, Utc};
@@ -95,6 +96,11 @@ enum Command {
     Assess {
         #[command(subcommand)]
         cmd: assess::AssessCommand,
+    },
+    /// The workshop room's log: parked questions, decisions taken, actions.
+    Room {
+        #[command(subcommand)]
+        cmd: room::RoomCommand,
     },
 }
 
@@ -214,6 +220,7 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
         }
         Command::Demo => outln!("{}", stepwise::demo::create_demo(ws.store_mut(), now)?.id),
         Command::Assess { cmd } => assess::run(ws, cmd, now)?,
+        Command::Room { cmd } => room::run(ws, cmd, now)?,
         Command::Info => {
             let store = ws.store();
             outln!("database: {}", store.path().display());
