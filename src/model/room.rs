@@ -43,7 +43,9 @@ pub struct Decision {
     pub created_on: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     #[default]

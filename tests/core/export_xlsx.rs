@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 18] = [
+const SHEETS: [&str; 21] = [
     "Summary",
     "Context",
     "Vision",
@@ -30,6 +30,9 @@ const SHEETS: [&str; 18] = [
     "Communication",
     "Training",
     "Roadmap",
+    "Parked questions",
+    "Decisions taken",
+    "Actions",
 ];
 
 /// A plan saved in a real database and exported to a real file beside it.

@@ -15,6 +15,7 @@ mod maturity;
 mod names;
 mod open;
 mod planfile;
+mod roomlog;
 mod store;
 mod upgrade;
 mod workspace;

@@ -16,6 +16,7 @@ mod outreach;
 mod ratings;
 mod requirements;
 mod roadmap;
+mod roomlog;
 mod sheet;
 mod summary;
 mod vision;
@@ -111,7 +112,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&properties(plan, now).map_err(xlsx_error)?);
     // In the order a reader meets them: the summary, then the journey's steps.
-    let sheets: [SheetFn; 18] = [
+    let sheets: [SheetFn; 21] = [
         summary::sheet,
         vision::context,
         vision::vision,
@@ -130,6 +131,10 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
         outreach::communication,
         outreach::training,
         roadmap::sheet,
+        // The room's log, kept beside the journey.
+        roomlog::parked,
+        roomlog::decisions,
+        roomlog::actions,
     ];
     for build in sheets {
         wb.push_worksheet(build(&ctx).map_err(xlsx_error)?);

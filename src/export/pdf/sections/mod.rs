@@ -8,6 +8,7 @@ mod governance;
 mod maturity;
 mod outreach;
 mod roadmap;
+mod roomlog;
 mod summary;
 
 use super::layout::Writer;
@@ -53,6 +54,7 @@ pub fn body(w: &mut Writer, ctx: &Ctx) {
             Step::Export => {}
         }
     }
+    roomlog::appendix(w, ctx);
 }
 
 /// "23 November 2026".
