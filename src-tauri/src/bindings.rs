@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use stepwise::model::{FactorStatus, Frequency, Kind};
+use stepwise::model::{ActionStatus, FactorStatus, Frequency, Kind};
 use stepwise::smart::Severity;
 use stepwise::status::MeasureStatus;
 use stepwise::Step;
@@ -192,7 +192,7 @@ fn json(s: &str) -> String {
 /// The core's constants the screens use, so the UI never copies them.
 fn constants_ts() -> String {
     let mut out = String::from(GENERATED);
-    out.push_str("import type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
+    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
     out.push_str("\n/** The ten steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n");
     for step in Step::ALL {
         let _ = writeln!(out, "  {},", json(&key(step)));
@@ -240,6 +240,14 @@ fn constants_ts() -> String {
         "SEVERITY_LABEL",
         "Severity",
         &Severity::ALL,
+        |s| s.label().into(),
+    );
+    record(
+        &mut out,
+        "Where an action of the room's log stands.",
+        "ACTION_STATUS_LABEL",
+        "ActionStatus",
+        &ActionStatus::ALL,
         |s| s.label().into(),
     );
     out

@@ -1,5 +1,6 @@
 // Generated from the Rust side by src-tauri/src/bindings.rs; do not edit. Run
 // `UPDATE_BINDINGS=1 cargo test -p stepwise-app bindings` after changing it.
+import type { ActionStatus } from './ActionStatus';
 import type { Confidence } from './Confidence';
 import type { FactorStatus } from './FactorStatus';
 import type { Frequency } from './Frequency';
@@ -56,6 +57,9 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
   rating: "ratings",
   agreement: "agreements",
   target: "targets",
+  parked_item: "parked_items",
+  decision: "decisions",
+  action: "actions",
 };
 
 /** How often a measure is checked, as the app, the PDF and the workbook say it. */
@@ -94,4 +98,10 @@ export const CONFIDENCE_LABEL: Record<Confidence, string> = {
 export const SEVERITY_LABEL: Record<Severity, string> = {
   missing: "Must fix",
   advice: "Worth a look",
+};
+
+/** Where an action of the room's log stands. */
+export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = {
+  open: "Open",
+  done: "Done",
 };
