@@ -64,6 +64,21 @@ try {
   await click(app, 'tab-results');
   await extra('07-maturity-results-2.png', [() => app.execute(() => document.querySelector('[data-testid="radar"]')?.scrollIntoView({ block: 'center' }))]);
   await extra('07-maturity-results-3.png', [() => app.execute(() => document.querySelector('[data-testid="gap"]')?.scrollIntoView({ block: 'start' }))]);
+  // The room's log: the capture form over the grid (a sub-facet in focus), then the panel.
+  await click(app, 'tab-grid');
+  await app.execute(() => document.querySelector('[data-testid="row-details"]')?.focus());
+  await extra('11-room-log-capture.png', [() => app.keys(['Control', 'Shift', 'l']), () => find(app, 'capture-form')]);
+  await extra('11-room-log-capture-action.png', [() => click(app, 'capture-kind-action')]);
+  await app.keys(['Escape']);
+  await extra('11-room-log.png', [() => click(app, 'open-room-log'), () => find(app, 'room-log')]);
+  await extra('11-room-log-actions.png', [() => click(app, 'room-filter-action')]);
+  await extra('11-room-log-actions-2.png', [
+    () => app.execute(() => {
+      const p = document.querySelector('[data-testid="room-log"]');
+      if (p) p.scrollTop = p.scrollHeight;
+    }),
+  ]);
+  await click(app, 'room-log-close');
   await app.$(sel('back-home')).click();
   await app.deleteSession();
 } finally {

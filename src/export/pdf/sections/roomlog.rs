@@ -33,10 +33,10 @@ pub fn appendix(w: &mut Writer, ctx: &Ctx) {
         w.paragraph(&[Span::new("No decisions recorded.", Style::muted())]);
     } else {
         let mut t = Table::new(vec![
-            col("Decision", 5.0),
-            col("Proposed by", 2.0),
-            col("Taken on", 1.4),
-            col("Came up in", 2.0),
+            col("Decision", 4.6),
+            col("Proposed by", 1.9),
+            col("Taken on", 1.3),
+            col("Came up in", 2.6),
         ]);
         for d in &plan.decisions {
             t.row(vec![
@@ -83,10 +83,10 @@ pub fn appendix(w: &mut Writer, ctx: &Ctx) {
         w.paragraph(&[Span::new("No questions are waiting.", Style::muted())]);
     } else {
         let mut t = Table::new(vec![
-            col("Question", 5.0),
-            col("Raised by", 2.0),
-            col("Parked on", 1.4),
-            col("Came up in", 2.0),
+            col("Question", 4.6),
+            col("Raised by", 1.9),
+            col("Parked on", 1.3),
+            col("Came up in", 2.6),
         ]);
         for p in open {
             t.row(vec![
