@@ -25,7 +25,11 @@ put: Array<Entity>, removed: Array<RecordRef>,
 /**
  * Lists whose order changed, as the ids in their new order.
  */
-order: Array<ListOrder>, steps: Array<StepProgress>, checks: Array<StepChecks>, maturity: MaturityHeadline | null, measure_tally: Array<StatusCount>, 
+order: Array<ListOrder>, 
+/**
+ * The progress and checks of the steps whose checks the edit changed; the others stand.
+ */
+steps: Array<StepProgress>, checks: Array<StepChecks>, maturity: MaturityHeadline | null, measure_tally: Array<StatusCount>, 
 /**
  * Findings of the goals the edit touched.
  */
