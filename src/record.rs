@@ -72,6 +72,10 @@ pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
     }
     /// Checks the record's own values and its references to built-in content.
     fn check(&self, _c: &mut Checker) {}
+    /// Checks the record against its parent as stored (its JSON body), for a rule that needs
+    /// both: a check-in off track by its measure needs a note. Run only when the record itself
+    /// is written, so a plan whose records met the rules of their day still opens and imports.
+    fn check_with_parent(&self, _parent: &str, _c: &mut Checker) {}
 }
 
 /// Drops `id` from a list of pointers; says whether anything changed.

@@ -1,9 +1,9 @@
 //! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
 
+use crate::figures::{measure_standings, measures_needing_attention};
 use crate::model::Plan;
 use crate::progress::{progress, steps_complete};
 use crate::smart::{goal_findings, Severity};
-use crate::status::measure_status;
 use crate::store::PlanSummary;
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -33,7 +33,7 @@ pub fn plan_list(plans: &[PlanSummary]) -> String {
     out
 }
 
-pub fn plan_summary(plan: &Plan) -> String {
+pub fn plan_summary(plan: &Plan, today: NaiveDate) -> String {
     let mut out = String::new();
     let s = &plan.settings;
     let _ = writeln!(out, "{}", plan.name);
@@ -71,6 +71,13 @@ pub fn plan_summary(plan: &Plan) -> String {
             let _ = writeln!(out, "          missing: {m}");
         }
     }
+    let attention = measures_needing_attention(plan, today);
+    if !attention.is_empty() {
+        let _ = writeln!(out, "\nMeasures needing attention (as of {today}):");
+        for (m, why) in attention {
+            let _ = writeln!(out, "  {} — {}", m.indicator, why.join("; "));
+        }
+    }
     let _ = writeln!(out, "\nThe room's log:");
     out.push_str(&crate::roomlog::log_text(plan));
     out
@@ -102,13 +109,15 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
     if plan.measures.is_empty() {
         let _ = writeln!(out, "  no measures yet");
     }
+    let standings = measure_standings(plan, today);
     for m in &plan.measures {
-        let status = measure_status(
-            m,
-            plan.check_ins.iter().filter(|c| c.measure_id == m.id),
-            today,
-        );
-        let _ = writeln!(out, "  {:<12} {}", status.label(), m.indicator);
+        let Some(s) = standings.get(&m.id) else {
+            continue;
+        };
+        let _ = writeln!(out, "  {:<12} {}", s.status.label(), m.indicator);
+        if let Some(reason) = s.stale_reason(m) {
+            let _ = writeln!(out, "               {reason}");
+        }
     }
     let _ = writeln!(out, "\nMilestones:");
     if plan.milestones.is_empty() {

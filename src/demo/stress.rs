@@ -8,8 +8,8 @@ use super::dates::{long_date, month_year};
 use crate::catalog::catalog;
 use crate::maturity::ordered_phases;
 use crate::model::{
-    new_id, Agreement, Assessment, CheckIn, Confidence, Frequency, Goal, Measure, Milestone,
-    MilestoneStatus, Plan, Rater, Rating, Score, Target,
+    new_id, Agreement, Assessment, Better, CheckIn, CheckInConfidence, Confidence, Frequency, Goal,
+    Measure, Milestone, MilestoneStatus, Plan, Rater, Rating, Score, Target,
 };
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use words::{INDICATORS, OBJECTS, PEOPLE, ROLES, SENTENCES, UNITS, VERBS};
@@ -207,6 +207,7 @@ fn add_measures(plan: &mut Plan, first_new: usize, today: NaiveDate, dice: &mut 
                 } else {
                     String::new()
                 },
+                confidence: (k % 4 != 0).then(|| CheckInConfidence::ALL[k % 3]),
             });
         }
         plan.measures.push(Measure {
@@ -221,6 +222,11 @@ fn add_measures(plan: &mut Plan, first_new: usize, today: NaiveDate, dice: &mut 
             data_source: format!("{} — termly extract", dice.pick(ROLES)),
             owner: dice.pick(PEOPLE).into(),
             frequency: Some(Frequency::ALL[n % Frequency::ALL.len()]),
+            better: Better::Higher,
+            // One in four is judged by thresholds: half-way to the target is on track, a
+            // quarter of the way the red line.
+            on_track_at: (n % 4 == 0).then_some(baseline + (target - baseline) * 0.5),
+            red_line: (n % 4 == 0).then_some(baseline + (target - baseline) * 0.25),
         });
     }
 }

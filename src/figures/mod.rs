@@ -1,14 +1,20 @@
 //! The figures a plan reports, defined once: the maturity headline (which assessment, its
-//! mean stage and how that mean is worded, the next phase and what it aims for), the measures
-//! counted by status, and the steps counted as complete. The app (through `PlanState`), the
-//! PDF, the XLSX and the CLI all read them from here, so no two of them can disagree.
+//! mean stage and how that mean is worded, the next phase and what it aims for), where each
+//! measure stands (its status, by thresholds or by the line to its target, and whether it is
+//! stale), the measures counted by status, and the steps counted as complete. The app
+//! (through `PlanState`), the PDF, the XLSX and the CLI all read them from here, so no two of
+//! them can disagree.
 
 mod maturity;
 mod measures;
 
 pub use crate::progress::steps_complete;
 pub use maturity::{MaturityFigures, MaturityHeadline, PhaseAim, StageMean};
-pub use measures::{measure_tally, StatusCount};
+pub use measures::{
+    by_thresholds, check_in_status, due_after, latest, measure_standing, measure_standings,
+    measure_status, measure_tally, measures_needing_attention, short_date, status_at,
+    MeasureStanding, StatusCount, GRACE_DAYS,
+};
 
 /// What every report says in place of the maturity headline before any assessment is revealed.
 pub const NO_ASSESSMENT: &str = "No maturity assessment has been revealed yet.";

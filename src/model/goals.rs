@@ -3,6 +3,7 @@
 
 use super::{Id, Kind};
 use crate::record::{clear_if, drop_from, link, links_in, Checker, Link, Record, Unlinked};
+use crate::status::MeasureStatus;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -119,6 +120,63 @@ pub struct Measure {
     pub data_source: String,
     pub owner: String,
     pub frequency: Option<Frequency>,
+    /// Which way is better, so the thresholds read the right way round.
+    pub better: Better,
+    /// On track at this value or better; between it and the red line a measure is at risk.
+    pub on_track_at: Option<f64>,
+    /// Off track once a check-in is worse than this. Either threshold may stand alone; with
+    /// neither, the status follows the straight line from baseline to target.
+    pub red_line: Option<f64>,
+}
+
+/// Which way a measure improves: more learners is better, fewer days to award is better.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub const ALL: [Better; 2] = [Better::Higher, Better::Lower];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Better::Higher => "Higher is better",
+            Better::Lower => "Lower is better",
+        }
+    }
+
+    /// Whether `a` is at least as good as `b`.
+    pub fn at_least(self, a: f64, b: f64) -> bool {
+        match self {
+            Better::Higher => a >= b,
+            Better::Lower => a <= b,
+        }
+    }
+
+    /// "at or above" / "at or below", for sentences about a threshold.
+    pub fn at_or(self) -> &'static str {
+        match self {
+            Better::Higher => "at or above",
+            Better::Lower => "at or below",
+        }
+    }
+
+    /// "below" / "above": the side of the red line that is off track.
+    pub fn worse_side(self) -> &'static str {
+        match self {
+            Better::Higher => "below",
+            Better::Lower => "above",
+        }
+    }
+}
+
+impl Measure {
+    pub fn has_thresholds(&self) -> bool {
+        self.on_track_at.is_some() || self.red_line.is_some()
+    }
 }
 
 impl Record for Measure {
@@ -143,6 +201,20 @@ impl Record for Measure {
         }
         c.number("baseline", self.baseline);
         c.number("target", self.target);
+        c.number("on_track_at", self.on_track_at);
+        c.number("red_line", self.red_line);
+        if let (Some(on), Some(red)) = (self.on_track_at, self.red_line) {
+            if !self.better.at_least(on, red) {
+                c.problem(
+                    "on_track_at",
+                    format!(
+                        "must be {} the red line ({red}) when {}",
+                        self.better.at_or(),
+                        self.better.label().to_lowercase()
+                    ),
+                );
+            }
+        }
         if let (Some(from), Some(to)) = (self.baseline_date, self.target_date) {
             if to < from {
                 c.problem("target_date", "is before the baseline date");
@@ -158,7 +230,35 @@ pub struct CheckIn {
     pub measure_id: Id,
     pub date: NaiveDate,
     pub value: f64,
+    /// Required when the check-in is off track: why, and what is being done.
     pub note: String,
+    /// How far the team trusts the figure; unset for check-ins recorded before it was asked.
+    pub confidence: Option<CheckInConfidence>,
+}
+
+/// How sure the team is of a check-in's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInConfidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl CheckInConfidence {
+    pub const ALL: [CheckInConfidence; 3] = [
+        CheckInConfidence::Low,
+        CheckInConfidence::Medium,
+        CheckInConfidence::High,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckInConfidence::Low => "Low",
+            CheckInConfidence::Medium => "Medium",
+            CheckInConfidence::High => "High",
+        }
+    }
 }
 
 impl Record for CheckIn {
@@ -176,6 +276,27 @@ impl Record for CheckIn {
         c.number("value", Some(self.value));
         c.text("note", &self.note);
     }
+    fn check_with_parent(&self, parent: &str, c: &mut Checker) {
+        // A measure that cannot be read is reported where it is loaded, not here.
+        let Ok(measure) = serde_json::from_str::<Measure>(parent) else {
+            return;
+        };
+        if self.note.trim().is_empty()
+            && crate::figures::check_in_status(&measure, self) == MeasureStatus::OffTrack
+        {
+            c.problem("note", off_track_note_reason(&measure));
+        }
+    }
+}
+
+/// Why an off-track check-in without a note is refused, naming the line it fell past.
+fn off_track_note_reason(m: &Measure) -> String {
+    let why = match m.red_line {
+        Some(red) => format!("it is {} the red line of {red}", m.better.worse_side()),
+        None if m.has_thresholds() => "it is off track".to_string(),
+        None => "it is well behind the line from baseline to target".to_string(),
+    };
+    format!("is required: {why}, so say why and what is being done")
 }
 
 /// An idea for a measure that the team will take up in a later iteration.

@@ -92,6 +92,18 @@ pub(crate) fn problems<T: Record>(
     let mut c = Checker::new(prefix.as_str(), &mut problems);
     c.id("id", record.id());
     record.check(&mut c);
+    if let (Some(kind), Some(parent_id)) = (T::KIND.parent(), record.parent_id()) {
+        let sql = format!(
+            "SELECT body FROM {} WHERE plan_id = ?1 AND id = ?2",
+            kind.table()
+        );
+        let parent: Option<String> = conn
+            .query_row(&sql, params![plan_id, parent_id], |r| r.get(0))
+            .optional()?;
+        if let Some(body) = parent {
+            record.check_with_parent(&body, &mut c);
+        }
+    }
     for l in record.links() {
         if !exists(conn, plan_id, l.kind, l.id)? {
             c.problem(

@@ -40,6 +40,85 @@ fn a_version_1_milestone_becomes_planned_and_a_set_status_is_kept() {
 }
 
 #[test]
+fn a_version_2_measure_keeps_its_line_and_reads_which_way_is_better_from_it() {
+    let mut plan = json!({
+        "measures": [
+            {"id": "up", "baseline": 0.0, "target": 400.0},
+            {"id": "down", "baseline": 7.0, "target": 2.0},
+            {"id": "unset", "baseline": null, "target": null},
+            {"id": "kept", "baseline": 7.0, "target": 2.0, "better": "higher",
+             "on_track_at": 5.0, "red_line": 1.0}
+        ],
+        "check_ins": [
+            {"id": "c", "measure_id": "up", "date": "2026-01-05", "value": 3.0, "note": ""},
+            {"id": "d", "measure_id": "up", "date": "2026-02-05", "value": 4.0, "note": "",
+             "confidence": "high"}
+        ],
+        "roles": [{"id": "r", "name": "Registrar"}]
+    });
+    upgrade_plan_file(steps_after(STEPS, 2), &mut plan);
+    let m = &plan["measures"];
+    assert_eq!(m[0]["better"], "higher");
+    assert_eq!(m[1]["better"], "lower", "a target below the baseline");
+    assert_eq!(m[2]["better"], "higher", "the default with no line to read");
+    for i in 0..3 {
+        assert_eq!(
+            m[i]["on_track_at"],
+            Value::Null,
+            "no thresholds: the line decides"
+        );
+        assert_eq!(m[i]["red_line"], Value::Null);
+    }
+    assert_eq!(m[3]["better"], "higher", "values already there stay");
+    assert_eq!(m[3]["red_line"], 1.0);
+    assert_eq!(plan["check_ins"][0]["confidence"], Value::Null);
+    assert_eq!(plan["check_ins"][1]["confidence"], "high");
+    assert_eq!(plan["roles"][0], json!({"id": "r", "name": "Registrar"}));
+}
+
+#[test]
+fn the_fixture_database_upgraded_keeps_every_measure_status() {
+    use crate::figures::measure_status;
+    use crate::model::{CheckIn, Measure};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v2/stepwise-v2.db"
+        ),
+        &path,
+    )
+    .unwrap();
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    upgrade_database(&tx, steps_after(STEPS, 2)).unwrap();
+    tx.commit().unwrap();
+    let measures: Vec<Measure> = bodies(&conn, "measures")
+        .into_iter()
+        .map(|b| serde_json::from_value(b).unwrap())
+        .collect();
+    let check_ins: Vec<CheckIn> = bodies(&conn, "check_ins")
+        .into_iter()
+        .map(|b| serde_json::from_value(b).unwrap())
+        .collect();
+    assert!(!measures.is_empty() && !check_ins.is_empty());
+    assert!(measures.iter().all(|m| !m.has_thresholds()));
+    assert!(check_ins.iter().all(|c| c.confidence.is_none()));
+    // With no thresholds the status is the line's, as before the step: at least one measure
+    // with check-ins still has a status other than "not measured".
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let judged = measures
+        .iter()
+        .filter(|m| {
+            let mine = check_ins.iter().filter(|c| c.measure_id == m.id);
+            measure_status(m, mine, today) != crate::status::MeasureStatus::NotMeasured
+        })
+        .count();
+    assert!(judged > 0, "the line still judges the upgraded measures");
+}
+
+#[test]
 fn a_current_plan_file_passes_through_no_step() {
     assert!(steps_after(STEPS, DATA_VERSION).is_empty());
     assert!(steps_after(STEPS, DATA_VERSION + 3).is_empty());
@@ -87,7 +166,7 @@ fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothin
     .unwrap();
     let mut conn = rusqlite::Connection::open(&path).unwrap();
     let goals_before = bodies(&conn, "goals");
-    let measures_before = bodies(&conn, "measures");
+    let roles_before = bodies(&conn, "roles");
     assert!(!goals_before.is_empty(), "the fixture has goals to upgrade");
     let tx = conn.transaction().unwrap();
     upgrade_database(&tx, steps_after(STEPS, 1)).unwrap();
@@ -101,9 +180,9 @@ fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothin
         assert_eq!(after, &expected, "only the new field is added to a goal");
     }
     assert_eq!(
-        bodies(&conn, "measures"),
-        measures_before,
-        "other kinds are untouched"
+        bodies(&conn, "roles"),
+        roles_before,
+        "kinds no step changes are untouched"
     );
     for m in bodies(&conn, "milestones") {
         assert_eq!(m["status"], "planned", "the steps in between ran too");

@@ -10,11 +10,12 @@ mod figures;
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::figures::{MaturityHeadline, StatusCount};
+use crate::figures::{
+    measure_standing, measure_standings, MaturityHeadline, MeasureStanding, StatusCount,
+};
 use crate::model::{Entity, Goal, Id, Kind, Plan, PlanSettings};
 use crate::progress::{Step, StepChecks, StepProgress};
 use crate::smart::{goal_findings, Finding};
-use crate::status::{measure_status, MeasureStatus};
 use crate::store::{Journal, Store};
 use chrono::{DateTime, Utc};
 use figures::{Figures, Touched};
@@ -40,8 +41,8 @@ pub struct PlanState {
     pub measure_tally: Vec<StatusCount>,
     /// What keeps each goal from being SMART, by goal id.
     pub goal_findings: HashMap<Id, Vec<Finding>>,
-    /// Where each success measure stands today, by measure id.
-    pub measure_status: HashMap<Id, MeasureStatus>,
+    /// Where each success measure stands today (status, staleness), by measure id.
+    pub measure_status: HashMap<Id, MeasureStanding>,
     pub can_undo: bool,
     pub can_redo: bool,
 }
@@ -65,8 +66,8 @@ pub struct PlanChanges {
     pub measure_tally: Vec<StatusCount>,
     /// Findings of the goals the edit touched.
     pub goal_findings: HashMap<Id, Vec<Finding>>,
-    /// Status of the measures the edit touched (or whose check-ins it touched).
-    pub measure_status: HashMap<Id, MeasureStatus>,
+    /// Standing of the measures the edit touched (or whose check-ins it touched).
+    pub measure_status: HashMap<Id, MeasureStanding>,
     pub can_undo: bool,
     pub can_redo: bool,
 }
@@ -306,10 +307,9 @@ impl Workspace {
         }
         for id in measures {
             if let Some(m) = plan.measures.iter().find(|m| m.id == id) {
-                let check_ins = plan.check_ins.iter().filter(|c| c.measure_id == m.id);
                 changes
                     .measure_status
-                    .insert(id, measure_status(m, check_ins, today));
+                    .insert(id, measure_standing(m, &plan.check_ins, today));
             }
         }
         Ok(PlanUpdate::Changes(Box::new(changes)))
@@ -519,14 +519,7 @@ fn plan_state(open: &mut Open, now: DateTime<Utc>, can_undo: bool, can_redo: boo
         .iter()
         .map(|g| (g.id.clone(), findings_for(g, now)))
         .collect();
-    let measure_status = plan
-        .measures
-        .iter()
-        .map(|m| {
-            let check_ins = plan.check_ins.iter().filter(|c| c.measure_id == m.id);
-            (m.id.clone(), measure_status(m, check_ins, today))
-        })
-        .collect();
+    let measure_status = measure_standings(plan, today);
     PlanState {
         steps,
         checks,

@@ -1,7 +1,8 @@
 use crate::{now, TempDb};
 use rusqlite::Connection;
 use stepwise::model::{
-    Goal, Measure, Priority, Raci, RaciActivity, RaciAssignment, Role, VisionStatement,
+    Better, CheckIn, CheckInConfidence, Goal, Measure, Priority, Raci, RaciActivity,
+    RaciAssignment, Role, VisionStatement,
 };
 use stepwise::store::SCHEMA_VERSION;
 use stepwise::{Edit, Entity, ErrorCode, Kind, Store};
@@ -234,6 +235,69 @@ fn a_measure_needs_a_goal_that_exists() {
     );
 }
 
+#[test]
+fn an_off_track_check_in_needs_a_note_and_thresholds_must_read_the_right_way_round() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let p = store.create_plan("Pilot", now()).unwrap().id;
+    let goal = Goal::new("Grow completions");
+    put(&mut store, &p, Entity::Goal(goal.clone()));
+    let mut m = measure("m1", &goal.id);
+    m.on_track_at = Some(40.0);
+    m.red_line = Some(60.0);
+    let err = store
+        .apply(
+            &p,
+            &Edit::Put {
+                entity: Entity::Measure(m.clone()),
+            },
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "measure.on_track_at: must be at or above the red line (60) when higher is better"
+        ),
+        "{err}"
+    );
+    m.better = Better::Lower;
+    put(&mut store, &p, Entity::Measure(m.clone()));
+    let mut c = CheckIn {
+        id: "c1".into(),
+        measure_id: m.id.clone(),
+        date: now().date_naive(),
+        value: 75.0,
+        note: "  ".into(),
+        confidence: Some(CheckInConfidence::Low),
+    };
+    let err = store
+        .apply(
+            &p,
+            &Edit::Put {
+                entity: Entity::CheckIn(c.clone()),
+            },
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(
+        err.to_string()
+            .contains("check-in.note: is required: it is above the red line of 60"),
+        "{err}"
+    );
+    assert!(
+        store.plan(&p).unwrap().check_ins.is_empty(),
+        "nothing is half-written"
+    );
+    // At risk needs no note; off track with one is accepted.
+    c.value = 50.0;
+    put(&mut store, &p, Entity::CheckIn(c.clone()));
+    c.value = 75.0;
+    c.note = "The platform outage held back two weeks of awards.".into();
+    put(&mut store, &p, Entity::CheckIn(c.clone()));
+    assert_eq!(store.plan(&p).unwrap().check_ins, vec![c]);
+}
+
 fn measure(id: &str, goal: &str) -> Measure {
     Measure {
         id: id.into(),
@@ -247,6 +311,9 @@ fn measure(id: &str, goal: &str) -> Measure {
         data_source: "Badge platform".into(),
         owner: "Registrar".into(),
         frequency: None,
+        better: Better::Higher,
+        on_track_at: None,
+        red_line: None,
     }
 }
 

@@ -165,7 +165,10 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
         }
         Command::Show { plan } => {
             let id = api::resolve_plan(ws, &plan)?;
-            out!("{}", stepwise::text::plan_summary(&api::plan(ws, &id)?));
+            out!(
+                "{}",
+                stepwise::text::plan_summary(&api::plan(ws, &id)?, now.date_naive())
+            );
         }
         Command::Check {
             plan,

@@ -2,9 +2,10 @@ use super::*;
 
 mod story;
 use crate::catalog::catalog;
+use crate::figures::measure_status;
 use crate::model::{Raci, Score};
 use crate::smart::{goal_findings, Severity};
-use crate::status::{measure_status, MeasureStatus};
+use crate::status::MeasureStatus;
 use chrono::{NaiveDate, TimeZone};
 use std::collections::{HashMap, HashSet};
 

@@ -6,9 +6,13 @@ use super::formats::{BAD, GOOD, NONE, WATCH};
 use super::sheet::{Col, Kind, Sheet, V};
 use super::summary::STATUSES;
 use super::Ctx;
-use crate::model::{Frequency, Measure};
+use crate::figures::check_in_status;
+use crate::model::{Better, CheckInConfidence, Frequency, Measure};
 use crate::status::MeasureStatus;
 use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// What the Stale column says of a measure without a recent check-in.
+const STALE: &str = "Stale";
 
 fn fill(status: MeasureStatus) -> (u32, u32) {
     match status {
@@ -60,13 +64,17 @@ pub(super) fn measures(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         "Measures",
         &[
             26.0, 32.0, 9.0, 9.0, 11.0, 9.0, 11.0, 9.0, 11.0, 9.0, 12.0, 22.0, 18.0, 11.0, 9.0,
+            15.0, 10.0, 10.0, 11.0, 11.0,
         ],
     )?;
     sh.title(
         "Success measures",
         "Step 4: the proof of arrival. Each measure's baseline and target, its latest check-in, how far along \
-         the way from baseline to target it has come, and its status as of the export date. Status and \
-         frequency offer the plan's choices; the Check-ins sheet has every value recorded.",
+         the way from baseline to target it has come, and its status as of the export date: by its thresholds \
+         where it has them (on track at or better than \"On track at\", off track once worse than the red \
+         line, at risk in between), else by the straight line from baseline to target. \"Stale\" marks a \
+         measure whose next check-in is more than a week overdue for its frequency. Status and frequency \
+         offer the plan's choices; the Check-ins sheet has every value recorded.",
     )?;
     if ctx.plan.measures.is_empty() {
         sh.freeze_title()?;
@@ -77,6 +85,7 @@ pub(super) fn measures(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         .into_iter()
         .map(|m| {
             let latest = ctx.latest(m);
+            let standing = ctx.standing(m);
             vec![
                 V::s(ctx.goal_title(&m.goal_id)),
                 V::s(&m.indicator),
@@ -88,11 +97,16 @@ pub(super) fn measures(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                 V::n(latest.map(|c| c.value)),
                 V::d(latest.map(|c| c.date)),
                 V::n(progress(m, latest.map(|c| c.value))),
-                V::s(ctx.status(m).label()),
+                V::s(standing.status.label()),
                 V::s(&m.data_source),
                 V::s(&m.owner),
                 V::s(m.frequency.map_or("", Frequency::label)),
                 V::count(ctx.check_ins(&m.id).len()),
+                V::s(m.better.label()),
+                V::n(m.on_track_at),
+                V::n(m.red_line),
+                V::d(standing.next_due),
+                V::s(if standing.stale { STALE } else { "" }),
             ]
         })
         .collect();
@@ -112,21 +126,31 @@ pub(super) fn measures(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::text("Owner"),
         Col::center("Frequency").choices(Frequency::ALL.map(Frequency::label)),
         Col::number("Check-ins"),
+        Col::center("Better").choices(Better::ALL.map(Better::label)),
+        Col::number("On track at"),
+        Col::number("Red line"),
+        Col::date("Next check-in due"),
+        Col::center("Stale"),
     ];
     if let Some(t) = sh.table("Measures", &cols, &rows, "")? {
         sh.freeze_header(&t, 2)?;
         sh.bars((t.first, t.last), 9, 0.0, 1.0)?;
         status_colours(&mut sh, t.first, t.last, 10)?;
+        sh.colour_text((t.first, t.last), (19, 19), &[(STALE, BAD)])?;
     }
     Ok(sh.finish())
 }
 
 pub(super) fn check_ins(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
-    let mut sh = ctx.sheet("Check-ins", &[30.0, 38.0, 12.0, 10.0, 12.0, 70.0])?;
+    let mut sh = ctx.sheet(
+        "Check-ins",
+        &[30.0, 38.0, 12.0, 10.0, 12.0, 70.0, 12.0, 12.0],
+    )?;
     sh.title(
         "Check-ins",
         "Every value recorded against a success measure, oldest first under each measure: one row per \
-         check-in, ready for a chart or a pivot table.",
+         check-in, ready for a chart or a pivot table, with the team's confidence in the figure and the \
+         status the measure had on the day it came in.",
     )?;
     if ctx.plan.check_ins.is_empty() {
         sh.freeze_title()?;
@@ -144,6 +168,8 @@ pub(super) fn check_ins(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                 V::N(c.value),
                 V::s(&m.unit),
                 V::s(&c.note),
+                V::s(c.confidence.map_or("", CheckInConfidence::label)),
+                V::s(check_in_status(m, c).label()),
             ]);
         }
     }
@@ -154,6 +180,8 @@ pub(super) fn check_ins(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::number("Value"),
         Col::center("Unit"),
         Col::text("Note"),
+        Col::center("Confidence").choices(CheckInConfidence::ALL.map(CheckInConfidence::label)),
+        Col::center("Status then").choices(STATUSES.map(MeasureStatus::label)),
     ];
     if let Some(t) = sh.table(
         "CheckIns",
@@ -162,6 +190,7 @@ pub(super) fn check_ins(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         "No check-in is tied to a measure of the plan.",
     )? {
         sh.freeze_header(&t, 2)?;
+        status_colours(&mut sh, t.first, t.last, 7)?;
     }
     Ok(sh.finish())
 }

@@ -24,8 +24,8 @@ mod wrap;
 
 use crate::error::{Error, Result};
 use crate::figures::MaturityFigures;
+use crate::figures::{latest, measure_standing, MeasureStanding};
 use crate::model::{CheckIn, Measure, Plan};
-use crate::status::{latest, measure_status, MeasureStatus};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use formats::Formats;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
@@ -80,8 +80,8 @@ impl<'a> Ctx<'a> {
         self.check_ins.get(measure_id).map_or(&[], Vec::as_slice)
     }
 
-    pub fn status(&self, m: &Measure) -> MeasureStatus {
-        measure_status(m, self.check_ins(&m.id).iter().copied(), self.today)
+    pub fn standing(&self, m: &Measure) -> MeasureStanding {
+        measure_standing(m, self.check_ins(&m.id).iter().copied(), self.today)
     }
 
     pub fn latest(&self, m: &Measure) -> Option<&'a CheckIn> {

@@ -9,9 +9,10 @@ use crate::export::pdf::layout::{note, pill, Writer};
 use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style, AMBER, INK, NAVY, TEAL_LIGHT, WHITE};
+use crate::figures::{latest, measure_standing};
+use crate::model::Better;
 use crate::model::{Goal, Measure};
 use crate::smart::{goal_findings, Severity};
-use crate::status::{latest, measure_status};
 
 pub fn goals(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
@@ -107,10 +108,39 @@ fn goal(w: &mut Writer, ctx: &Ctx, n: usize, g: &Goal) {
 }
 
 fn status_cell(ctx: &Ctx, m: &Measure) -> Cell {
-    let check_ins = ctx.plan.check_ins.iter().filter(|c| c.measure_id == m.id);
-    let status = measure_status(m, check_ins, ctx.today);
-    let (fill, ink) = theme::measure_status(status);
-    Cell::spans(vec![pill(status.label(), fill, ink)])
+    let standing = measure_standing(m, &ctx.plan.check_ins, ctx.today);
+    let (fill, ink) = theme::measure_status(standing.status);
+    let mut blocks = vec![vec![pill(standing.status.label(), fill, ink)]];
+    if standing.stale {
+        blocks.push(vec![pill("Stale", AMBER, INK)]);
+        let since = standing
+            .judged_on
+            .map_or("no check-in yet".to_string(), |d| {
+                format!("nothing since {}", short_date(d))
+            });
+        blocks.push(vec![note(since)]);
+    }
+    Cell::blocks(blocks)
+}
+
+/// The thresholds in words: "On track at 600 or more; off track below 400".
+pub(crate) fn thresholds_text(m: &Measure) -> Option<String> {
+    let (more, worse) = match m.better {
+        Better::Higher => ("or more", "below"),
+        Better::Lower => ("or less", "above"),
+    };
+    let on = m
+        .on_track_at
+        .map(|v| format!("On track at {} {more}", quantity(v, &m.unit)));
+    let red = m
+        .red_line
+        .map(|v| format!("off track {worse} {}", quantity(v, &m.unit)));
+    match (on, red) {
+        (None, None) => None,
+        (Some(on), None) => Some(on),
+        (None, Some(red)) => Some(format!("Red line: {red}")),
+        (Some(on), Some(red)) => Some(format!("{on}; {red}")),
+    }
 }
 
 fn value_cell(v: Option<f64>, unit: &str, date: Option<String>) -> Cell {
@@ -144,6 +174,9 @@ fn measure_row(ctx: &Ctx, m: &Measure) -> Vec<Cell> {
     if !about.is_empty() {
         indicator.push(vec![note(about.join(" · "))]);
     }
+    if let Some(t) = thresholds_text(m) {
+        indicator.push(vec![note(t)]);
+    }
     let last = latest(ctx.plan.check_ins.iter().filter(|c| c.measure_id == m.id));
     let latest_cell = match last {
         None => Cell::spans(vec![Span::new(
@@ -151,9 +184,13 @@ fn measure_row(ctx: &Ctx, m: &Measure) -> Vec<Cell> {
             Style::muted().sized(theme::CELL),
         )]),
         Some(c) => {
+            let mut when = short_date(c.date);
+            if let Some(conf) = c.confidence {
+                when.push_str(&format!(" · {} confidence", conf.label().to_lowercase()));
+            }
             let mut blocks = vec![
                 vec![Span::new(quantity(c.value, &m.unit), Style::cell_bold())],
-                vec![note(short_date(c.date))],
+                vec![note(when)],
             ];
             if !c.note.trim().is_empty() {
                 blocks.push(vec![note(c.note.trim())]);
@@ -195,7 +232,7 @@ pub fn measures(w: &mut Writer, ctx: &Ctx) {
         return;
     }
     w.caption(&format!(
-        "Statuses as of {}, judged against the straight line from each baseline to its target.",
+        "Statuses as of {}, each judged at its latest check-in: by the measure's thresholds where it has them, else against the straight line from its baseline to its target. A measure is stale when its next check-in is more than a week overdue for how often it is collected.",
         super::long_date(ctx.today)
     ));
     for (i, g) in plan.goals.iter().enumerate() {

@@ -9,8 +9,8 @@ use crate::export::pdf::layout::{body, bold, note, pill, Writer};
 use crate::export::pdf::table::{self, col, draw, with_heading, Cell, Table};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style};
-use crate::figures::{measure_tally, StatusCount, NO_ASSESSMENT};
-use crate::status::{measure_status, MeasureStatus};
+use crate::figures::{measure_standings, measure_tally, StatusCount, NO_ASSESSMENT};
+use crate::status::MeasureStatus;
 
 /// How many goals and gaps the summary lists before pointing to their sections.
 const TOP: usize = 6;
@@ -156,15 +156,14 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
         w.not_yet_written();
         return;
     }
+    let standings = measure_standings(plan, ctx.today);
     let mut attention = Vec::new();
     for m in &plan.measures {
-        let status = measure_status(
-            m,
-            plan.check_ins.iter().filter(|c| c.measure_id == m.id),
-            ctx.today,
-        );
-        if matches!(status, MeasureStatus::AtRisk | MeasureStatus::OffTrack) {
-            attention.push((status, m));
+        let Some(s) = standings.get(&m.id) else {
+            continue;
+        };
+        if s.stale || matches!(s.status, MeasureStatus::AtRisk | MeasureStatus::OffTrack) {
+            attention.push((s, m));
         }
     }
     let mut spans = vec![body(format!("{} measures: ", plan.measures.len()))];
@@ -184,12 +183,15 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
     if !attention.is_empty() {
         w.gap(2.0);
         w.paragraph(&[note("Needing attention:")]);
-        for (status, m) in attention.iter().take(TOP) {
-            let (fill, ink) = theme::measure_status(*status);
-            w.bullet(&[
-                pill(status.label(), fill, ink),
-                body(format!(" {}", m.indicator)),
-            ]);
+        for (s, m) in attention.iter().take(TOP) {
+            let (fill, ink) = theme::measure_status(s.status);
+            let mut spans = vec![pill(s.status.label(), fill, ink)];
+            if s.stale {
+                spans.push(body(" "));
+                spans.push(pill("Stale", theme::AMBER, theme::INK));
+            }
+            spans.push(body(format!(" {}", m.indicator)));
+            w.bullet(&spans);
         }
         if attention.len() > TOP {
             w.caption(&format!(
