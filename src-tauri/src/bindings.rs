@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use stepwise::model::{ActionStatus, FactorStatus, Frequency, Kind};
+use stepwise::model::{ActionStatus, Better, CheckInConfidence, FactorStatus, Frequency, Kind};
 use stepwise::smart::Severity;
 use stepwise::status::MeasureStatus;
 use stepwise::Step;
@@ -192,7 +192,7 @@ fn json(s: &str) -> String {
 /// The core's constants the screens use, so the UI never copies them.
 fn constants_ts() -> String {
     let mut out = String::from(GENERATED);
-    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
+    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
     out.push_str("\n/** The ten steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n");
     for step in Step::ALL {
         let _ = writeln!(out, "  {},", json(&key(step)));
@@ -209,6 +209,27 @@ fn constants_ts() -> String {
         "Frequency",
         &Frequency::ALL,
         |f| f.label().into(),
+    );
+    record(
+        &mut out,
+        "Which way a measure improves, for reading its thresholds.",
+        "BETTER_LABEL",
+        "Better",
+        &Better::ALL,
+        |b| b.label().into(),
+    );
+    record(
+        &mut out,
+        "How sure the team is of a check-in's figure.",
+        "CHECK_IN_CONFIDENCE_LABEL",
+        "CheckInConfidence",
+        &CheckInConfidence::ALL,
+        |c| c.label().into(),
+    );
+    let _ = writeln!(
+        out,
+        "\n/** Days a check-in may be overdue before its measure is stale. */\nexport const STALE_GRACE_DAYS = {};",
+        stepwise::figures::GRACE_DAYS
     );
     record(
         &mut out,

@@ -208,7 +208,7 @@ impl Record for Measure {
                 c.problem(
                     "on_track_at",
                     format!(
-                        "must be {} the red line ({red}) when {}",
+                        "on track at ({on}) must be {} the red line ({red}) when {}",
                         self.better.at_or(),
                         self.better.label().to_lowercase()
                     ),

@@ -256,7 +256,7 @@ fn an_off_track_check_in_needs_a_note_and_thresholds_must_read_the_right_way_rou
         .unwrap_err();
     assert!(
         err.to_string().contains(
-            "measure.on_track_at: must be at or above the red line (60) when higher is better"
+            "measure.on_track_at: on track at (40) must be at or above the red line (60) when higher is better"
         ),
         "{err}"
     );

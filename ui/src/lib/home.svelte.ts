@@ -1,5 +1,6 @@
 // State of the Home screen: the list of plans, loaded through a `Backend`.
 import { toUiError, type Backend, type UiError } from './backend';
+import { formatMoment } from './dates';
 import type { AppInfo, PlanSummary, StepProgress } from './types';
 
 export type HomeStatus = 'loading' | 'ready' | 'failed';
@@ -108,9 +109,9 @@ export function planProgress(steps: StepProgress[]): {
   };
 }
 
-/** "just now", "12 minutes ago", "3 hours ago", "yesterday", "4 days ago", else a date such as
- * "2 March 2025". `now` is a parameter so the result is testable. */
-export function formatEdited(updatedAt: string, now: Date, locale = 'en-GB'): string {
+/** "just now", "12 minutes ago", "3 hours ago", "yesterday", "4 days ago", else the day in the
+ * app's one date format ("2 Mar 2025"). `now` is a parameter so the result is testable. */
+export function formatEdited(updatedAt: string, now: Date, locale?: string): string {
   const then = new Date(updatedAt);
   if (Number.isNaN(then.getTime())) return 'unknown';
   const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
@@ -121,5 +122,5 @@ export function formatEdited(updatedAt: string, now: Date, locale = 'en-GB'): st
   const days = Math.floor(hours / 24);
   if (days === 1) return 'yesterday';
   if (days < 7) return `${days} days ago`;
-  return then.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  return formatMoment(updatedAt, locale);
 }

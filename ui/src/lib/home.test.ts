@@ -169,9 +169,9 @@ describe('formatEdited', () => {
     ['2025-03-10T09:00:00Z', '3 hours ago'],
     ['2025-03-09T10:00:00Z', 'yesterday'],
     ['2025-03-06T12:00:00Z', '4 days ago'],
-    ['2025-03-01T09:00:00Z', '1 March 2025'],
+    ['2025-03-01T09:00:00Z', '1 Mar 2025'],
     ['not a date', 'unknown'],
   ])('shows %s as "%s"', (updatedAt, expected) => {
-    expect(formatEdited(updatedAt, now)).toBe(expected);
+    expect(formatEdited(updatedAt, now, 'en-GB')).toBe(expected);
   });
 });

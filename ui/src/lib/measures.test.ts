@@ -8,7 +8,10 @@ import {
   progress,
   progressSentence,
   siblingMovePosition,
-  statusOf,
+  standingOf,
+  staleSentence,
+  thresholdSentence,
+  historyChart,
   STATUS_LABEL,
   withUnit,
 } from './measures';
@@ -20,6 +23,7 @@ const ci = (id: string, measure_id: string, date: string, value: number): CheckI
   date,
   value,
   note: '',
+  confidence: null,
 });
 
 const measure: Measure = {
@@ -34,6 +38,9 @@ const measure: Measure = {
   data_source: 'Badge platform',
   owner: 'Dana',
   frequency: 'each_term',
+  better: 'higher',
+  on_track_at: null,
+  red_line: null,
 };
 
 describe('labels', () => {
@@ -41,8 +48,10 @@ describe('labels', () => {
     expect(FREQUENCY_OPTIONS.map((o) => o.value)).toEqual(['weekly', 'monthly', 'each_term', 'quarterly', 'yearly']);
     expect(FREQUENCY_LABEL.each_term).toBe('Each term');
     expect(STATUS_LABEL.off_track).toBe('Off track');
-    expect(statusOf({ m1: 'at_risk' }, 'm1')).toBe('at_risk');
-    expect(statusOf({}, 'm2')).toBe('not_measured');
+    const s = { status: 'at_risk', judged_on: '2025-03-01', next_due: null, stale: false } as const;
+    expect(standingOf({ m1: s }, 'm1')).toEqual(s);
+    expect(standingOf({}, 'm2').status).toBe('not_measured');
+    expect(standingOf({}, 'm2').stale).toBe(false);
   });
 });
 
@@ -146,5 +155,46 @@ describe('siblingMovePosition', () => {
     expect(siblingMovePosition(all, siblings, 0, -1)).toBeNull();
     expect(siblingMovePosition(all, siblings, 2, 3)).toBeNull();
     expect(siblingMovePosition(all, siblings, 1, 1)).toBeNull();
+  });
+});
+
+describe('thresholds and staleness in words', () => {
+  it('reads the thresholds the way the measure improves', () => {
+    expect(thresholdSentence(measure)).toBeNull();
+    expect(thresholdSentence({ ...measure, on_track_at: 50, red_line: 30 })).toBe('On track at 50% or more; off track below 30%.');
+    expect(thresholdSentence({ ...measure, unit: 'days', better: 'lower', on_track_at: 3, red_line: 7 })).toBe(
+      'On track at 3 days or less; off track above 7 days.',
+    );
+    expect(thresholdSentence({ ...measure, red_line: 30 })).toBe('Red line: off track below 30%.');
+    expect(thresholdSentence({ ...measure, on_track_at: 50 })).toBe('On track at 50% or more; short of it is at risk.');
+  });
+  it('says since when a stale measure has had no check-in', () => {
+    const text = staleSentence(
+      { ...measure, frequency: 'monthly' },
+      { status: 'on_track', judged_on: '2026-01-31', next_due: '2026-02-28', stale: true },
+    );
+    expect(text).toMatch(/^No check-in since .*2026; one was due by .*2026 \(collected every month\)\./);
+    expect(text).not.toMatch(/\d+\/\d+\/\d+/);
+  });
+});
+
+describe('history chart', () => {
+  const list = [ci('a', 'm1', '2025-03-01', 25), ci('b', 'm1', '2025-01-01', 20), ci('c', 'm1', '2025-05-01', 40), ci('x', 'm2', '2025-02-01', 99)];
+  it('places the check-ins oldest first from left to right, higher values higher', () => {
+    const c = historyChart({ ...measure, on_track_at: 30, red_line: 22 }, list, 300, 100, { left: 40, right: 10, top: 10, bottom: 20 })!;
+    expect(c.points.map((p) => p.date)).toEqual(['2025-01-01', '2025-03-01', '2025-05-01']);
+    expect(c.points[0]!.x).toBe(40);
+    expect(c.points[2]!.x).toBe(290);
+    // The scale runs from the lowest value (20) to the target (60), the highest line drawn.
+    expect([c.min, c.max]).toEqual([20, 60]);
+    expect(c.points[0]!.y).toBe(80);
+    expect(c.target).toBe(10);
+    expect(c.onTrack! < c.redLine!).toBe(true);
+  });
+  it('draws one check-in in the middle and none without any', () => {
+    const one = historyChart({ ...measure, target: null }, [ci('a', 'm1', '2025-03-01', 25)], 300, 100, { left: 40, right: 10, top: 10, bottom: 20 })!;
+    expect(one.points[0]!.x).toBe(165);
+    expect([one.min, one.max]).toEqual([24, 26]);
+    expect(historyChart(measure, [], 300, 100)).toBeNull();
   });
 });

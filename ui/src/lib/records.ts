@@ -45,6 +45,9 @@ export const blank = {
     data_source: '',
     owner: '',
     frequency: null,
+    better: 'higher',
+    on_track_at: null,
+    red_line: null,
   }),
   checkIn: (measureId: string, date: string, value: number): T.CheckIn => ({
     id: newId(),
@@ -52,6 +55,7 @@ export const blank = {
     date,
     value,
     note: '',
+    confidence: null,
   }),
   futureMeasure: (): T.FutureMeasure => ({ id: newId(), idea: 'New idea', notes: '', goal_id: null }),
   requirement: (catalogId: string | null, name: string, description = ''): T.RequirementChoice => ({
@@ -144,10 +148,3 @@ export function today(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** A date such as "2 March 2025", or an empty string. */
-export function longDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(`${iso}T00:00:00`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}

@@ -3,7 +3,7 @@ import type { Entity } from "./Entity";
 import type { Finding } from "./Finding";
 import type { ListOrder } from "./ListOrder";
 import type { MaturityHeadline } from "./MaturityHeadline";
-import type { MeasureStatus } from "./MeasureStatus";
+import type { MeasureStanding } from "./MeasureStanding";
 import type { PlanSettings } from "./PlanSettings";
 import type { RecordRef } from "./RecordRef";
 import type { StatusCount } from "./StatusCount";
@@ -35,6 +35,6 @@ steps: Array<StepProgress>, checks: Array<StepChecks>, maturity: MaturityHeadlin
  */
 goal_findings: { [key in string]: Array<Finding> }, 
 /**
- * Status of the measures the edit touched (or whose check-ins it touched).
+ * Standing of the measures the edit touched (or whose check-ins it touched).
  */
-measure_status: { [key in string]: MeasureStatus }, can_undo: boolean, can_redo: boolean, };
+measure_status: { [key in string]: MeasureStanding }, can_undo: boolean, can_redo: boolean, };

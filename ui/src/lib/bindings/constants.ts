@@ -1,6 +1,8 @@
 // Generated from the Rust side by src-tauri/src/bindings.rs; do not edit. Run
 // `UPDATE_BINDINGS=1 cargo test -p stepwise-app bindings` after changing it.
 import type { ActionStatus } from './ActionStatus';
+import type { Better } from './Better';
+import type { CheckInConfidence } from './CheckInConfidence';
 import type { Confidence } from './Confidence';
 import type { FactorStatus } from './FactorStatus';
 import type { Frequency } from './Frequency';
@@ -70,6 +72,22 @@ export const FREQUENCY_LABEL: Record<Frequency, string> = {
   quarterly: "Every quarter",
   yearly: "Once a year",
 };
+
+/** Which way a measure improves, for reading its thresholds. */
+export const BETTER_LABEL: Record<Better, string> = {
+  higher: "Higher is better",
+  lower: "Lower is better",
+};
+
+/** How sure the team is of a check-in's figure. */
+export const CHECK_IN_CONFIDENCE_LABEL: Record<CheckInConfidence, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
+
+/** Days a check-in may be overdue before its measure is stale. */
+export const STALE_GRACE_DAYS = 7;
 
 /** Where a measure stands. */
 export const MEASURE_STATUS_LABEL: Record<MeasureStatus, string> = {
