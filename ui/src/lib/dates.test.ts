@@ -18,6 +18,11 @@ describe('formatDate', () => {
     expect(formatDate('soon', 'en-GB')).toBe('soon');
     expect(formatDate('2026-02-30', 'en-GB')).toBe('2026-02-30');
   });
+  it('falls back to the default locale when the system names one Intl cannot use', () => {
+    expect(formatDate('2026-12-02', 'c')).toBe(formatDate('2026-12-02', undefined));
+    expect(formatDate('2026-12-02', 'not a locale!')).toBe(formatDate('2026-12-02', undefined));
+    expect(parseDate('2 Dec 2026', 'c')).toEqual({ ok: true, value: '2026-12-02' });
+  });
   it('formats a timestamp as its day', () => {
     expect(formatMoment('2026-12-02T12:00:00Z', 'en-GB')).toBe('2 Dec 2026');
     expect(formatMoment('nope', 'en-GB')).toBe('nope');

@@ -4,14 +4,26 @@
 // `parseDate` reads what a person types back: an ISO date, or a day, a month named in words
 // and a four-digit year in any order, in English or the system's language.
 
-/** The system's locale, as the webview reports it; `undefined` lets Intl pick the default. */
-function systemLocale(): string | undefined {
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : undefined;
+/** The system's locale, as the webview reports it; `undefined` (Intl's default) when it
+ * reports none or one Intl cannot use (a POSIX "C" locale comes through as "c"). */
+export function systemLocale(): string | undefined {
+  const lang = typeof navigator !== 'undefined' ? navigator.language : undefined;
+  return usable(lang);
+}
+
+function usable(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string | undefined): Intl.DateTimeFormat {
+function formatter(given: string | undefined): Intl.DateTimeFormat {
+  const locale = usable(given);
   const key = locale ?? '';
   let f = formatters.get(key);
   if (!f) {
@@ -59,7 +71,7 @@ export function formatMoment(value: string, locale: string | undefined = systemL
 /** Month names, short and long, lower-case and without dots, mapped to 1–12. */
 function monthNames(locale: string | undefined): Map<string, number> {
   const names = new Map<string, number>();
-  for (const loc of ['en', locale]) {
+  for (const loc of ['en', usable(locale)]) {
     for (const month of ['short', 'long'] as const) {
       let f: Intl.DateTimeFormat;
       try {
@@ -133,7 +145,7 @@ export function parseDate(text: string, locale: string | undefined = systemLocal
 }
 
 function formatMonth(y: number, m: number, locale: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(usable(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** The weeks of a month for a calendar, Monday first: each day as ISO, or null for padding. */
