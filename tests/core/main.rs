@@ -12,6 +12,7 @@ mod forms;
 mod forms_trust;
 mod generated;
 mod maturity;
+mod measures;
 mod names;
 mod open;
 mod planfile;

@@ -5,6 +5,7 @@
 use super::context::priority_titles;
 use super::{opt_date, or_dash, quantity, short_date, Ctx};
 use crate::catalog::{catalog, RequirementSource};
+use crate::export::pdf::charts::history::{self, History};
 use crate::export::pdf::layout::{note, pill, Writer};
 use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
 use crate::export::pdf::text::Span;
@@ -225,6 +226,45 @@ fn measures_table(ctx: &Ctx, measures: &[&Measure]) -> Table {
     t
 }
 
+/// The check-in history of each measure that has one, as small charts under its table.
+fn histories(w: &mut Writer, ctx: &Ctx, measures: &[&Measure], heading: &str) {
+    let charts: Vec<History> = measures
+        .iter()
+        .map(|m| {
+            let mut check_ins: Vec<_> = ctx
+                .plan
+                .check_ins
+                .iter()
+                .filter(|c| c.measure_id == m.id)
+                .collect();
+            check_ins.sort_by_key(|c| c.date);
+            History {
+                measure: m,
+                check_ins,
+            }
+        })
+        .filter(|h| !h.check_ins.is_empty())
+        .collect();
+    if charts.is_empty() {
+        return;
+    }
+    // The caption stays with the first row of charts; on a new page it names the goal, whose
+    // table is on the page before.
+    let needed = 2.0 * theme::SMALL * theme::LEADING + history::height(charts.len().min(3)) + 24.0;
+    let title = if w.room() < needed {
+        format!("Check-in history, {heading}")
+    } else {
+        "Check-in history".to_string()
+    };
+    w.ensure(needed);
+    w.paragraph(&[
+        Span::new(title, Style::small_bold()),
+        note(" — solid red: the red line; dashed green: on track at; dotted blue: the target."),
+    ]);
+    w.gap(2.0);
+    history::draw(w, &charts);
+}
+
 pub fn measures(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.measures.is_empty() && plan.future_measures.is_empty() {
@@ -244,6 +284,7 @@ pub fn measures(w: &mut Writer, ctx: &Ctx) {
             continue;
         }
         with_heading(w, &title, 2, &measures_table(ctx, &ms));
+        histories(w, ctx, &ms, &title);
     }
     let orphans: Vec<&Measure> = plan
         .measures
@@ -252,6 +293,7 @@ pub fn measures(w: &mut Writer, ctx: &Ctx) {
         .collect();
     if !orphans.is_empty() {
         with_heading(w, "Other measures", 2, &measures_table(ctx, &orphans));
+        histories(w, ctx, &orphans, "Other measures");
     }
     if plan.future_measures.is_empty() {
         w.heading("Future measures", 1, 40.0);
