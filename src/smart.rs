@@ -133,7 +133,10 @@ pub fn goal_findings(goal: &Goal, today: Option<NaiveDate>) -> Vec<Finding> {
         )),
         Some(due) if today.is_some_and(|t| due < t) => out.push(missing(
             "due",
-            format!("Time-bound: the due date {due} has already passed."),
+            format!(
+                "Time-bound: the due date {} has already passed.",
+                crate::figures::short_date(due)
+            ),
         )),
         Some(_) => {}
     }

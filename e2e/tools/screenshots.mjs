@@ -49,6 +49,31 @@ try {
   };
   await click(app, 'nav-goals');
   await extra('03-goals-builder.png', [() => click(app, 'goal-toggle')]);
+  // Step 4's flags: the stale measure, the off-track one with its red line and history, and
+  // the date field's calendar.
+  await click(app, 'nav-measures');
+  await find(app, 'step-measures');
+  const showMeasure = (testid) =>
+    app.execute((id) => {
+      const card = document.querySelector(`[data-testid="${id}"]`)?.closest('[data-testid="measure-card"]');
+      card?.scrollIntoView({ block: 'start' });
+    }, testid);
+  await extra('04-measures-stale.png', [() => showMeasure('measure-stale')]);
+  await extra('04-measures-off-track.png', [
+    () =>
+      app.execute(() => {
+        const status = document.querySelector('[data-testid="measure-status"][data-status="off_track"]');
+        status?.closest('[data-testid="measure-card"]')?.querySelector('[data-testid="measure-thresholds"]')?.scrollIntoView({ block: 'center' });
+      }),
+  ]);
+  await extra('04-measures-calendar.png', [
+    () =>
+      app.execute(() => {
+        const pick = document.querySelector('[data-testid="measure-target_date-pick"]');
+        pick?.scrollIntoView({ block: 'center' });
+        pick?.click();
+      }),
+  ]);
   await click(app, 'nav-maturity');
   await find(app, 'maturity');
   await extra('07-maturity-grid.png', [() => app.execute(() => document.querySelector('[data-testid="maturity-grid"]')?.scrollIntoView())]);

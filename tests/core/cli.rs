@@ -76,7 +76,7 @@ fn plans_are_created_renamed_duplicated_shown_checked_and_deleted() {
         "{check}"
     );
     assert!(
-        check.contains("the due date 2020-01-01 has already passed"),
+        check.contains("the due date 1 Jan 2020 has already passed"),
         "{check}"
     );
     assert!(
