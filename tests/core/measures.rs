@@ -4,7 +4,7 @@
 
 use crate::export_pdf::read::{assert_clean_layout, pages, render};
 use crate::{demo_via_cli, now, stepwise, TempDb};
-use calamine::{open_workbook, Data, DataType, Xlsx};
+use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::figures::measures_needing_attention;
@@ -37,6 +37,18 @@ fn the_workbook_has_the_thresholds_the_stale_flag_and_each_check_ins_confidence(
     export::export_to(&store, &plan.id, Format::Xlsx, &path, now()).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     wb.load_tables().unwrap();
+
+    let summary = wb.worksheet_range("Summary").unwrap();
+    let attention = summary
+        .rows()
+        .find(|r| r.first().and_then(|c| c.get_string()) == Some("Measures off track or stale"))
+        .expect("the summary names the measures needing attention");
+    let text = attention[1].get_string().unwrap();
+    assert!(text.contains(&format!("{EMPLOYERS} — Off track")), "{text}");
+    assert!(
+        text.contains(&format!("{ADULTS} — Stale: no check-in since")),
+        "{text}"
+    );
 
     let t = wb.table_by_name("Measures").unwrap();
     let employers = row(&t, "Indicator", EMPLOYERS);

@@ -5,7 +5,9 @@
 use super::sheet::{Col, Kind, V};
 use super::Ctx;
 use crate::catalog::catalog;
-use crate::figures::{measure_tally, steps_complete, StatusCount, NO_ASSESSMENT};
+use crate::figures::{
+    measure_tally, measures_needing_attention, steps_complete, StatusCount, NO_ASSESSMENT,
+};
 use crate::maturity::stage_label;
 use crate::progress::progress;
 use crate::status::MeasureStatus;
@@ -92,6 +94,14 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             steps.len()
         )),
     ));
+    let attention = measures_needing_attention(plan, ctx.today);
+    if !attention.is_empty() {
+        let lines: Vec<String> = attention
+            .iter()
+            .map(|(m, why)| format!("{} — {}", m.indicator, why.join("; ")))
+            .collect();
+        pairs.push(("Measures off track or stale", V::s(lines.join("\n"))));
+    }
     let (headline, gaps) = maturity_headline(ctx);
     pairs.push(("Maturity", V::s(headline)));
     if !gaps.is_empty() {
