@@ -51,21 +51,6 @@ after(async () => {
 
 const T = { timeout: 20_000 };
 
-/** Sets an input the way typing would, for fields (dates) WebDriver cannot type into reliably. */
-async function setValue(app, selector, value) {
-  const el = await app.$(selector);
-  await el.waitForExist(T);
-  await app.execute(
-    (e, v) => {
-      e.value = v;
-      e.dispatchEvent(new Event('input', { bubbles: true }));
-      e.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    el,
-    value,
-  );
-}
-
 async function type(app, selector, text) {
   const el = await app.$(selector);
   await el.waitForDisplayed(T);
@@ -126,12 +111,15 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
 
     // ---- Create the assessment and add two raters ----
     await type(app, '[data-testid="assessment-name"]', 'Baseline — e2e');
-    await setValue(app, '[data-testid="assessment-date"]', '2026-11-01');
+    // Dates are typed as people write them, month in words.
+    await type(app, '[data-testid="assessment-date"]', '1 Nov 2026');
     await click(app, '[data-testid="create-assessment"]');
     await app.waitUntil(async () => (await app.$$('[data-testid="assessment"]')).length === 1, {
       ...T,
       timeoutMsg: 'the new assessment was never listed',
     });
+    const listed = await app.$('[data-testid="assessment"] .date').getText();
+    assert.ok(/Nov/.test(listed) && /2026/.test(listed) && !/\d+\/\d+\/\d+/.test(listed), `the day shows unambiguously: ${listed}`);
     for (const [name, role] of [
       ['Ada Lovelace', 'Registrar'],
       ['Ben Okafor', 'Faculty'],
@@ -232,8 +220,8 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
     // ---- Phase 2 and its targets; a refused target says why ----
     await click(app, '[data-testid="mode-targets"]');
     await type(app, '[data-testid="phase-name"]', 'Phase 2');
-    await setValue(app, '[data-testid="phase-start"]', '2027-01-01');
-    await setValue(app, '[data-testid="phase-end"]', '2027-12-31');
+    await type(app, '[data-testid="phase-start"]', '1 Jan 2027');
+    await type(app, '[data-testid="phase-end"]', '2027-12-31');
     await click(app, '[data-testid="add-phase"]');
     await app.$('[data-testid="target-phase"]').waitForExist(T);
     await click(app, cell(POLICY, 5));
