@@ -434,6 +434,16 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                 )
                 .check("milestones", !plan.milestones.is_empty(), "the milestones")
                 .check(
+                    "asks",
+                    !plan.asks.is_empty(),
+                    "the decisions requested of leadership",
+                )
+                .check(
+                    "risks",
+                    !plan.risks.is_empty() && plan.risks.iter().all(|r| filled(&r.owner)),
+                    "a risk register with an owner for every risk",
+                )
+                .check(
                     "evaluation",
                     filled(&s.evaluation_cycle),
                     "the evaluation cycle",

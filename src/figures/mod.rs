@@ -1,14 +1,25 @@
 //! The figures a plan reports, defined once: the maturity headline (which assessment, its
 //! mean stage and how that mean is worded, the next phase and what it aims for), the measures
-//! counted by status, and the steps counted as complete. The app (through `PlanState`), the
+//! counted by status, the steps counted as complete, what the board is asked and risks, and
+//! the conclusion each report section opens with. The app (through `PlanState`), the
 //! PDF, the XLSX and the CLI all read them from here, so no two of them can disagree.
 
+mod board;
+mod headlines;
 mod maturity;
 mod measures;
+mod numbers;
 
 pub use crate::progress::steps_complete;
+pub use board::{
+    ask_cost, asks_by_date, asks_total, board_line, goals_that_matter, key_measures,
+    measures_needing_attention, money, next_90_days, risk_band, risk_counts, risks_ranked, Kpi,
+    RiskBand, HORIZON_DAYS,
+};
+pub use headlines::section_headline;
 pub use maturity::{MaturityFigures, MaturityHeadline, PhaseAim, StageMean};
 pub use measures::{measure_tally, StatusCount};
+pub use numbers::{number, quantity};
 
 /// What every report says in place of the maturity headline before any assessment is revealed.
 pub const NO_ASSESSMENT: &str = "No maturity assessment has been revealed yet.";

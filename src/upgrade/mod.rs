@@ -11,6 +11,7 @@
 
 mod v2_milestone_status;
 mod v3_room_log;
+mod v4_asks_risks;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -54,11 +55,16 @@ pub static STEPS: &[Step] = &[
         sql: include_str!("../store/migrations/003-room-log.sql"),
         rewrite: Some(v3_room_log::rewrite),
     },
+    Step {
+        to: 4,
+        sql: include_str!("../store/migrations/004-asks-risks.sql"),
+        rewrite: Some(v4_asks_risks::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 3;
+pub const DATA_VERSION: i64 = 4;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 
