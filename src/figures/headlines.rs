@@ -3,7 +3,7 @@
 //! …"). `None` where the step holds nothing to conclude from yet; the section then shows its
 //! title alone.
 
-use super::board::{risks_ranked, HORIZON_DAYS};
+use super::board::{next_90_days, risks_ranked, HORIZON_DAYS};
 use super::maturity::{MaturityFigures, StageMean};
 use super::measures::measure_tally;
 use crate::catalog::catalog;
@@ -222,15 +222,7 @@ fn roadmap(plan: &Plan, today: NaiveDate) -> Option<String> {
             .iter()
             .filter(|m| m.status == MilestoneStatus::Done)
             .count();
-        let soon = plan
-            .milestones
-            .iter()
-            .filter(|m| {
-                m.status == MilestoneStatus::Planned
-                    && m.due
-                        .is_some_and(|d| (d - today).num_days() <= HORIZON_DAYS)
-            })
-            .count();
+        let soon = next_90_days(plan, today).len();
         parts.push(format!(
             "{done} of {} milestones done, {soon} due within {HORIZON_DAYS} days",
             plan.milestones.len()

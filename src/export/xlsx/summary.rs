@@ -5,7 +5,7 @@
 use super::sheet::{Col, Kind, V};
 use super::Ctx;
 use crate::catalog::catalog;
-use crate::figures::{measure_tally, steps_complete, StatusCount, NO_ASSESSMENT};
+use crate::figures::{board_line, measure_tally, steps_complete, StatusCount, NO_ASSESSMENT};
 use crate::maturity::stage_label;
 use crate::progress::progress;
 use crate::status::MeasureStatus;
@@ -92,6 +92,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             steps.len()
         )),
     ));
+    pairs.push(("Decisions and risks", V::s(board_line(plan))));
     let (headline, gaps) = maturity_headline(ctx);
     pairs.push(("Maturity", V::s(headline)));
     if !gaps.is_empty() {
