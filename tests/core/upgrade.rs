@@ -101,6 +101,10 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
         }
         let demo = store.plan(&demo_id).unwrap();
         assert!(!demo.goals.is_empty() && !demo.ratings.is_empty() && !demo.milestones.is_empty());
+        assert!(
+            demo.asks.is_empty() && demo.risks.is_empty(),
+            "{version}: no decisions or risks were recorded before version 3"
+        );
         assert_eq!(
             revealed_before,
             raw(&path, blind_state),
@@ -162,6 +166,11 @@ fn every_earlier_plan_file_imports_with_no_text_lost() {
         let exported: Value =
             serde_json::from_str(&planfile::export(&store, &plan.id, now()).unwrap()).unwrap();
         assert_eq!(exported["version"], planfile::VERSION);
+        assert_eq!(
+            (&exported["plan"]["asks"], &exported["plan"]["risks"]),
+            (&Value::Array(vec![]), &Value::Array(vec![])),
+            "{version}: the lists added since are there, empty"
+        );
         let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
         texts(&original["plan"], &mut before);
         texts(&exported["plan"], &mut after);
