@@ -192,7 +192,7 @@ fn json(s: &str) -> String {
 /// The core's constants the screens use, so the UI never copies them.
 fn constants_ts() -> String {
     let mut out = String::from(GENERATED);
-    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
+    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { RiskStatus } from './RiskStatus';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
     out.push_str("\n/** The ten steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n");
     for step in Step::ALL {
         let _ = writeln!(out, "  {},", json(&key(step)));
@@ -233,6 +233,20 @@ fn constants_ts() -> String {
         "Confidence",
         &stepwise::maturity::CONFIDENCES,
         |c| stepwise::maturity::confidence_label(c).into(),
+    );
+    record(
+        &mut out,
+        "Where a risk stands.",
+        "RISK_STATUS_LABEL",
+        "RiskStatus",
+        &stepwise::model::RiskStatus::ALL,
+        |s| s.label().into(),
+    );
+    let _ = writeln!(
+        out,
+        "\n/** The lowest likelihood × impact score read as high, and as medium. */\nexport const RISK_HIGH = {};\nexport const RISK_MEDIUM = {};",
+        stepwise::figures::RISK_HIGH,
+        stepwise::figures::RISK_MEDIUM
     );
     record(
         &mut out,

@@ -95,12 +95,18 @@ pub fn risks_ranked(plan: &Plan) -> Vec<&Risk> {
     risks
 }
 
+/// The lowest likelihood × impact score read as high, and as medium.
+pub const RISK_HIGH: u8 = 15;
+pub const RISK_MEDIUM: u8 = 8;
+
 /// How a likelihood × impact score is read: 15 and over high, 8 and over medium, else low.
 pub fn risk_band(score: u8) -> RiskBand {
-    match score {
-        15.. => RiskBand::High,
-        8..=14 => RiskBand::Medium,
-        _ => RiskBand::Low,
+    if score >= RISK_HIGH {
+        RiskBand::High
+    } else if score >= RISK_MEDIUM {
+        RiskBand::Medium
+    } else {
+        RiskBand::Low
     }
 }
 

@@ -6,7 +6,7 @@ use super::formats::{BAD, GOOD, NONE, WATCH};
 use super::sheet::{Col, Kind, V};
 use super::Ctx;
 use crate::catalog::catalog;
-use crate::figures::{asks_total, risks_ranked};
+use crate::figures::{asks_total, risks_ranked, RISK_HIGH, RISK_MEDIUM};
 use crate::model::{Risk, RiskStatus};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
