@@ -76,9 +76,12 @@ pub(super) fn asks(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     Ok(sh.finish())
 }
 
-/// Scores from 15 are high, from 8 medium: `figures::risk_band`.
-const BANDS: [(f64, f64, (u32, u32)); 3] =
-    [(15.0, 25.0, BAD), (8.0, 14.0, WATCH), (1.0, 7.0, GOOD)];
+/// The bands of `figures::risk_band`, as cell colours.
+const BANDS: [(f64, f64, (u32, u32)); 3] = [
+    (RISK_HIGH as f64, 25.0, BAD),
+    (RISK_MEDIUM as f64, RISK_HIGH as f64 - 1.0, WATCH),
+    (1.0, RISK_MEDIUM as f64 - 1.0, GOOD),
+];
 
 pub(super) fn risks(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let plan = ctx.plan;
