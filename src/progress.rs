@@ -89,7 +89,7 @@ impl Step {
                 false,
             ),
             Step::Communication => (&[K::Communication, K::Training], false),
-            Step::Roadmap => (&[K::Phase, K::Milestone], true),
+            Step::Roadmap => (&[K::Phase, K::Milestone, K::Ask, K::Risk], true),
             Step::Export => (&[], true),
         }
     }
