@@ -163,13 +163,6 @@ pub struct Kpi<'a> {
 /// first of them on a tie), so an off-track measure is always among them; goals without
 /// measures have none.
 pub fn key_measures(plan: &Plan, today: NaiveDate) -> Vec<Kpi<'_>> {
-    let severity = |s: MeasureStatus| match s {
-        MeasureStatus::OffTrack => 0,
-        MeasureStatus::AtRisk => 1,
-        MeasureStatus::NotMeasured => 2,
-        MeasureStatus::OnTrack => 3,
-        MeasureStatus::Achieved => 4,
-    };
     let mut out = Vec::new();
     for g in &plan.goals {
         let worst = plan
@@ -177,10 +170,22 @@ pub fn key_measures(plan: &Plan, today: NaiveDate) -> Vec<Kpi<'_>> {
             .iter()
             .filter(|m| m.goal_id == g.id)
             .map(|m| kpi(plan, m, Some(g), today))
-            .min_by_key(|k| severity(k.status));
+            .min_by_key(|k| attention(k.status));
         out.extend(worst);
     }
     out
+}
+
+/// How urgently a status asks for attention, 0 first: off track, at risk, not measured, on
+/// track, achieved.
+pub fn attention(status: MeasureStatus) -> u8 {
+    match status {
+        MeasureStatus::OffTrack => 0,
+        MeasureStatus::AtRisk => 1,
+        MeasureStatus::NotMeasured => 2,
+        MeasureStatus::OnTrack => 3,
+        MeasureStatus::Achieved => 4,
+    }
 }
 
 fn kpi<'a>(plan: &'a Plan, m: &'a Measure, goal: Option<&'a Goal>, today: NaiveDate) -> Kpi<'a> {

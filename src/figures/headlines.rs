@@ -6,6 +6,7 @@
 use super::board::{next_90_days, risks_ranked, HORIZON_DAYS};
 use super::maturity::{MaturityFigures, StageMean};
 use super::measures::measure_tally;
+use super::numbers::number;
 use crate::catalog::catalog;
 use crate::model::{MilestoneStatus, Plan};
 use crate::progress::{messages_written, Step};
@@ -108,6 +109,9 @@ fn goals(plan: &Plan, today: NaiveDate) -> Option<String> {
     Some(line)
 }
 
+/// How many off-track measures a conclusion names one by one.
+const NAMED: usize = 3;
+
 /// "6 of 10 measures on track or achieved; off track: …; 2 at risk".
 pub fn measures(plan: &Plan, today: NaiveDate) -> Option<String> {
     let n = plan.measures.len();
@@ -117,14 +121,24 @@ pub fn measures(plan: &Plan, today: NaiveDate) -> Option<String> {
     let tally = measure_tally(plan, today);
     let of = |s: MeasureStatus| tally.iter().find(|t| t.status == s).map_or(0, |t| t.count);
     let good = of(MeasureStatus::OnTrack) + of(MeasureStatus::Achieved);
-    let mut line = format!("{good} of {n} measures on track or achieved");
+    let mut line = format!(
+        "{} of {} measures on track or achieved",
+        number(f64::from(good)),
+        number(n as f64)
+    );
     let off: Vec<&str> = super::board::measures_needing_attention(plan, today)
         .into_iter()
         .filter(|(s, _)| *s == MeasureStatus::OffTrack)
         .map(|(_, m)| m.indicator.trim())
         .collect();
-    if !off.is_empty() {
-        line.push_str(&format!("; off track: {}", off.join("; ")));
+    // Named when a reader can take them in; beyond that, counted with the first two named.
+    match off.len() {
+        0 => {}
+        1..=NAMED => line.push_str(&format!("; off track: {}", off.join("; "))),
+        n => line.push_str(&format!(
+            "; {n} off track, among them {}",
+            off[..2].join("; ")
+        )),
     }
     let at_risk = of(MeasureStatus::AtRisk);
     if at_risk > 0 {

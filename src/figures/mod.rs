@@ -12,7 +12,7 @@ mod numbers;
 
 pub use crate::progress::steps_complete;
 pub use board::{
-    ask_cost, asks_by_date, asks_total, board_line, goals_that_matter, key_measures,
+    ask_cost, asks_by_date, asks_total, attention, board_line, goals_that_matter, key_measures,
     measures_needing_attention, money, next_90_days, risk_band, risk_counts, risks_ranked, Kpi,
     RiskBand, HORIZON_DAYS, RISK_HIGH, RISK_MEDIUM,
 };

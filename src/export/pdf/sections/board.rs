@@ -1,13 +1,12 @@
 //! Section 9's decisions requested of leadership and its risk register, in full: the case for
 //! each decision and what it enables, and every risk with its score, owner and mitigation.
 
-use super::summary::band_colours;
 use super::{or_dash, short_date, Ctx};
 use crate::catalog::catalog;
 use crate::export::pdf::layout::{note, pill, Writer};
 use crate::export::pdf::table::{col, with_heading, Cell, Table};
 use crate::export::pdf::text::Span;
-use crate::export::pdf::theme::Style;
+use crate::export::pdf::theme::{self, Style};
 use crate::figures::{ask_cost, asks_by_date, asks_total, risk_band};
 use crate::model::{Plan, Risk, RiskStatus};
 
@@ -90,7 +89,7 @@ pub fn risks(w: &mut Writer, ctx: &Ctx) {
             what.push(vec![note(format!("Mitigation: {}", r.mitigation.trim()))]);
         }
         let band = risk_band(r.score());
-        let (fill, ink) = band_colours(band);
+        let (fill, ink) = theme::risk_band(band);
         t.row(vec![
             Cell::blocks(what),
             Cell::blocks(vec![

@@ -8,20 +8,25 @@ use super::{short_date, Ctx};
 use crate::export::pdf::layout::{body, bold, note, pill, Writer};
 use crate::export::pdf::table::{col, with_heading, Cell, Table};
 use crate::export::pdf::text::Span;
-use crate::export::pdf::theme::{self, Rgb, Style, INK, WHITE};
+use crate::export::pdf::theme::{self, Style};
 use crate::figures::{
-    ask_cost, asks_by_date, asks_total, goals_that_matter, key_measures, next_90_days, risk_band,
-    risks_ranked, section_headline, RiskBand, HORIZON_DAYS, NO_ASSESSMENT,
+    ask_cost, asks_by_date, asks_total, attention, goals_that_matter, key_measures, next_90_days,
+    risk_band, risks_ranked, section_headline, HORIZON_DAYS, NO_ASSESSMENT,
 };
 use crate::progress::Step;
+use crate::status::MeasureStatus;
 
-/// Column weights on this page are the columns' widths in points (the page is 483 wide), set
-/// so the demo's cells stay on one line; longer text wraps.
-/// How many goals and risks the page names.
+// Column weights on this page are the columns' widths in points (the page is 483 wide), set so
+// the demo's cells stay on one line; longer text wraps.
+
+/// How many goals, decisions, key measures and risks the page names; a plan with more points
+/// to their sections for the rest, so the summary stays one page.
 const GOALS: usize = 3;
+const ASKS: usize = 5;
+const KPIS: usize = 6;
 const RISKS: usize = 3;
 /// How many of the next 90 days' items fit; the rest are counted.
-const DUE: usize = 6;
+const DUE: usize = 5;
 
 pub fn section(w: &mut Writer, ctx: &Ctx) {
     w.section(None, "Executive summary");
@@ -101,7 +106,8 @@ fn asks(w: &mut Writer, ctx: &Ctx) {
         col("Decide by", 60.0),
         col("Who decides", 91.0),
     ]);
-    for a in asks_by_date(plan) {
+    let asks = asks_by_date(plan);
+    for a in asks.iter().take(ASKS) {
         t.row(vec![
             Cell::spans(vec![Span::new(a.title.trim(), Style::cell_bold())]),
             Cell::text(ask_cost(a)),
@@ -114,11 +120,24 @@ fn asks(w: &mut Writer, ctx: &Ctx) {
         None => "What we ask".into(),
     };
     with_heading(w, &title, 3, &t);
+    if asks.len() > ASKS {
+        w.caption(&format!(
+            "…and {} more decisions, all in section {}.",
+            asks.len() - ASKS,
+            Step::Roadmap.number()
+        ));
+    }
 }
 
 fn measures(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
-    let kpis = key_measures(plan, ctx.today);
+    let mut kpis = key_measures(plan, ctx.today);
+    let all = kpis.len();
+    if all > KPIS {
+        // Too many goals for one page: the measures most in need of attention.
+        kpis.sort_by_key(|k| attention(k.status));
+        kpis.truncate(KPIS);
+    }
     if kpis.is_empty() {
         w.heading("How we will know", 3, 20.0);
         w.paragraph(&[Span::new("No success measures yet.", Style::muted())]);
@@ -146,6 +165,12 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
         None => "How we will know".into(),
     };
     with_heading(w, &title, 3, &t);
+    if all > KPIS {
+        w.caption(&format!(
+            "The {KPIS} of {all} goals' key measures most in need of attention; all in section {}.",
+            Step::Measures.number()
+        ));
+    }
 }
 
 fn risks(w: &mut Writer, ctx: &Ctx) {
@@ -162,7 +187,7 @@ fn risks(w: &mut Writer, ctx: &Ctx) {
         col("Status", 55.0),
     ]);
     for r in ranked.iter().take(RISKS) {
-        let (fill, ink) = band_colours(risk_band(r.score()));
+        let (fill, ink) = theme::risk_band(risk_band(r.score()));
         t.row(vec![
             Cell::text(r.title.trim()),
             Cell::spans(vec![pill(
@@ -208,7 +233,7 @@ fn next_days(w: &mut Writer, ctx: &Ctx) {
         let when = if m.overdue(ctx.today) {
             Cell::spans(vec![Span::new(
                 format!("{date} (passed)"),
-                Style::cell_bold().colored(Rgb::hex(0xA62E2E)),
+                Style::cell_bold().colored(theme::measure_status(MeasureStatus::OffTrack).0),
             )])
         } else {
             Cell::text(date)
@@ -243,13 +268,4 @@ fn in_words(n: usize) -> String {
 /// "Apr 2027", for the month a target falls due.
 fn month(d: chrono::NaiveDate) -> String {
     d.format("%b %Y").to_string()
-}
-
-/// Colours of a risk's band, the same as the workbook's: red, amber, green.
-pub fn band_colours(band: RiskBand) -> (Rgb, Rgb) {
-    match band {
-        RiskBand::High => (Rgb::hex(0xA62E2E), WHITE),
-        RiskBand::Medium => (Rgb::hex(0xF2C14E), INK),
-        RiskBand::Low => (Rgb::hex(0x2E7D4F), WHITE),
-    }
 }
