@@ -110,7 +110,8 @@ pub fn risk_band(score: u8) -> RiskBand {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum RiskBand {
     Low,
     Medium,
@@ -118,6 +119,8 @@ pub enum RiskBand {
 }
 
 impl RiskBand {
+    pub const ALL: [RiskBand; 3] = [RiskBand::Low, RiskBand::Medium, RiskBand::High];
+
     pub fn label(self) -> &'static str {
         match self {
             RiskBand::Low => "Low",

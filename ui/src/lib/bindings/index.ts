@@ -85,6 +85,7 @@ export type * from './RequirementMetric';
 export type * from './RequirementSource';
 export type * from './Results';
 export type * from './Risk';
+export type * from './RiskBand';
 export type * from './RiskStatus';
 export type * from './Role';
 export type * from './Score';
