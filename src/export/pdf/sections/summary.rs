@@ -176,7 +176,7 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
 fn risks(w: &mut Writer, ctx: &Ctx) {
     let ranked = risks_ranked(ctx.plan);
     if ranked.is_empty() {
-        w.heading("Top risks", 3, 20.0);
+        w.heading("Top risks, with their owners", 3, 20.0);
         w.paragraph(&[Span::new("No open risks are recorded.", Style::muted())]);
         return;
     }
