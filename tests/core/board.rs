@@ -279,3 +279,31 @@ fn a_closed_risk_leaves_the_ranking_and_a_cost_with_no_figure_says_so() {
     plan.asks.push(a);
     assert_eq!(asks_total(&plan), None);
 }
+
+#[test]
+fn the_cli_shows_the_counts_and_checks_each_decision_and_risk() {
+    let db = TempDb::new();
+    let id = crate::demo_via_cli(&db.path);
+    let out = crate::stepwise(&db.path, &["show", &id]);
+    let show = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        show.contains("3 decisions requested (CAD 182,000 and 2.9 FTE); 5 open risks, 1 high"),
+        "{show}"
+    );
+    let out = crate::stepwise(&db.path, &["check", &id, "--today", "2026-11-23"]);
+    let check = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "Decisions requested of leadership:",
+        "Name an employer-partnerships lead — CAD 18,000 · 0.4 FTE · 6 months (Provost decides)",
+        "in all: CAD 182,000 and 2.9 FTE",
+        "Risks (likelihood × impact):",
+        "16 High    Mitigating  Employers do not endorse before the pilot closes",
+        "owner: Jonah Whitfield",
+    ] {
+        assert!(check.contains(needle), "{needle:?} in {check}");
+    }
+    // A day after every decision was due: each is flagged.
+    let out = crate::stepwise(&db.path, &["check", &id, "--today", "2030-01-01"]);
+    let late = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(late.matches("its date has passed").count(), 3, "{late}");
+}
