@@ -191,7 +191,7 @@ fn the_plan_file_carries_asks_and_risks_and_an_older_file_imports_with_none() {
     assert_eq!(back.risks, plan.risks);
 
     let mut old: serde_json::Value = serde_json::from_str(&file).unwrap();
-    old["version"] = 2.into();
+    old["version"] = 3.into();
     let p = old["plan"].as_object_mut().unwrap();
     p.remove("asks");
     p.remove("risks");

@@ -103,7 +103,7 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
         assert!(!demo.goals.is_empty() && !demo.ratings.is_empty() && !demo.milestones.is_empty());
         assert!(
             demo.asks.is_empty() && demo.risks.is_empty(),
-            "{version}: no decisions or risks were recorded before version 3"
+            "{version}: no decisions requested or risks were recorded before version 4"
         );
         assert_eq!(
             revealed_before,
