@@ -85,9 +85,9 @@ test('a decision and a risk added on the roadmap step reach the executive summar
     const xlsx = await (await find(app, 'export-result-xlsx')).getAttribute('data-path');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    const decisions = wb.getWorksheet('Decisions');
+    const decisions = wb.getWorksheet('Decisions requested');
     const risks = wb.getWorksheet('Risks');
-    assert.ok(decisions && risks, 'the workbook has a Decisions and a Risks sheet');
+    assert.ok(decisions && risks, 'the workbook has a Decisions requested and a Risks sheet');
     const rowWith = (sheet, text) => {
       let found = null;
       sheet.eachRow((row) => {
