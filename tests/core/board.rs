@@ -307,3 +307,35 @@ fn the_cli_shows_the_counts_and_checks_each_decision_and_risk() {
     let late = String::from_utf8_lossy(&out.stdout);
     assert_eq!(late.matches("its date has passed").count(), 3, "{late}");
 }
+
+#[test]
+fn each_section_opens_with_a_conclusion_where_the_plan_holds_one_and_only_then() {
+    let empty = Plan::new("Empty", now());
+    for step in Step::ALL {
+        assert_eq!(
+            section_headline(&empty, step, today(), None),
+            None,
+            "an empty plan has nothing to conclude on {step:?}"
+        );
+    }
+    let plan = stepwise::demo::demo_plan(now());
+    let maturity = stepwise::figures::MaturityFigures::of(&plan, today())
+        .unwrap()
+        .unwrap();
+    let line = |step| section_headline(&plan, step, today(), Some(&maturity)).unwrap();
+    assert_eq!(
+        line(Step::Roadmap),
+        "3 phases; 2 of 10 milestones done, 1 due within 90 days; \
+         3 decisions asked of leadership; the top risk scores 16 of 25"
+    );
+    assert!(
+        line(Step::Maturity).starts_with("Mean stage 1.9 today; Phase 2 — Launch aims for 2.9"),
+        "the same figures as the maturity headline: {}",
+        line(Step::Maturity)
+    );
+    assert_eq!(
+        section_headline(&plan, Step::Export, today(), Some(&maturity)),
+        None,
+        "the export step is the document itself"
+    );
+}
