@@ -19,11 +19,12 @@ pub fn asks(w: &mut Writer, ctx: &Ctx) {
         return;
     }
     let mut t = Table::new(vec![
-        col("Decision and why", 4.4),
-        col("Cost", 2.4),
-        col("Decide by", 1.3),
-        col("Who decides", 1.6),
-        col("Enables", 2.0),
+        // Widths in points (the page is 483 wide): a date keeps to one line.
+        col("Decision and why", 160.0),
+        col("Cost", 118.0),
+        col("Decide by", 62.0),
+        col("Who decides", 64.0),
+        col("Enables", 79.0),
     ]);
     for a in asks_by_date(plan) {
         let mut what = vec![vec![Span::new(a.title.trim(), Style::cell_bold())]];
