@@ -89,7 +89,7 @@ impl Step {
                 false,
             ),
             Step::Communication => (&[K::Communication, K::Training], false),
-            Step::Roadmap => (&[K::Phase, K::Milestone], true),
+            Step::Roadmap => (&[K::Phase, K::Milestone, K::Ask, K::Risk], true),
             Step::Export => (&[], true),
         }
     }
@@ -433,6 +433,16 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                     "a start date for every phase",
                 )
                 .check("milestones", !plan.milestones.is_empty(), "the milestones")
+                .check(
+                    "asks",
+                    !plan.asks.is_empty(),
+                    "the decisions requested of leadership",
+                )
+                .check(
+                    "risks",
+                    !plan.risks.is_empty() && plan.risks.iter().all(|r| filled(&r.owner)),
+                    "a risk register with an owner for every risk",
+                )
                 .check(
                     "evaluation",
                     filled(&s.evaluation_cycle),

@@ -1,6 +1,6 @@
 //! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
 
-use crate::figures::{measure_standings, measures_needing_attention};
+use crate::figures::{self, measure_standings, measures_needing_attention};
 use crate::model::Plan;
 use crate::progress::{progress, steps_complete};
 use crate::smart::{goal_findings, Severity};
@@ -50,6 +50,7 @@ pub fn plan_summary(plan: &Plan, today: NaiveDate) -> String {
         plan.assessments.len(),
         plan.phases.len()
     );
+    let _ = writeln!(out, "{}", crate::figures::board_line(plan));
     let steps = progress(plan);
     let _ = writeln!(
         out,
@@ -132,5 +133,70 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
         let due = m.due.map_or("no date".to_string(), |d| format!("due {d}"));
         let _ = writeln!(out, "  {status:<16} {} ({due})", m.title);
     }
+    board_check(&mut out, plan, today);
     out
+}
+
+/// The decisions requested, soonest first, and the live risks by score, each with what still
+/// needs doing: a decision whose day has passed, a risk without an owner or a mitigation.
+fn board_check(out: &mut String, plan: &Plan, today: NaiveDate) {
+    let _ = writeln!(out, "\nDecisions requested of leadership:");
+    if plan.asks.is_empty() {
+        let _ = writeln!(out, "  none yet");
+    }
+    for a in figures::asks_by_date(plan) {
+        let by = a
+            .decide_by
+            .map_or("no date".to_string(), |d| format!("by {d}"));
+        let who = if a.decider.trim().is_empty() {
+            "no one named".to_string()
+        } else {
+            a.decider.trim().to_string()
+        };
+        let _ = writeln!(
+            out,
+            "  {by:<13} {} — {} ({who} decides)",
+            a.title,
+            figures::ask_cost(a)
+        );
+        if a.decide_by.is_some_and(|d| d < today) {
+            let _ = writeln!(
+                out,
+                "      its date has passed: record the decision or set a new date"
+            );
+        }
+        if !a.has_cost() {
+            let _ = writeln!(
+                out,
+                "      no cost given: say what it costs in money, people or time"
+            );
+        }
+    }
+    if let Some(total) = figures::asks_total(plan) {
+        let _ = writeln!(out, "  in all: {total}");
+    }
+    let _ = writeln!(out, "\nRisks (likelihood × impact):");
+    let ranked = figures::risks_ranked(plan);
+    if ranked.is_empty() {
+        let _ = writeln!(out, "  no open risks");
+    }
+    for r in ranked {
+        let band = figures::risk_band(r.score());
+        let _ = writeln!(
+            out,
+            "  {:>2} {:<7} {:<11} {}",
+            r.score(),
+            band.label(),
+            r.status.label(),
+            r.title
+        );
+        if r.owner.trim().is_empty() {
+            let _ = writeln!(out, "      no owner: name who watches it");
+        } else {
+            let _ = writeln!(out, "      owner: {}", r.owner.trim());
+        }
+        if r.mitigation.trim().is_empty() {
+            let _ = writeln!(out, "      no mitigation yet");
+        }
+    }
 }

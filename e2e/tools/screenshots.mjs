@@ -104,6 +104,23 @@ try {
     }),
   ]);
   await click(app, 'room-log-close');
+  // The roadmap's decisions requested and risk register, each from its heading.
+  await click(app, 'nav-roadmap');
+  await find(app, 'step-roadmap');
+  for (const [name, heading] of [
+    ['09-roadmap-asks.png', 'asks-heading'],
+    ['09-roadmap-risks.png', 'risks-heading'],
+  ]) {
+    await extra(name, [
+      () =>
+        app.execute((id) => {
+          // Just below the bar that stays at the top of the column.
+          const h = document.getElementById(id);
+          const main = document.querySelector('.main');
+          if (h && main) main.scrollTop += h.getBoundingClientRect().top - main.getBoundingClientRect().top - 70;
+        }, heading),
+    ]);
+  }
   await app.$(sel('back-home')).click();
   await app.deleteSession();
 } finally {

@@ -55,6 +55,7 @@ fn export_all(dir: &Path) {
         stepwise::maturity::HeatmapView,
         stepwise::maturity::Comparison,
         stepwise::maturity::FactorRow,
+        stepwise::figures::RiskBand,
     );
     std::fs::write(dir.join("commands.ts"), commands_ts(&signatures(&cfg)))
         .expect("write the commands");
@@ -192,7 +193,7 @@ fn json(s: &str) -> String {
 /// The core's constants the screens use, so the UI never copies them.
 fn constants_ts() -> String {
     let mut out = String::from(GENERATED);
-    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
+    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { RiskBand } from './RiskBand';\nimport type { RiskStatus } from './RiskStatus';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
     out.push_str("\n/** The ten steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n");
     for step in Step::ALL {
         let _ = writeln!(out, "  {},", json(&key(step)));
@@ -254,6 +255,28 @@ fn constants_ts() -> String {
         "Confidence",
         &stepwise::maturity::CONFIDENCES,
         |c| stepwise::maturity::confidence_label(c).into(),
+    );
+    record(
+        &mut out,
+        "Where a risk stands.",
+        "RISK_STATUS_LABEL",
+        "RiskStatus",
+        &stepwise::model::RiskStatus::ALL,
+        |s| s.label().into(),
+    );
+    record(
+        &mut out,
+        "How a risk's likelihood × impact score is read.",
+        "RISK_BAND_LABEL",
+        "RiskBand",
+        &stepwise::figures::RiskBand::ALL,
+        |b| b.label().into(),
+    );
+    let _ = writeln!(
+        out,
+        "\n/** The lowest likelihood × impact score read as high, and as medium. */\nexport const RISK_HIGH = {};\nexport const RISK_MEDIUM = {};",
+        stepwise::figures::RISK_HIGH,
+        stepwise::figures::RISK_MEDIUM
     );
     record(
         &mut out,

@@ -1,6 +1,7 @@
 //! The plan: everything a team writes down on the ten steps of the journey. A plan is a few
 //! single-valued settings plus one list per kind of record; records point at each other by id.
 
+mod board;
 mod context;
 mod goals;
 mod governance;
@@ -11,6 +12,7 @@ mod roadmap;
 mod room;
 mod vision;
 
+pub use board::*;
 pub use context::*;
 pub use goals::*;
 pub use governance::*;
@@ -74,6 +76,8 @@ pub struct Plan {
     pub parked_items: Vec<ParkedItem>,
     pub decisions: Vec<Decision>,
     pub actions: Vec<Action>,
+    pub asks: Vec<Ask>,
+    pub risks: Vec<Risk>,
 }
 
 kinds! {
@@ -111,6 +115,8 @@ kinds! {
     ParkedItem(ParkedItem) => "parked_items", parked_items, "parked question", parent: None;
     Decision(Decision) => "decisions", decisions, "decision", parent: None;
     Action(Action) => "actions", actions, "action", parent: None;
+    Ask(Ask) => "asks", asks, "decision requested", parent: None;
+    Risk(Risk) => "risks", risks, "risk", parent: None;
 }
 
 /// The plan's single-valued fields, edited as one.
@@ -200,6 +206,8 @@ impl Plan {
             parked_items: vec![],
             decisions: vec![],
             actions: vec![],
+            asks: vec![],
+            risks: vec![],
         }
     }
 }

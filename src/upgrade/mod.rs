@@ -12,6 +12,7 @@
 mod v2_milestone_status;
 mod v3_room_log;
 mod v4_measure_thresholds;
+mod v5_asks_risks;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -60,11 +61,16 @@ pub static STEPS: &[Step] = &[
         sql: "",
         rewrite: Some(v4_measure_thresholds::rewrite),
     },
+    Step {
+        to: 5,
+        sql: include_str!("../store/migrations/005-asks-risks.sql"),
+        rewrite: Some(v5_asks_risks::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 4;
+pub const DATA_VERSION: i64 = 5;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 

@@ -196,3 +196,39 @@ fn a_step_that_adds_a_field_rewrites_every_stored_record_of_that_kind_and_nothin
         .unwrap();
     assert_eq!(tables, 1, "the step's SQL ran");
 }
+
+#[test]
+fn a_version_3_plan_file_gains_empty_asks_and_risks_and_keeps_any_it_has() {
+    let mut plan = json!({"settings": {}, "goals": []});
+    upgrade_plan_file(steps_after(STEPS, 3), &mut plan);
+    assert_eq!(plan["asks"], json!([]));
+    assert_eq!(plan["risks"], json!([]));
+    let risk = json!({"id": "r", "title": "Kept"});
+    let mut plan = json!({"risks": [risk.clone()]});
+    upgrade_plan_file(steps_after(STEPS, 3), &mut plan);
+    assert_eq!(plan["risks"], json!([risk]), "a list already there stays");
+}
+
+#[test]
+fn a_version_2_database_gains_the_asks_and_risks_tables_after_the_room_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v2/stepwise-v2.db"
+        ),
+        &path,
+    )
+    .unwrap();
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    upgrade_database(&tx, steps_after(STEPS, 2)).unwrap();
+    tx.commit().unwrap();
+    for table in ["asks", "risks"] {
+        assert!(
+            bodies(&conn, table).is_empty(),
+            "{table} exists and is empty"
+        );
+    }
+}

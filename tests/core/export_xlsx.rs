@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 21] = [
+const SHEETS: [&str; 23] = [
     "Summary",
     "Context",
     "Vision",
@@ -30,6 +30,8 @@ const SHEETS: [&str; 21] = [
     "Communication",
     "Training",
     "Roadmap",
+    "Decisions requested",
+    "Risks",
     "Parked questions",
     "Decisions taken",
     "Actions",
@@ -421,6 +423,7 @@ fn the_file_properties_name_the_plan_its_author_and_organisation_and_the_export_
     );
 }
 
+mod board;
 mod files;
 
 /// The demo with its first milestones marked done, missed, and left planned past their date.

@@ -122,6 +122,7 @@ fn generated(pool: Vec<String>, goals: usize, roles: usize, name: String) -> Pla
     rewrite(&mut v, &pool);
     more(&mut v, "goals", goals, &pool);
     more(&mut v, "roles", roles, &pool);
+    more(&mut v, "risks", roles, &pool);
     v["name"] = Value::String(name.chars().take(200).collect());
     serde_json::from_value(v).expect("a generated plan is still a plan")
 }
@@ -170,6 +171,6 @@ proptest! {
         let wb: calamine::Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx.unwrap())).unwrap();
         use calamine::Reader;
-        prop_assert_eq!(wb.sheet_names().len(), 21, "and every sheet is in it");
+        prop_assert_eq!(wb.sheet_names().len(), 23, "and every sheet is in it");
     }
 }

@@ -159,15 +159,18 @@ fn the_pdf_prints_thresholds_staleness_confidence_and_the_history_charts() {
         charts, goals_with_check_ins,
         "one chart row per goal with check-ins"
     );
-    let summary = text.split("Needing attention:").nth(1).unwrap();
-    let attention = &summary[..summary.find("Next review").unwrap()];
+    // The executive summary's key measures name the one off track; the measures section
+    // flags the stale one.
+    let summary = text.split("How we will know").nth(1).unwrap();
+    let summary = &summary[..summary.find("Top risks").unwrap()];
     assert!(
-        attention.contains("Stale") && attention.contains(ADULTS),
-        "{attention}"
+        summary.contains("Off track") && summary.contains(EMPLOYERS),
+        "{summary}"
     );
+    let section = &text[text.rfind("Success measures").unwrap()..];
     assert!(
-        attention.contains("Off track") && attention.contains(EMPLOYERS),
-        "{attention}"
+        text.contains("Stale") && text.contains(ADULTS),
+        "the stale measure is flagged: {section}"
     );
     assert_clean_layout(&pdf.path);
 }

@@ -47,9 +47,16 @@ fn texts(v: &Value, out: &mut BTreeSet<String>) {
 
 /// Every version's fixture: a database (the demo, with an assessment still blind where the
 /// version had one, and an empty plan) and the demo's plan file, as that version wrote them.
-const VERSIONS: [(&str, &str, &str); 2] = [
+/// Whether a fixture was written before plans held decisions requested and risks (version 5).
+fn before_asks(version: &str) -> bool {
+    matches!(version, "v0.1.0" | "v2")
+}
+
+/// Made by `scripts/make-fixture.sh` for each new version.
+const VERSIONS: [(&str, &str, &str); 3] = [
     ("v0.1.0", "stepwise-0.1.0.db", "demo-0.1.0.stepwise.json"),
     ("v2", "stepwise-v2.db", "demo-v2.stepwise.json"),
+    ("v5", "stepwise-v5.db", "demo-v5.stepwise.json"),
 ];
 
 #[test]
@@ -101,6 +108,14 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
         }
         let demo = store.plan(&demo_id).unwrap();
         assert!(!demo.goals.is_empty() && !demo.ratings.is_empty() && !demo.milestones.is_empty());
+        if before_asks(version) {
+            assert!(
+                demo.asks.is_empty() && demo.risks.is_empty(),
+                "{version}: no decisions requested or risks were recorded before version 5"
+            );
+        } else {
+            assert!(!demo.asks.is_empty() && !demo.risks.is_empty());
+        }
         assert_eq!(
             revealed_before,
             raw(&path, blind_state),
@@ -162,6 +177,13 @@ fn every_earlier_plan_file_imports_with_no_text_lost() {
         let exported: Value =
             serde_json::from_str(&planfile::export(&store, &plan.id, now()).unwrap()).unwrap();
         assert_eq!(exported["version"], planfile::VERSION);
+        if before_asks(version) {
+            assert_eq!(
+                (&exported["plan"]["asks"], &exported["plan"]["risks"]),
+                (&Value::Array(vec![]), &Value::Array(vec![])),
+                "{version}: the lists added since are there, empty"
+            );
+        }
         let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
         texts(&original["plan"], &mut before);
         texts(&exported["plan"], &mut after);

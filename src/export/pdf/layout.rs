@@ -127,7 +127,8 @@ impl<'a> Writer<'a> {
         }
         let title_style = Style::new(Face::Bold, 21.0, NAVY);
         let lines = text::wrap(c.fonts, &[Span::new(title, title_style)], WIDTH);
-        let mut top = y + 16.0;
+        // The kicker's room is kept only where there is a kicker.
+        let mut top = y + if number.is_some() { 16.0 } else { 0.0 };
         for l in &lines {
             c.draw_line(l, MARGIN_X, top);
             top += l.height;
@@ -136,15 +137,29 @@ impl<'a> Writer<'a> {
         self.y = top + 24.0;
     }
 
+    /// The section's conclusion, set under its title: what the data says, not the topic.
+    pub fn conclusion(&mut self, text: &str) {
+        let lines = text::wrap(
+            self.fonts,
+            &[Span::new(text, Style::new(Face::Bold, 11.5, TEAL))],
+            WIDTH,
+        );
+        self.y -= 8.0;
+        self.lines(&lines, MARGIN_X);
+        self.y += 8.0;
+    }
+
     /// A heading inside a section, kept with at least `keep` points of what follows.
     pub fn heading(&mut self, title: &str, level: u8, keep: f32) {
-        let style = match level {
-            1 => Style::new(Face::Bold, 13.0, NAVY),
-            _ => Style::new(Face::Bold, 10.5, INK),
+        // Level 3 is the summary page's: teal and set close, so six parts fit on one page.
+        let (style, before, after) = match level {
+            1 => (Style::new(Face::Bold, 13.0, NAVY), 14.0, 10.0),
+            2 => (Style::new(Face::Bold, 10.5, INK), 8.0, 4.0),
+            _ => (Style::new(Face::Bold, 10.5, TEAL), 5.0, 2.5),
         };
         let lines = text::wrap(self.fonts, &[Span::new(title, style)], WIDTH);
-        let h = text::height(&lines) + if level == 1 { 10.0 } else { 4.0 };
-        self.gap(if level == 1 { 14.0 } else { 8.0 });
+        let h = text::height(&lines) + after;
+        self.gap(before);
         self.ensure(h + keep);
         if level == 1 {
             self.anchors.push(Anchor {
@@ -162,7 +177,7 @@ impl<'a> Writer<'a> {
         if level == 1 {
             c.hline(MARGIN_X, MARGIN_X + WIDTH, y + 3.0, RULE, 0.6);
         }
-        self.y = y + if level == 1 { 10.0 } else { 4.0 };
+        self.y = y + after;
     }
 
     /// Lines flowed down the page at `x`, breaking between lines.

@@ -111,6 +111,17 @@ pub fn measure_status(status: MeasureStatus) -> (Rgb, Rgb) {
     }
 }
 
+/// Fill and text colour of a risk's band: high as off track, medium as at risk, low as on
+/// track, so the page reads one colour code.
+pub fn risk_band(band: crate::figures::RiskBand) -> (Rgb, Rgb) {
+    use crate::figures::RiskBand;
+    measure_status(match band {
+        RiskBand::High => MeasureStatus::OffTrack,
+        RiskBand::Medium => MeasureStatus::AtRisk,
+        RiskBand::Low => MeasureStatus::OnTrack,
+    })
+}
+
 pub fn factor_status(status: FactorStatus) -> Rgb {
     match status {
         FactorStatus::InPlace => Rgb::hex(0x2E7D4F),

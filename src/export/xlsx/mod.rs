@@ -5,6 +5,7 @@
 //!
 //! Blind scoring holds here as on screen: only revealed assessments show their scores.
 
+mod board;
 mod factors;
 mod formats;
 mod gaps;
@@ -112,7 +113,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&properties(plan, now).map_err(xlsx_error)?);
     // In the order a reader meets them: the summary, then the journey's steps.
-    let sheets: [SheetFn; 21] = [
+    let sheets: [SheetFn; 23] = [
         summary::sheet,
         vision::context,
         vision::vision,
@@ -131,6 +132,8 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
         outreach::communication,
         outreach::training,
         roadmap::sheet,
+        board::asks,
+        board::risks,
         // The room's log, kept beside the journey.
         roomlog::parked,
         roomlog::decisions,

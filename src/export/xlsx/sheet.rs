@@ -477,6 +477,23 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
+    /// Fills the cells of `rows` × `col` whose number lies in one of the bands (min, max, fill).
+    pub fn colour_bands(
+        &mut self,
+        rows: (u32, u32),
+        col: u16,
+        bands: &[(f64, f64, (u32, u32))],
+    ) -> Result<(), XlsxError> {
+        for (min, max, fill) in bands {
+            let cf = ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::Between(*min, *max))
+                .set_format(Formats::fill(*fill));
+            self.ws
+                .add_conditional_format(rows.0, col, rows.1, col, &cf)?;
+        }
+        Ok(())
+    }
+
     /// A bar in each cell of a column, as long as its value is between `min` and `max`.
     pub fn bars(
         &mut self,

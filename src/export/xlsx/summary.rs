@@ -6,7 +6,8 @@ use super::sheet::{Col, Kind, V};
 use super::Ctx;
 use crate::catalog::catalog;
 use crate::figures::{
-    measure_tally, measures_needing_attention, steps_complete, StatusCount, NO_ASSESSMENT,
+    board_line, measure_tally, measures_needing_attention, steps_complete, StatusCount,
+    NO_ASSESSMENT,
 };
 use crate::maturity::stage_label;
 use crate::progress::progress;
@@ -102,6 +103,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             .collect();
         pairs.push(("Measures off track or stale", V::s(lines.join("\n"))));
     }
+    pairs.push(("Decisions and risks", V::s(board_line(plan))));
     let (headline, gaps) = maturity_headline(ctx);
     pairs.push(("Maturity", V::s(headline)));
     if !gaps.is_empty() {

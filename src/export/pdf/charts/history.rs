@@ -4,8 +4,9 @@
 
 use crate::export::pdf::fonts::{Face, Fonts};
 use crate::export::pdf::layout::{Writer, MARGIN_X, WIDTH};
-use crate::export::pdf::sections::{number, short_date};
+use crate::export::pdf::sections::short_date;
 use crate::export::pdf::theme::{Rgb, Style, INK, MUTED, NAVY, RULE, WHITE};
+use crate::figures::number;
 use crate::model::{CheckIn, Measure};
 
 const PER_ROW: usize = 3;

@@ -2,6 +2,7 @@
 //! journey, in the journey's order. Each section prints "Not yet written." where the team has
 //! not filled the step in, so a reader sees the gap instead of missing it.
 
+mod board;
 mod context;
 mod goals;
 mod governance;
@@ -12,7 +13,7 @@ mod roomlog;
 mod summary;
 
 use super::layout::Writer;
-use crate::figures::MaturityFigures;
+use crate::figures::{section_headline, MaturityFigures};
 use crate::model::Plan;
 use crate::progress::Step;
 use chrono::NaiveDate;
@@ -41,6 +42,9 @@ pub fn body(w: &mut Writer, ctx: &Ctx) {
     // Every step is a section but the export step, which is the document itself.
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Export) {
         w.section(Some(step.number()), step.title());
+        if let Some(line) = section_headline(ctx.plan, step, ctx.today, ctx.maturity.as_ref()) {
+            w.conclusion(&line);
+        }
         match step {
             Step::Context => context::context(w, ctx),
             Step::Vision => context::vision(w, ctx),
@@ -71,39 +75,7 @@ pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "no date".into(), short_date)
 }
 
-/// A number as a report prints it: thousands separated, no trailing zeros.
-pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return v.to_string();
-    }
-    let rounded = (v * 100.0).round() / 100.0;
-    let whole = rounded.trunc();
-    let frac = ((rounded - whole).abs() * 100.0).round() as u64;
-    let digits = format!("{}", whole.abs() as u64);
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    match frac {
-        0 => format!("{sign}{grouped}"),
-        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
-        f => format!("{sign}{grouped}.{f:02}"),
-    }
-}
-
-/// A value with its unit: "81%", "1,200 students".
-pub fn quantity(v: f64, unit: &str) -> String {
-    let unit = unit.trim();
-    match unit {
-        "" => number(v),
-        "%" => format!("{}%", number(v)),
-        u => format!("{} {u}", number(v)),
-    }
-}
+pub use crate::figures::quantity;
 
 /// Empty text shown as a dash in a table cell, so an empty cell reads as deliberate.
 pub fn or_dash(s: &str) -> &str {
@@ -111,20 +83,5 @@ pub fn or_dash(s: &str) -> &str {
         "—"
     } else {
         s
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_print_with_thousands_separators_and_without_trailing_zeros() {
-        assert_eq!(number(1200.0), "1,200");
-        assert_eq!(number(1_234_567.5), "1,234,567.5");
-        assert_eq!(number(81.25), "81.25");
-        assert_eq!(number(-3.0), "-3");
-        assert_eq!(quantity(86.0, "%"), "86%");
-        assert_eq!(quantity(400.0, "students"), "400 students");
     }
 }

@@ -1,5 +1,6 @@
 //! Section 9, the roadmap: the phases and the goals and milestones on a timeline, then the
-//! phases and milestones in detail, and how the program is evaluated as it goes.
+//! phases and milestones in detail, the decisions asked of leadership and the risk register,
+//! and how the program is evaluated as it goes.
 
 use super::{or_dash, short_date, Ctx};
 use crate::export::pdf::charts::timeline::{self, Bar, Mark, Roadmap};
@@ -13,7 +14,11 @@ use crate::model::{Milestone, MilestoneStatus};
 pub fn section(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
     let s = &plan.settings;
-    if plan.phases.is_empty() && plan.milestones.is_empty() && s.evaluation_cycle.trim().is_empty()
+    if plan.phases.is_empty()
+        && plan.milestones.is_empty()
+        && plan.asks.is_empty()
+        && plan.risks.is_empty()
+        && s.evaluation_cycle.trim().is_empty()
     {
         w.not_yet_written();
         return;
@@ -111,6 +116,9 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
         }
         with_heading(w, "Milestones", 1, &t);
     }
+
+    super::board::asks(w, ctx);
+    super::board::risks(w, ctx);
 
     w.heading("Evaluation cycle", 1, 30.0);
     if s.evaluation_cycle.trim().is_empty() {

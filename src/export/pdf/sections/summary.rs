@@ -1,203 +1,279 @@
-//! The executive summary: one or two pages a busy reader can stop after — the vision, the
-//! goals and when they fall due, where the program stands against the maturity model and
-//! where the next phase aims it, the largest gaps, how the measures are doing, and when the
-//! plan is next reviewed.
+//! The executive summary: the one page a board can decide from. Where the program stands
+//! (the one maturity headline), what the plan proposes, what it asks and what that costs, how
+//! the board will know it is working (the key measures against target), the top risks with
+//! their owners, and what falls due in the next 90 days. Every figure comes from
+//! `crate::figures`; this file only lays them out.
 
-use super::maturity::mean_label;
-use super::{long_date, short_date, Ctx};
+use super::{short_date, Ctx};
 use crate::export::pdf::layout::{body, bold, note, pill, Writer};
-use crate::export::pdf::table::{self, col, draw, with_heading, Cell, Table};
+use crate::export::pdf::table::{col, with_heading, Cell, Table};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style};
-use crate::figures::{measure_standings, measure_tally, StatusCount, NO_ASSESSMENT};
+use crate::figures::{
+    ask_cost, asks_by_date, asks_total, attention, goals_that_matter, key_measures, next_90_days,
+    risk_band, risks_ranked, section_headline, HORIZON_DAYS, NO_ASSESSMENT,
+};
+use crate::progress::Step;
 use crate::status::MeasureStatus;
 
-/// How many goals and gaps the summary lists before pointing to their sections.
-const TOP: usize = 6;
-const TOP_GAPS: usize = 5;
+// Column weights on this page are the columns' widths in points (the page is 483 wide), set so
+// the demo's cells stay on one line; longer text wraps.
+
+/// How many goals, decisions, key measures and risks the page names; a plan with more points
+/// to their sections for the rest, so the summary stays one page.
+const GOALS: usize = 3;
+const ASKS: usize = 5;
+const KPIS: usize = 6;
+const RISKS: usize = 3;
+/// How many of the next 90 days' items fit; the rest are counted.
+const DUE: usize = 5;
 
 pub fn section(w: &mut Writer, ctx: &Ctx) {
+    w.section(None, "Executive summary");
+    situation(w, ctx);
+    proposal(w, ctx);
+    asks(w, ctx);
+    measures(w, ctx);
+    risks(w, ctx);
+    next_days(w, ctx);
+}
+
+fn situation(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
     let s = &plan.settings;
-    w.section(None, "Executive summary");
-    let org = if s.organisation.trim().is_empty() {
+    w.heading("Situation", 3, 40.0);
+    let org = s.organisation.trim();
+    let mut spans = vec![bold(if org.is_empty() {
         "The organisation"
     } else {
-        s.organisation.as_str()
-    };
-    let mut intro = vec![bold(org), body(" sets out in this plan how it will adopt micro-credentials: what it wants them to achieve, the goals that mark the way, how progress is measured, who governs the program, and how mature its practice is today.")];
-    if !s.size.trim().is_empty() {
-        intro.push(body(format!(
-            " Size: {}.",
-            s.size.trim().trim_end_matches('.')
-        )));
-    }
-    w.paragraph(&intro);
-
-    w.heading("Vision", 1, 40.0);
-    if plan.vision_statements.is_empty() {
-        w.not_yet_written();
-    }
-    for v in &plan.vision_statements {
-        w.quote(&[Span::new(&v.text, Style::italic().sized(10.5))], &[]);
-    }
-
-    top_goals(w, ctx);
-    headline(w, ctx);
-    measures(w, ctx);
-
-    w.heading("Next review", 1, 30.0);
-    let mut spans = Vec::new();
-    match s.next_review {
-        Some(d) => spans.extend([
-            body("The plan is next reviewed on "),
-            bold(long_date(d)),
-            body(". "),
-        ]),
-        None => spans.push(body("No date is set for the next review yet. ")),
-    }
-    if !s.review_cadence.trim().is_empty() {
-        spans.push(body(s.review_cadence.trim()));
-    }
+        org
+    })];
+    let programs: Vec<&str> = plan.programs.iter().map(|p| p.name.trim()).collect();
+    spans.push(body(match programs.len() {
+        0 => " is planning its micro-credential program.".to_string(),
+        1 => format!(" runs one micro-credential program: {}.", programs[0]),
+        n => format!(
+            " runs {} micro-credential programs: {} and {}.",
+            in_words(n),
+            programs[..n - 1].join(", "),
+            programs[n - 1]
+        ),
+    }));
+    // The one maturity headline, word for word as the workbook and the app give it.
+    let headline = ctx
+        .maturity
+        .as_ref()
+        .map_or(NO_ASSESSMENT, |m| m.headline.sentence.as_str());
+    spans.push(body(" "));
+    spans.push(bold(headline));
     w.paragraph(&spans);
 }
 
-fn top_goals(w: &mut Writer, ctx: &Ctx) {
+fn proposal(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
-    if plan.goals.is_empty() {
-        w.heading("Goals and when they fall due", 1, 60.0);
-        w.not_yet_written();
+    w.heading("What we propose", 3, 50.0);
+    match plan.vision_statements.first() {
+        Some(v) => w.paragraph(&[note("Vision  "), Span::new(v.text.trim(), Style::italic())]),
+        None => w.paragraph(&[Span::new("No vision statement yet.", Style::muted())]),
+    }
+    let goals = goals_that_matter(plan, GOALS);
+    if goals.is_empty() {
+        w.paragraph(&[Span::new("No goals yet.", Style::muted())]);
         return;
     }
-    let mut goals: Vec<_> = plan.goals.iter().collect();
-    // Soonest first; undated goals after the dated ones, in the plan's order.
-    goals.sort_by_key(|g| (g.due.is_none(), g.due));
-    let mut t = Table::new(vec![col("Goal", 5.0), col("Owner", 3.0), col("Due", 1.5)]);
-    for g in goals.iter().take(TOP) {
-        t.row(vec![
-            Cell::spans(vec![Span::new(&g.title, Style::cell_bold())]),
-            Cell::text(super::or_dash(&g.owner)),
-            Cell::text(g.due.map_or("no date".into(), short_date)),
-        ]);
-    }
-    with_heading(w, "Goals and when they fall due", 1, &t);
-    if goals.len() > TOP {
-        w.caption(&format!(
-            "…and {} more goals, all in section 3.",
-            goals.len() - TOP
-        ));
-    }
-}
-
-fn headline(w: &mut Writer, ctx: &Ctx) {
-    let plan = ctx.plan;
-    let title = "Maturity: where we are and where the next phase takes us";
-    let Some(m) = &ctx.maturity else {
-        w.heading(title, 1, 40.0);
-        w.paragraph(&[Span::new(NO_ASSESSMENT, Style::muted())]);
-        return;
-    };
-    // The same words as the workbook's summary and the app's results.
-    let spans = vec![body(&m.headline.sentence)];
-    let Some(next) = m.next else {
-        w.heading(title, 1, 40.0);
-        w.paragraph(&spans);
-        return;
-    };
-    let targets = m.target_means(plan, &next.id);
-    let mut t = Table::new(vec![
-        col("Facet", 3.0),
-        col("Current profile", 2.5),
-        col(&format!("Target, {}", next.name), 2.5),
-    ]);
-    for (f, target) in m.results.facets.iter().zip(targets) {
-        t.row(vec![
-            Cell::spans(vec![Span::new(&f.name, Style::cell_bold())]),
-            Cell::text(mean_label(f.mean)),
-            Cell::text(mean_label(target)),
-        ]);
-    }
-    // The sentence and the table read as one: keep them together.
-    w.heading(
-        title,
-        1,
-        table::keep(w, &t) + 3.0 * theme::BODY * theme::LEADING,
-    );
-    w.paragraph(&spans);
-    draw(w, &t);
-    let gaps: Vec<_> = m.next_gaps().take(TOP_GAPS).collect();
-    if !gaps.is_empty() {
-        w.heading(
-            &format!("The largest gaps to close in {}", next.name),
-            2,
-            40.0,
+    for g in goals {
+        let due = g.due.map_or_else(
+            || " — no date yet".to_string(),
+            |d| format!(" — by {}", short_date(d)),
         );
-        for g in gaps {
-            let step = &g.steps[0];
-            w.bullet(&[
-                bold(&g.subfacet_name),
-                body(format!(
-                    ": stage {} → {} ({} to climb). ",
-                    g.current, g.target, g.gap
-                )),
-                Span::new(
-                    format!("Next stage: {}", step.descriptor),
-                    Style::body().colored(theme::MUTED),
-                ),
-            ]);
-        }
+        w.bullet(&[bold(g.title.trim()), Span::new(due, Style::muted())]);
+    }
+}
+
+fn asks(w: &mut Writer, ctx: &Ctx) {
+    let plan = ctx.plan;
+    if plan.asks.is_empty() {
+        w.heading("What we ask", 3, 20.0);
+        w.paragraph(&[Span::new(
+            "No decisions are requested of leadership yet.",
+            Style::muted(),
+        )]);
+        return;
+    }
+    let mut t = Table::new(vec![
+        col("Decision requested", 180.0),
+        col("Cost", 152.0),
+        col("Decide by", 60.0),
+        col("Who decides", 91.0),
+    ]);
+    let asks = asks_by_date(plan);
+    for a in asks.iter().take(ASKS) {
+        t.row(vec![
+            Cell::spans(vec![Span::new(a.title.trim(), Style::cell_bold())]),
+            Cell::text(ask_cost(a)),
+            Cell::text(a.decide_by.map_or("—".into(), short_date)),
+            Cell::text(super::or_dash(&a.decider)),
+        ]);
+    }
+    let title = match asks_total(plan) {
+        Some(total) => format!("What we ask: {total} in all"),
+        None => "What we ask".into(),
+    };
+    with_heading(w, &title, 3, &t);
+    if asks.len() > ASKS {
+        w.caption(&format!(
+            "…and {} more decisions, all in section {}.",
+            asks.len() - ASKS,
+            Step::Roadmap.number()
+        ));
     }
 }
 
 fn measures(w: &mut Writer, ctx: &Ctx) {
     let plan = ctx.plan;
-    w.heading("Success measures at a glance", 1, 40.0);
-    if plan.measures.is_empty() {
-        w.not_yet_written();
+    let mut kpis = key_measures(plan, ctx.today);
+    let all = kpis.len();
+    if all > KPIS {
+        // Too many goals for one page: the measures most in need of attention.
+        kpis.sort_by_key(|k| attention(k.status));
+        kpis.truncate(KPIS);
+    }
+    if kpis.is_empty() {
+        w.heading("How we will know", 3, 20.0);
+        w.paragraph(&[Span::new("No success measures yet.", Style::muted())]);
         return;
     }
-    let standings = measure_standings(plan, ctx.today);
-    let mut attention = Vec::new();
-    for m in &plan.measures {
-        let Some(s) = standings.get(&m.id) else {
-            continue;
-        };
-        if s.stale || matches!(s.status, MeasureStatus::AtRisk | MeasureStatus::OffTrack) {
-            attention.push((s, m));
-        }
+    let mut t = Table::new(vec![
+        col("Key measure", 260.0),
+        col("Latest → target", 100.0),
+        col("By", 52.0),
+        col("Status", 71.0),
+    ]);
+    for k in &kpis {
+        let (fill, ink) = theme::measure_status(k.status);
+        t.row(vec![
+            Cell::text(k.measure.indicator.trim()),
+            Cell::text(&k.latest_to_target),
+            Cell::text(k.target_date.map_or("—".into(), month)),
+            Cell::spans(if k.stale {
+                vec![
+                    pill(k.status.label(), fill, ink),
+                    body(" "),
+                    pill("Stale", theme::AMBER, theme::INK),
+                ]
+            } else {
+                vec![pill(k.status.label(), fill, ink)]
+            }),
+        ]);
     }
-    let mut spans = vec![body(format!("{} measures: ", plan.measures.len()))];
-    for StatusCount { status, count: n } in measure_tally(plan, ctx.today)
-        .into_iter()
-        .filter(|t| t.count > 0)
-    {
-        let (fill, ink) = theme::measure_status(status);
-        spans.push(pill(
-            format!("{n} {}", status.label().to_lowercase()),
-            fill,
-            ink,
+    // The conclusion names every measure off track, the key ones or not.
+    let conclusion = section_headline(plan, Step::Measures, ctx.today, None);
+    let title = match conclusion {
+        Some(line) => format!("How we will know: {line}"),
+        None => "How we will know".into(),
+    };
+    with_heading(w, &title, 3, &t);
+    if all > KPIS {
+        w.caption(&format!(
+            "The {KPIS} of {all} goals' key measures most in need of attention; all in section {}.",
+            Step::Measures.number()
         ));
-        spans.push(body("  "));
     }
-    w.paragraph(&spans);
-    if !attention.is_empty() {
-        w.gap(2.0);
-        w.paragraph(&[note("Needing attention:")]);
-        for (s, m) in attention.iter().take(TOP) {
-            let (fill, ink) = theme::measure_status(s.status);
-            let mut spans = vec![pill(s.status.label(), fill, ink)];
-            if s.stale {
-                spans.push(body(" "));
-                spans.push(pill("Stale", theme::AMBER, theme::INK));
-            }
-            spans.push(body(format!(" {}", m.indicator)));
-            w.bullet(&spans);
-        }
-        if attention.len() > TOP {
-            w.caption(&format!(
-                "…and {} more, listed in section 4.",
-                attention.len() - TOP
-            ));
-        }
+}
+
+fn risks(w: &mut Writer, ctx: &Ctx) {
+    let ranked = risks_ranked(ctx.plan);
+    if ranked.is_empty() {
+        w.heading("Top risks, with their owners", 3, 20.0);
+        w.paragraph(&[Span::new("No open risks are recorded.", Style::muted())]);
+        return;
     }
+    let mut t = Table::new(vec![
+        col("Risk", 247.0),
+        col("L × I", 53.0),
+        col("Owner", 128.0),
+        col("Status", 55.0),
+    ]);
+    for r in ranked.iter().take(RISKS) {
+        let (fill, ink) = theme::risk_band(risk_band(r.score()));
+        t.row(vec![
+            Cell::text(r.title.trim()),
+            Cell::spans(vec![pill(
+                format!("{} {}", r.score(), risk_band(r.score()).label()),
+                fill,
+                ink,
+            )]),
+            Cell::text(super::or_dash(&r.owner)),
+            Cell::text(r.status.label()),
+        ]);
+    }
+    let title = if ranked.len() > RISKS {
+        format!(
+            "Top risks, with their owners ({RISKS} of {}; all in section {})",
+            ranked.len(),
+            Step::Roadmap.number()
+        )
+    } else {
+        "Top risks, with their owners".into()
+    };
+    with_heading(w, &title, 3, &t);
+}
+
+fn next_days(w: &mut Writer, ctx: &Ctx) {
+    let due = next_90_days(ctx.plan, ctx.today);
+    let title = format!("The next {HORIZON_DAYS} days: milestones due");
+    if due.is_empty() {
+        w.heading(&title, 3, 20.0);
+        w.paragraph(&[Span::new(
+            format!("No milestone falls due in the next {HORIZON_DAYS} days."),
+            Style::muted(),
+        )]);
+        return;
+    }
+    let mut t = Table::new(vec![
+        col("Due", 1.5),
+        col("Milestone", 6.6),
+        col("Phase", 2.4),
+    ])
+    .without_header();
+    for m in due.iter().take(DUE) {
+        let date = m.due.map_or("—".into(), short_date);
+        let when = if m.overdue(ctx.today) {
+            Cell::spans(vec![Span::new(
+                format!("{date} (passed)"),
+                Style::cell_bold().colored(theme::measure_status(MeasureStatus::OffTrack).0),
+            )])
+        } else {
+            Cell::text(date)
+        };
+        let phase = m
+            .phase_id
+            .as_ref()
+            .and_then(|id| ctx.plan.phases.iter().find(|p| &p.id == id))
+            .map_or("—", |p| p.name.as_str());
+        t.row(vec![
+            when,
+            Cell::text(m.title.trim()),
+            Cell::spans(vec![note(phase)]),
+        ]);
+    }
+    with_heading(w, &title, 3, &t);
+    if due.len() > DUE {
+        w.caption(&format!("…and {} more.", due.len() - DUE));
+    }
+}
+
+/// Small counts in words, as running text writes them.
+fn in_words(n: usize) -> String {
+    const WORDS: [&str; 9] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    n.checked_sub(2)
+        .and_then(|i| WORDS.get(i))
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// "Apr 2027", for the month a target falls due.
+fn month(d: chrono::NaiveDate) -> String {
+    d.format("%b %Y").to_string()
 }

@@ -9,6 +9,8 @@ import type { Frequency } from './Frequency';
 import type { Kind } from './Kind';
 import type { MeasureStatus } from './MeasureStatus';
 import type { Plan } from './Plan';
+import type { RiskBand } from './RiskBand';
+import type { RiskStatus } from './RiskStatus';
 import type { Severity } from './Severity';
 import type { Step } from './Step';
 
@@ -62,6 +64,8 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
   parked_item: "parked_items",
   decision: "decisions",
   action: "actions",
+  ask: "asks",
+  risk: "risks",
 };
 
 /** How often a measure is checked, as the app, the PDF and the workbook say it. */
@@ -111,6 +115,24 @@ export const CONFIDENCE_LABEL: Record<Confidence, string> = {
   observed: "Observed",
   opinion: "Opinion",
 };
+
+/** Where a risk stands. */
+export const RISK_STATUS_LABEL: Record<RiskStatus, string> = {
+  open: "Open",
+  mitigating: "Mitigating",
+  closed: "Closed",
+};
+
+/** How a risk's likelihood × impact score is read. */
+export const RISK_BAND_LABEL: Record<RiskBand, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
+
+/** The lowest likelihood × impact score read as high, and as medium. */
+export const RISK_HIGH = 15;
+export const RISK_MEDIUM = 8;
 
 /** How much a SMART finding matters. */
 export const SEVERITY_LABEL: Record<Severity, string> = {
