@@ -181,6 +181,28 @@ impl Tally {
     }
 }
 
+/// The Goals step's check of one goal.
+pub fn goal_check(g: &Goal, smart: bool) -> Check {
+    Check {
+        part: g.id.clone(),
+        done: smart,
+        missing: if smart {
+            String::new()
+        } else {
+            format!("goal \u{201c}{}\u{201d} is not SMART yet", g.title)
+        },
+    }
+}
+
+/// The Measures step's check of a goal that has no measure yet.
+pub fn unmeasured_goal_check(g: &Goal) -> Check {
+    Check {
+        part: g.id.clone(),
+        done: false,
+        missing: format!("a measure for goal \u{201c}{}\u{201d}", g.title),
+    }
+}
+
 fn filled(s: &str) -> bool {
     !s.trim().is_empty()
 }
@@ -286,13 +308,8 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
             if plan.goals.is_empty() {
                 t.check("goals", false, "at least one goal");
             }
-            for g in &plan.goals {
-                t.check(
-                    &g.id,
-                    smart(g),
-                    format!("goal \u{201c}{}\u{201d} is not SMART yet", g.title),
-                );
-            }
+            t.checks
+                .extend(plan.goals.iter().map(|g| goal_check(g, smart(g))));
         }
         Step::Measures => {
             if plan.measures.is_empty() && plan.goals.is_empty() {
@@ -300,25 +317,27 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
             }
             let measured: HashSet<&str> =
                 plan.measures.iter().map(|m| m.goal_id.as_str()).collect();
-            for g in &plan.goals {
-                if !measured.contains(g.id.as_str()) {
-                    t.check(
-                        &g.id,
-                        false,
-                        format!("a measure for goal \u{201c}{}\u{201d}", g.title),
-                    );
-                }
-            }
+            t.checks.extend(
+                plan.goals
+                    .iter()
+                    .filter(|g| !measured.contains(g.id.as_str()))
+                    .map(unmeasured_goal_check),
+            );
             for m in &plan.measures {
                 let ready = m.baseline.is_some() && m.target.is_some() && m.target_date.is_some();
-                t.check(
-                    &m.id,
-                    ready,
-                    format!(
-                        "baseline, target and target date for \u{201c}{}\u{201d}",
-                        m.indicator
-                    ),
-                );
+                t.checks.push(Check {
+                    part: m.id.clone(),
+                    done: ready,
+                    // Worded only when shown: a plan of a thousand ready measures writes none.
+                    missing: if ready {
+                        String::new()
+                    } else {
+                        format!(
+                            "baseline, target and target date for \u{201c}{}\u{201d}",
+                            m.indicator
+                        )
+                    },
+                });
             }
         }
         Step::Requirements => {

@@ -5,7 +5,9 @@
 
 use crate::figures::{measure_tally, MaturityHeadline, StatusCount};
 use crate::model::{Id, Kind, Plan};
-use crate::progress::{step_checks_with, Step, StepChecks, StepProgress};
+use crate::progress::{
+    goal_check, step_checks_with, unmeasured_goal_check, Step, StepChecks, StepProgress,
+};
 use crate::smart::is_smart;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -28,6 +30,8 @@ pub(super) struct Touched {
     pub kinds: HashSet<Kind>,
     pub goals: HashSet<Id>,
     pub settings: bool,
+    /// Some list's order changed (a move, or rows put back by undo).
+    pub reordered: bool,
 }
 
 pub(super) struct Figures {
@@ -71,6 +75,13 @@ impl Figures {
     /// Recounts what `touched` can have changed, and what depends on the day when the day has
     /// moved on; answers the steps whose checks changed.
     pub fn refresh(&mut self, plan: &Plan, today: NaiveDate, touched: &Touched) -> Vec<Step> {
+        // Goals edited in place, none added, removed or moved: only their own checks change.
+        let goal_edits = touched.kinds.len() == 1
+            && !touched.reordered
+            && touched
+                .goals
+                .iter()
+                .all(|id| self.smart.contains_key(id) && plan.goals.iter().any(|g| &g.id == id));
         for id in &touched.goals {
             match plan.goals.iter().find(|g| &g.id == id) {
                 Some(g) => self.smart.insert(id.clone(), is_smart(g, None)),
@@ -80,6 +91,13 @@ impl Figures {
         let mut changed = Vec::new();
         for (i, step) in Step::ALL.iter().enumerate() {
             if !step.reads_any(&touched.kinds, touched.settings) {
+                continue;
+            }
+            if goal_edits && matches!(step, Step::Goals | Step::Measures) {
+                if self.patch_goals(plan, i, touched) {
+                    self.steps[i] = StepProgress::of(*step, &self.checks[i].checks);
+                    changed.push(*step);
+                }
                 continue;
             }
             let smart = &self.smart;
@@ -102,6 +120,30 @@ impl Figures {
         }
         if new_day || TALLY.iter().any(|k| touched.kinds.contains(k)) {
             self.measure_tally = measure_tally(plan, today);
+        }
+        changed
+    }
+
+    /// Rewrites, in step `i` (Goals or Measures), the checks of goals edited in place, so a
+    /// goal's edit costs the same on a plan of six goals or a thousand. Whether a goal has a
+    /// measure is not the goal's to change: the Measures step has a check for it exactly when it
+    /// had one before. Says whether anything changed.
+    fn patch_goals(&mut self, plan: &Plan, i: usize, touched: &Touched) -> bool {
+        let step = self.checks[i].step;
+        let checks = &mut self.checks[i].checks;
+        let mut changed = false;
+        for g in plan.goals.iter().filter(|g| touched.goals.contains(&g.id)) {
+            let Some(at) = checks.iter().position(|c| c.part == g.id) else {
+                continue;
+            };
+            let new = match step {
+                Step::Goals => goal_check(g, self.smart[&g.id]),
+                _ => unmeasured_goal_check(g),
+            };
+            if checks[at] != new {
+                checks[at] = new;
+                changed = true;
+            }
         }
         changed
     }

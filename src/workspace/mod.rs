@@ -414,6 +414,7 @@ impl Workspace {
                 .map(|(_, id)| id.clone())
                 .collect(),
             settings: patched.plan_row,
+            reordered: !patched.reordered.is_empty(),
         };
         patched.steps = match &mut open.figures {
             Some(figures) => figures.refresh(plan, now.date_naive(), &touched),

@@ -56,6 +56,12 @@ fn edits(plan: &Plan) -> Vec<(&'static str, Vec<Edit>)> {
     let mut renamed = goal.clone();
     renamed.title = "Award 400 badges by June".into();
     let added = Goal::new("A goal added in the workshop");
+    // Edits in place of a goal without a measure and of one that stops being SMART: their
+    // checks are rewritten where they stand rather than counted again.
+    let mut added_renamed = added.clone();
+    added_renamed.title = "A goal the workshop reworded".into();
+    let mut unsmart = plan.goals[1].clone();
+    unsmart.measurable = String::new();
     let kept_measure = plan
         .measures
         .iter()
@@ -76,6 +82,18 @@ fn edits(plan: &Plan) -> Vec<(&'static str, Vec<Edit>)> {
             "a new record",
             vec![Edit::Put {
                 entity: Entity::Goal(added.clone()),
+            }],
+        ),
+        (
+            "a field edit of a goal without a measure",
+            vec![Edit::Put {
+                entity: Entity::Goal(added_renamed),
+            }],
+        ),
+        (
+            "a goal that stops being SMART",
+            vec![Edit::Put {
+                entity: Entity::Goal(unsmart),
             }],
         ),
         (
