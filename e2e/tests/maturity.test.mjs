@@ -295,6 +295,20 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
     assert.ok(text.includes('Heatmap: current stage and Phase 2'), 'the PDF has the Phase 2 heatmap');
     assert.ok(text.includes('Facets: current stage against Phase 2'), 'the PDF has the facet radar');
     assert.ok(text.includes('Purpose/Business model'), 'the heatmap lists the sub-facets');
+
+    // ---- Anonymised, the workbook attributes the scores to numbered raters ----
+    await click(app, '[data-testid="export-anonymise"]');
+    await click(app, '[data-testid="export-xlsx"]');
+    const xlsxDone = await app.$('[data-testid="export-result-xlsx"]');
+    await xlsxDone.waitForExist({ timeout: 60_000, timeoutMsg: 'the XLSX export never finished' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await xlsxDone.getAttribute('data-path'));
+    const rated = [];
+    wb.getWorksheet('Ratings').eachRow((row) => row.eachCell((c) => rated.push(String(c.value ?? ''))));
+    assert.ok(rated.includes('Rater 1') && rated.includes('Rater 2'), 'the scores are Rater 1 and Rater 2’s');
+    for (const gone of ['Ada Lovelace', 'Ben Okafor', 'Registrar', 'Faculty']) {
+      assert.ok(!rated.includes(gone), `the anonymised workbook does not name ${gone}`);
+    }
   } finally {
     await app.deleteSession();
   }

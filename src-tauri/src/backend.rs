@@ -192,6 +192,7 @@ impl Backend {
         id: &str,
         format: Format,
         path: Option<PathBuf>,
+        options: stepwise::export::ExportOptions,
         now: DateTime<Utc>,
     ) -> Result<Exported, ApiError> {
         let ws = self.workspace()?;
@@ -209,7 +210,7 @@ impl Backend {
                 dir.join(stepwise::export::file_name(&name, format, now))
             }
         };
-        let bytes = stepwise::export::render(ws.store(), id, format, now)?;
+        let bytes = stepwise::export::render_with(ws.store(), id, format, now, options)?;
         drop(ws);
         stepwise::files::write_atomic(&path, &bytes)?;
         tracing::info!(plan = %id, file = %path.display(), "exported");

@@ -45,6 +45,7 @@ fn export_all(dir: &Path) {
         stepwise::api::Applied,
         stepwise::smart::Finding,
         stepwise::export::Format,
+        stepwise::export::ExportOptions,
         stepwise::api::MaturityResults,
         stepwise::api::ImportedForm,
         stepwise::maturity::forms::FoundForm,
@@ -360,7 +361,7 @@ fn the_invoke_table_has_every_command_once_with_its_rust_argument_types() {
         "{ts}"
     );
     assert!(
-        ts.contains("  exportPlan: (id, format, path) => invoke<Exported>('export_plan', { id, format, path }),"),
+        ts.contains("  exportPlan: (id, format, path, options) => invoke<Exported>('export_plan', { id, format, path, options }),"),
         "{ts}"
     );
     assert!(

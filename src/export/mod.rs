@@ -62,10 +62,33 @@ pub fn file_name(plan_name: &str, format: Format, now: DateTime<Utc>) -> String 
     )
 }
 
+/// What a person chooses when exporting, beyond the format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
+pub struct ExportOptions {
+    /// In the PDF and the workbook, raters are "Rater 1"…"Rater N" and their roles are left
+    /// out, so a board pack reports how the committee scored without saying who gave which
+    /// score. The plan file always keeps the names: it is the plan itself, not a report of it.
+    pub anonymise_raters: bool,
+}
+
 /// The bytes of a plan in the given format, as of `now` (the date printed on the cover, the
 /// statuses judged against).
 pub fn render(store: &Store, plan_id: &str, format: Format, now: DateTime<Utc>) -> Result<Vec<u8>> {
-    let plan = store.plan(plan_id)?;
+    render_with(store, plan_id, format, now, ExportOptions::default())
+}
+
+/// `render`, with the person's choices.
+pub fn render_with(
+    store: &Store,
+    plan_id: &str,
+    format: Format,
+    now: DateTime<Utc>,
+    options: ExportOptions,
+) -> Result<Vec<u8>> {
+    let mut plan = store.plan(plan_id)?;
+    if options.anonymise_raters && format != Format::Json {
+        anonymise_raters(&mut plan);
+    }
     match format {
         Format::Json => Ok(crate::planfile::to_json(&plan, now).into_bytes()),
         Format::Pdf => pdf::render(&plan, now),
@@ -80,7 +103,23 @@ pub fn export_to(
     format: Format,
     path: &Path,
     now: DateTime<Utc>,
+    options: ExportOptions,
 ) -> Result<()> {
-    let bytes = render(store, plan_id, format, now)?;
+    let bytes = render_with(store, plan_id, format, now, options)?;
     crate::files::write_atomic(path, &bytes)
+}
+
+/// Names every rater "Rater N" and drops their roles. A person who rated in several
+/// assessments (the same name) keeps one number throughout, so a reader can still follow one
+/// voice from the baseline to the review; numbers follow the order raters were added.
+pub fn anonymise_raters(plan: &mut crate::model::Plan) {
+    let mut numbers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for rater in &mut plan.raters {
+        let next = numbers.len() + 1;
+        let n = *numbers
+            .entry(rater.name.trim().to_lowercase())
+            .or_insert(next);
+        rater.name = format!("Rater {n}");
+        rater.role = String::new();
+    }
 }

@@ -48,8 +48,15 @@ fn export_plan(plan: &Plan) -> Exported {
     let mut store = db.open();
     store.insert_plan(plan).expect("the plan is stored");
     let path = db.dir.path().join("plan.xlsx");
-    export::export_to(&store, &plan.id, Format::Xlsx, &path, now())
-        .expect("the plan exports to XLSX");
+    export::export_to(
+        &store,
+        &plan.id,
+        Format::Xlsx,
+        &path,
+        now(),
+        Default::default(),
+    )
+    .expect("the plan exports to XLSX");
     Exported { db, path }
 }
 

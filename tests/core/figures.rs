@@ -80,7 +80,15 @@ fn xlsx_sentences(plan: &Plan) -> (String, bool) {
     let mut store = db.open();
     store.insert_plan(plan).expect("the plan is stored");
     let path = db.dir.path().join("plan.xlsx");
-    export::export_to(&store, &plan.id, Format::Xlsx, &path, now()).expect("the XLSX exports");
+    export::export_to(
+        &store,
+        &plan.id,
+        Format::Xlsx,
+        &path,
+        now(),
+        Default::default(),
+    )
+    .expect("the XLSX exports");
     let mut wb: Xlsx<_> = open_workbook(&path).expect("calamine opens the workbook");
     let summary = wb.worksheet_range("Summary").expect("the summary sheet");
     let line = summary

@@ -44,7 +44,7 @@ fn an_export_onto_the_open_database_is_refused_whatever_the_spelling() {
     ];
     for target in &targets {
         for format in [Format::Pdf, Format::Json] {
-            let err = export_to(&store, &plan, format, target, now())
+            let err = export_to(&store, &plan, format, target, now(), Default::default())
                 .expect_err(&format!("{} must be refused", target.display()));
             assert!(
                 message(err).contains("Stepwise database in use"),

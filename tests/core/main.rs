@@ -1,6 +1,7 @@
 //! Integration tests of the core, against real SQLite files in temporary folders. One test
 //! binary with shared fixtures.
 
+mod anonymise;
 mod board;
 mod cli;
 mod concurrency;

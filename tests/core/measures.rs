@@ -34,7 +34,15 @@ fn the_workbook_has_the_thresholds_the_stale_flag_and_each_check_ins_confidence(
     let mut store = db.open();
     store.insert_plan(&plan).unwrap();
     let path = db.dir.path().join("plan.xlsx");
-    export::export_to(&store, &plan.id, Format::Xlsx, &path, now()).unwrap();
+    export::export_to(
+        &store,
+        &plan.id,
+        Format::Xlsx,
+        &path,
+        now(),
+        Default::default(),
+    )
+    .unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     wb.load_tables().unwrap();
 

@@ -201,7 +201,15 @@ fn the_workbook_has_a_sheet_per_list_with_the_demo_items() {
     let plan = demo_plan(now());
     store.insert_plan(&plan).unwrap();
     let path = db.dir.path().join("plan.xlsx");
-    export::export_to(&store, &plan.id, Format::Xlsx, &path, now()).unwrap();
+    export::export_to(
+        &store,
+        &plan.id,
+        Format::Xlsx,
+        &path,
+        now(),
+        Default::default(),
+    )
+    .unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     wb.load_tables().unwrap();
     let rows = |wb: &mut Xlsx<_>, table: &str| -> Vec<Vec<String>> {

@@ -31,8 +31,13 @@ impl App {
     }
 
     fn export(&self, path: &Path) -> Result<Exported, super::ApiError> {
-        self.backend
-            .export(&self.plan, Format::Json, Some(path.to_path_buf()), now())
+        self.backend.export(
+            &self.plan,
+            Format::Json,
+            Some(path.to_path_buf()),
+            Default::default(),
+            now(),
+        )
     }
 }
 
@@ -118,7 +123,7 @@ fn an_import_reads_only_what_an_open_dialog_chose_or_the_exports_folder() {
         .expect("chosen to open");
     let exported = app
         .backend
-        .export(&app.plan, Format::Json, None, now())
+        .export(&app.plan, Format::Json, None, Default::default(), now())
         .unwrap();
     app.backend
         .import_plan(Path::new(&exported.path), now())

@@ -172,7 +172,9 @@ fn a_refused_edit_names_the_field_and_changes_nothing() {
 fn exports_go_to_the_exports_folder_and_only_they_may_be_opened() {
     let dir = tempfile::tempdir().unwrap();
     let (backend, id) = demo_backend(dir.path());
-    let pdf = backend.export(&id, Format::Pdf, None, now()).unwrap();
+    let pdf = backend
+        .export(&id, Format::Pdf, None, Default::default(), now())
+        .unwrap();
     assert!(pdf
         .path
         .starts_with(&dir.path().join("out").display().to_string()));
@@ -188,7 +190,13 @@ fn exports_go_to_the_exports_folder_and_only_they_may_be_opened() {
     let chosen = dir.path().join("chosen.xlsx");
     backend.chosen_to_save(chosen.clone());
     let xlsx = backend
-        .export(&id, Format::Xlsx, Some(chosen.clone()), now())
+        .export(
+            &id,
+            Format::Xlsx,
+            Some(chosen.clone()),
+            Default::default(),
+            now(),
+        )
         .unwrap();
     assert_eq!(xlsx.path, chosen.display().to_string());
     assert!(xlsx.bytes > 1000);
@@ -204,7 +212,9 @@ fn plans_are_created_duplicated_imported_and_deleted() {
     );
     let new = backend.create_plan("Pilot plan", now()).unwrap();
     let copy = backend.duplicate_plan(&demo, now()).unwrap();
-    let file = backend.export(&demo, Format::Json, None, now()).unwrap();
+    let file = backend
+        .export(&demo, Format::Json, None, Default::default(), now())
+        .unwrap();
     let imported = backend.import_plan(Path::new(&file.path), now()).unwrap();
     assert_eq!(backend.list_plans().unwrap().len(), 4);
     backend.delete_plan(&new).unwrap();

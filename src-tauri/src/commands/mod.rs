@@ -8,7 +8,7 @@ use chrono::Utc;
 use std::path::PathBuf;
 use stepwise::api::{Applied, ImportedForm, MaturityResults};
 use stepwise::catalog::Catalog;
-use stepwise::export::Format;
+use stepwise::export::{ExportOptions, Format};
 use stepwise::maturity::forms::FoundForm;
 use stepwise::maturity::{AssessmentView, Comparison, FactorRow, HeatmapView, Viewer};
 use stepwise::model::Goal;
@@ -142,8 +142,8 @@ commands! {
 
     /// Without a path the file goes to the exports folder under a dated name. Runs off the
     /// main thread so the window stays responsive (and shows progress) meanwhile.
-    [async] fn export_plan(backend, id: String, format: Format, path: Option<PathBuf>) -> Exported {
-        backend.export(&id, format, path, Utc::now())
+    [async] fn export_plan(backend, id: String, format: Format, path: Option<PathBuf>, options: ExportOptions) -> Exported {
+        backend.export(&id, format, path, options, Utc::now())
     }
 
     fn open_exported(backend, path: String) -> () {

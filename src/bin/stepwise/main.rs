@@ -87,6 +87,9 @@ enum Command {
         /// Where to write it ("-" for standard output).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// In a PDF or XLSX, name raters "Rater 1"…"Rater N" and leave out their roles.
+        #[arg(long)]
+        anonymise_raters: bool,
     },
     /// Create the demo plan.
     Demo,
@@ -199,18 +202,24 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             let bytes = stepwise::files::read_input(&file, stepwise::files::Input::PlanFile)?;
             outln!("{}", api::import_plan(ws, &bytes, now)?);
         }
-        Command::Export { plan, format, out } => {
+        Command::Export {
+            plan,
+            format,
+            out,
+            anonymise_raters,
+        } => {
+            let options = stepwise::export::ExportOptions { anonymise_raters };
             let id = api::resolve_plan(ws, &plan)?;
             let store = ws.store();
             let pdf = matches!(format, Format::Pdf);
             if out.as_os_str() == "-" {
                 use std::io::Write;
-                let bytes = stepwise::export::render(store, &id, format.into(), now)?;
+                let bytes = stepwise::export::render_with(store, &id, format.into(), now, options)?;
                 std::io::stdout()
                     .write_all(&bytes)
                     .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
             } else {
-                stepwise::export::export_to(store, &id, format.into(), &out, now)?;
+                stepwise::export::export_to(store, &id, format.into(), &out, now, options)?;
                 errln!("wrote {}", out.display());
             }
             if pdf {

@@ -217,8 +217,15 @@ fn an_unwritable_path_gives_a_clear_error_and_leaves_no_file_behind() {
         blocker.join("plan.xlsx"),
         dir.to_path_buf(),
     ] {
-        let err = export::export_to(&store, &plan.id, Format::Xlsx, &target, now())
-            .expect_err("cannot be written");
+        let err = export::export_to(
+            &store,
+            &plan.id,
+            Format::Xlsx,
+            &target,
+            now(),
+            Default::default(),
+        )
+        .expect_err("cannot be written");
         assert_eq!(
             err.code(),
             ErrorCode::Io,

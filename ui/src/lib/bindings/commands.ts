@@ -7,6 +7,7 @@ import type { AssessmentView } from './AssessmentView';
 import type { Catalog } from './Catalog';
 import type { Comparison } from './Comparison';
 import type { Edit } from './Edit';
+import type { ExportOptions } from './ExportOptions';
 import type { Exported } from './Exported';
 import type { FactorRow } from './FactorRow';
 import type { Finding } from './Finding';
@@ -48,7 +49,7 @@ export interface Commands {
   /** The SMART findings on a goal as it is being typed. */
   goalFindings(goal: Goal): Promise<Array<Finding>>;
   /** Without a path the file goes to the exports folder under a dated name. Runs off the main thread so the window stays responsive (and shows progress) meanwhile. */
-  exportPlan(id: string, format: Format, path: string | null): Promise<Exported>;
+  exportPlan(id: string, format: Format, path: string | null, options: ExportOptions): Promise<Exported>;
   openExported(path: string): Promise<void>;
   showExported(path: string): Promise<void>;
   /** What `viewer` may see of an assessment: before the reveal a rater sees only their own scores and the facilitator only how far each rater has got. */
@@ -80,7 +81,7 @@ export const tauriCommands: Commands = {
   undo: (id) => invoke<PlanState>('undo', { id }),
   redo: (id) => invoke<PlanState>('redo', { id }),
   goalFindings: (goal) => invoke<Array<Finding>>('goal_findings', { goal }),
-  exportPlan: (id, format, path) => invoke<Exported>('export_plan', { id, format, path }),
+  exportPlan: (id, format, path, options) => invoke<Exported>('export_plan', { id, format, path, options }),
   openExported: (path) => invoke<void>('open_exported', { path }),
   showExported: (path) => invoke<void>('show_exported', { path }),
   assessmentView: (planId, assessmentId, viewer) => invoke<AssessmentView>('assessment_view', { planId, assessmentId, viewer }),

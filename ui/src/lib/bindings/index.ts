@@ -27,6 +27,7 @@ export type * from './Described';
 export type * from './Edit';
 export type * from './Entity';
 export type * from './ErrorCode';
+export type * from './ExportOptions';
 export type * from './Exported';
 export type * from './Facet';
 export type * from './FacetResult';
