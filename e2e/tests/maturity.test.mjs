@@ -33,6 +33,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
+import { accessibilityProblems } from '../support/ui.mjs';
 
 const POLICY = 'purpose-business-model';
 const AUDIENCE = 'target-audience';
@@ -263,6 +264,7 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
     assert.deepEqual(await app.$$(hm).map((c) => c.getAttribute('data-cell')), cells, "the plan's own heatmap is unchanged beside it");
     assert.equal((await app.$$('[data-testid="example-heatmap"] button, [data-testid="example-heatmap"] input')).length, 0, 'read-only');
     assert.match(await app.$('[data-testid="example-description"]').getText(), /Example 2: Subsequent Expansion/);
+    assert.deepEqual(await accessibilityProblems(app), [], 'the two heatmaps side by side pass axe-core');
     await compareWith.scrollIntoView({ block: 'center' });
     await compareWith.selectByAttribute('value', '');
     await app.waitUntil(async () => !(await app.$('[data-testid="example-heatmap"]').isExisting()), { ...T, timeoutMsg: 'the example did not close' });
