@@ -19,7 +19,8 @@
 //   agree-form, agree-stage, agree-rationale, agree-evidence, agree-save, agree-reason
 //   phase-name, phase-start, phase-end, add-phase, target-phase, clear-target
 //   heatmap (data-view), heatmap-row (data-subfacet; cells carry data-cell), heatmap-legend,
-//   heatmap-view, results-phase, radar, radar-current, radar-target, gap (data-subfacet),
+//   heatmap-view, results-phase, compare-example, example-heatmap, example-heatmap-row,
+//   example-description, targets-note, radar, radar-current, radar-target, gap (data-subfacet),
 //   gap-name, draft-goal, no-gaps, results-hidden
 //   export-forms, exported-form, found-form (data-name), import-form, refresh-forms,
 //   choose-form, import-result, import-problems, import-problem
@@ -32,6 +33,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
+import { accessibilityProblems } from '../support/ui.mjs';
 
 const POLICY = 'purpose-business-model';
 const AUDIENCE = 'target-audience';
@@ -219,6 +221,9 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
 
     // ---- Phase 2 and its targets; a refused target says why ----
     await click(app, '[data-testid="mode-targets"]');
+    const targetsNote = await app.$('[data-testid="targets-note"]');
+    await targetsNote.waitForDisplayed({ ...T, timeoutMsg: 'the targets view does not say Immersive is not needed everywhere' });
+    assert.match(await targetsNote.getText(), /Immersive is not the goal for every facet/);
     await type(app, '[data-testid="phase-name"]', 'Phase 2');
     await type(app, '[data-testid="phase-start"]', '1 Jan 2027');
     await type(app, '[data-testid="phase-end"]', '2027-12-31');
@@ -246,6 +251,23 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
     const gaps = await app.$$('[data-testid="gap"]').map((g) => g.getAttribute('data-subfacet'));
     assert.deepEqual(gaps, [POLICY, AUDIENCE], 'gaps come largest first (3 stages, then 1)');
     if (SCREENSHOT) screenshot(SCREENSHOT);
+    // The model's second worked example, read-only beside the plan's heatmap, and closed again.
+    assert.equal(await app.$('[data-testid="example-heatmap"]').isExisting(), false, 'no example until one is chosen');
+    const compareWith = await app.$('[data-testid="compare-example"]');
+    await compareWith.scrollIntoView({ block: 'center' });
+    await compareWith.selectByAttribute('value', 'subsequent-expansion');
+    await app.$('[data-testid="example-heatmap"]').waitForExist({ ...T, timeoutMsg: 'the example did not open' });
+    const exCells = (sub) => app.$$(`[data-testid="example-heatmap-row"][data-subfacet="${sub}"] td`).map((c) => c.getAttribute('data-cell'));
+    assert.deepEqual(await exCells('analytics'), ['current', 'empty', 'empty', 'target', 'empty'], 'analytics: Exploratory now, Enterprise in Phase 2');
+    assert.deepEqual(await exCells('delivery-mode'), ['empty', 'empty', 'current_and_target', 'empty', 'empty'], 'blended delivery stays');
+    assert.equal((await app.$$('[data-testid="example-heatmap-row"]')).length, 20, 'every sub-facet of the model');
+    assert.deepEqual(await app.$$(hm).map((c) => c.getAttribute('data-cell')), cells, "the plan's own heatmap is unchanged beside it");
+    assert.equal((await app.$$('[data-testid="example-heatmap"] button, [data-testid="example-heatmap"] input')).length, 0, 'read-only');
+    assert.match(await app.$('[data-testid="example-description"]').getText(), /Example 2: Subsequent Expansion/);
+    assert.deepEqual(await accessibilityProblems(app), [], 'the two heatmaps side by side pass axe-core');
+    await compareWith.scrollIntoView({ block: 'center' });
+    await compareWith.selectByAttribute('value', '');
+    await app.waitUntil(async () => !(await app.$('[data-testid="example-heatmap"]').isExisting()), { ...T, timeoutMsg: 'the example did not close' });
     await click(app, `[data-testid="gap"][data-subfacet="${POLICY}"] [data-testid="draft-goal"]`);
     await app.$('[data-testid="step-goals"]').waitForExist(T);
     const title = 'Bring Purpose/Business model from Focused Launch to Immersive by Phase 2';

@@ -89,6 +89,27 @@ try {
   await click(app, 'tab-results');
   await extra('07-maturity-results-2.png', [() => app.execute(() => document.querySelector('[data-testid="radar"]')?.scrollIntoView({ block: 'center' }))]);
   await extra('07-maturity-results-3.png', [() => app.execute(() => document.querySelector('[data-testid="gap"]')?.scrollIntoView({ block: 'start' }))]);
+  // A worked example of the model open read-only beside the plan's heatmap, top and bottom.
+  const compare = async (value) => {
+    const el = await find(app, 'compare-example');
+    await el.scrollIntoView({ block: 'center' });
+    await el.selectByAttribute('value', value);
+  };
+  await extra('07-maturity-results-example.png', [
+    () => compare('subsequent-expansion'),
+    () => app.execute(() => document.querySelector('[data-testid="compare-example"]')?.scrollIntoView({ block: 'start' })),
+  ]);
+  await extra('07-maturity-results-example-2.png', [
+    () => app.execute(() => document.querySelector('[data-testid="example-description"]')?.scrollIntoView({ block: 'end' })),
+  ]);
+  await compare('');
+  // Targets: the note that not every facet has to reach Immersive.
+  await click(app, 'tab-grid');
+  await extra('07-maturity-targets.png', [
+    () => click(app, 'mode-targets'),
+    () => app.execute(() => document.querySelector('[data-testid="mode-targets"]')?.scrollIntoView({ block: 'start' })),
+  ]);
+  await click(app, 'mode-score');
   // The room's log: the capture form over the grid (a sub-facet in focus), then the panel.
   await click(app, 'tab-grid');
   await app.execute(() => document.querySelector('[data-testid="row-details"]')?.focus());

@@ -165,6 +165,9 @@ pub struct Catalog {
     pub stages: Vec<StageInfo>,
     pub facets: Vec<Facet>,
     pub success_factors: Vec<Described>,
+    /// Said wherever targets are set or reported: the model does not expect every facet to
+    /// reach Immersive.
+    pub targets_note: String,
     pub worked_examples: Vec<WorkedExample>,
     pub requirements: Vec<Requirement>,
     pub organisation_kinds: Vec<Described>,
@@ -192,6 +195,7 @@ pub struct Catalog {
 struct ModelFile {
     stages: Vec<StageInfo>,
     facets: Vec<Facet>,
+    targets_note: String,
     success_factors: Vec<Described>,
     worked_examples: Vec<WorkedExample>,
 }
@@ -246,6 +250,7 @@ fn load() -> Catalog {
         stages: model.stages,
         facets,
         success_factors: model.success_factors,
+        targets_note: model.targets_note,
         worked_examples: model.worked_examples,
         requirements: reqs.requirements,
         organisation_kinds: j.organisation_kinds,

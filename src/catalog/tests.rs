@@ -327,6 +327,100 @@ fn worked_examples_use_known_subfacets_valid_stages_and_never_move_backwards() {
 }
 
 #[test]
+fn worked_examples_cover_every_subfacet_the_app_shows_beside_a_heatmap() {
+    // The app draws an example as a read-only heatmap row by row: a sub-facet left out
+    // would show as an empty row, as if the example had not placed it.
+    let all: Vec<&str> = c().subfacets().map(|s| s.id.as_str()).collect();
+    let names: Vec<&str> = c()
+        .worked_examples
+        .iter()
+        .map(|w| w.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Example 1: Exploratory Pilot",
+            "Example 2: Subsequent Expansion"
+        ],
+        "the model's own names for its sample scenarios"
+    );
+    for w in &c().worked_examples {
+        let current: Vec<&str> = w.current.keys().map(String::as_str).collect();
+        let mut want = all.clone();
+        want.sort_unstable();
+        assert_eq!(
+            current, want,
+            "{}: a current stage for every sub-facet",
+            w.id
+        );
+        if !w.phase2.is_empty() {
+            let phase2: Vec<&str> = w.phase2.keys().map(String::as_str).collect();
+            assert_eq!(
+                phase2, want,
+                "{}: a Phase 2 stage for every sub-facet",
+                w.id
+            );
+        }
+    }
+    let pilot = c().worked_example("exploratory-pilot").expect("example 1");
+    assert!(
+        pilot.phase2.is_empty(),
+        "example 1 shows the current state only"
+    );
+    let expansion = c()
+        .worked_example("subsequent-expansion")
+        .expect("example 2");
+    assert_eq!(
+        expansion.current, pilot.current,
+        "example 2 starts where the pilot of example 1 left off"
+    );
+}
+
+#[test]
+fn the_targets_note_says_immersive_is_not_required_everywhere() {
+    let note = &c().targets_note;
+    assert!(
+        note.contains("Immersive") && note.contains("not"),
+        "the note must say not every facet needs to reach Immersive: {note}"
+    );
+}
+
+#[test]
+fn the_reworded_cells_keep_the_models_meaning() {
+    let d = |sub: &str, stage: u8| {
+        c().subfacet(sub)
+            .and_then(|s| s.descriptor(stage))
+            .unwrap_or_else(|| panic!("{sub} stage {stage} exists"))
+            .to_string()
+    };
+    // "1+" in the model means one or more, not more than one.
+    assert!(
+        d("cohort-size", 4).starts_with("One or more"),
+        "{}",
+        d("cohort-size", 4)
+    );
+    // Re-use means repurposing existing content, not using it as it stands.
+    for stage in [1, 2] {
+        let t = d("instructional-content", stage);
+        assert!(t.contains("repurposed") && !t.contains("as it is"), "{t}");
+    }
+    // The instructional designers work on the re-used part, not on the whole mix.
+    assert!(d("instructional-content", 5).contains("adapt the reused part"));
+    // A survey partly integrated into the program, not linked to other systems.
+    let t = d("feedback-mechanism", 4);
+    assert!(
+        t.contains("partly built into the program") && !t.contains("systems"),
+        "{t}"
+    );
+    // "Award students" are certificate, diploma and degree students: the cells say so.
+    for stage in 1..=5 {
+        let t = d("target-audience", stage);
+        assert!(t.contains("certificate, diploma or degree students"), "{t}");
+        assert!(!t.contains("award students"), "{t}");
+    }
+}
+
+#[test]
 fn the_expansion_example_keeps_exactly_the_three_subfacets_the_model_names() {
     let w = c()
         .worked_example("subsequent-expansion")

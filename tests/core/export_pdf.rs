@@ -411,3 +411,21 @@ fn a_role_named_in_a_whole_paragraph_is_cut_short_in_the_raci_header_and_the_pdf
         "the table moves on from page to page rather than repeating its header"
     );
 }
+
+#[test]
+fn the_maturity_gaps_say_not_every_facet_needs_to_reach_immersive() {
+    let pdf = render(&stepwise::demo::demo_plan(now()));
+    let pages = pages(&pdf.path);
+    let note = &stepwise::catalog::catalog().targets_note;
+    // Past the contents page, which lists the heading too.
+    let page = pages[2..]
+        .iter()
+        .find(|p| p.contains("Gaps to close, largest first"))
+        .expect("the demo plan has gaps to close");
+    assert_in_order(
+        page,
+        &["Gaps to close, largest first", note, "What the next stage"],
+    );
+    // The sentence is the catalog's, printed once, not a second copy kept in the PDF code.
+    assert_eq!(pages.join(" ").matches(note.as_str()).count(), 1);
+}

@@ -4,7 +4,10 @@ import {
   disagreementText,
   gridMove,
   gridRows,
+  EXAMPLE_PHASE,
+  exampleHeatmap,
   heatCellClass,
+  heatCellShort,
   heatCellText,
   initials,
   isoDay,
@@ -20,7 +23,8 @@ import {
   scoreText,
   spreadText,
 } from './maturity';
-import type { Aggregate, Facet, Rating, StageInfo } from './types';
+import model from '../../../assets/catalog/maturity-model.json';
+import type { Aggregate, Facet, Rating, StageInfo, WorkedExample } from './types';
 
 const stages: StageInfo[] = ['Exploratory', 'Focused Launch', 'Expansion', 'Enterprise', 'Immersive'].map(
   (name, i) => ({ number: i + 1, name, summary: '' }),
@@ -156,6 +160,68 @@ describe('the heatmap', () => {
     expect(heatCellText('current_and_target', 'Phase 2')).toBe('Current & Phase 2');
     expect(heatCellText('current', null)).toBe('Current');
     expect(heatCellText('empty', 'Phase 2')).toBe('');
+  });
+});
+
+describe('a worked example beside the heatmap', () => {
+  const example = (current: Record<string, number>, phase2: Record<string, number> = {}): WorkedExample => ({
+    id: 'ex',
+    name: 'Example 2: Subsequent Expansion',
+    description: '',
+    current,
+    phase2,
+    unchanged: [],
+  });
+
+  it('draws the current stages alone when the example has no Phase 2', () => {
+    const h = exampleHeatmap(catalog, example({ policy: 1, funding: 3, data: 5 }));
+    expect(h.view).toBe('current');
+    expect(h.phase_name).toBeNull();
+    expect(h.assessment_name).toBe('Example 2: Subsequent Expansion');
+    expect(h.facets.map((f) => f.rows.map((r) => r.subfacet_id))).toEqual([['policy', 'funding'], ['data']]);
+    expect(h.facets[0]!.rows[1]!.cells).toEqual(['empty', 'empty', 'current', 'empty', 'empty']);
+    expect(h.facets[1]!.rows[0]!.cells).toEqual(['empty', 'empty', 'empty', 'empty', 'current']);
+  });
+
+  it('marks Phase 2 apart from the current stage, and one cell for both where nothing moves', () => {
+    const h = exampleHeatmap(catalog, example({ policy: 1, funding: 3, data: 2 }, { policy: 3, funding: 3, data: 4 }));
+    expect(h.view).toBe('both');
+    expect(h.phase_name).toBe(EXAMPLE_PHASE);
+    const [policy, funding] = h.facets[0]!.rows;
+    expect(policy!.cells).toEqual(['current', 'empty', 'target', 'empty', 'empty']);
+    expect(funding!.cells).toEqual(['empty', 'empty', 'current_and_target', 'empty', 'empty']);
+    expect(h.facets[1]!.rows[0]!.cells).toEqual(['empty', 'current', 'empty', 'target', 'empty']);
+  });
+
+  it('leaves a row empty where the example is silent, and ignores a stage outside 1 to 5', () => {
+    const h = exampleHeatmap(catalog, example({ policy: 0, funding: 6 }));
+    for (const row of h.facets.flatMap((f) => f.rows)) {
+      expect(row.cells).toEqual(['empty', 'empty', 'empty', 'empty', 'empty']);
+      expect(row.not_applicable).toBeNull();
+    }
+  });
+
+  it('shows the built-in examples with one current cell on every row, and both where the model keeps a sub-facet', () => {
+    const facets = model.facets.map((f) => ({ ...f, subfacets: f.subfacets.map((s) => ({ ...s, facet_id: f.id })) })) as Facet[];
+    const examples = model.worked_examples as WorkedExample[];
+    expect(examples.map((w) => w.name)).toEqual(['Example 1: Exploratory Pilot', 'Example 2: Subsequent Expansion']);
+    for (const w of examples) {
+      const rows = exampleHeatmap({ facets }, w).facets.flatMap((f) => f.rows);
+      expect(rows).toHaveLength(20);
+      for (const row of rows) {
+        const current = row.cells.filter((c) => c === 'current' || c === 'current_and_target');
+        expect(current, `${w.id} ${row.subfacet_id}`).toHaveLength(1);
+      }
+      const both = rows.filter((r) => r.cells.includes('current_and_target')).map((r) => r.subfacet_id);
+      expect(both.sort()).toEqual([...w.unchanged].sort());
+    }
+  });
+
+  it('puts a short word in each compact cell', () => {
+    expect(heatCellShort('current')).toBe('Now');
+    expect(heatCellShort('target')).toBe('Target');
+    expect(heatCellShort('current_and_target')).toBe('Both');
+    expect(heatCellShort('empty')).toBe('');
   });
 });
 

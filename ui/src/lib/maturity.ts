@@ -7,10 +7,12 @@ import type {
   Catalog,
   Cell,
   Facet,
+  Heatmap,
   Rater,
   Rating,
   Score,
   SubFacet,
+  WorkedExample,
 } from './types';
 
 export const STAGES = [1, 2, 3, 4, 5] as const;
@@ -156,6 +158,56 @@ export function heatCellClass(cell: Cell): string {
       return 'hm-both';
     default:
       return 'hm-empty';
+  }
+}
+
+/** The name the model gives the later state in its worked examples. */
+export const EXAMPLE_PHASE = 'Phase 2';
+
+/** One sub-facet's row of an example: its current cell, its Phase 2 cell, or one cell that is
+ * both when the example keeps it where it is; an empty row where the example is silent. */
+function exampleCells(current: number | undefined, phase2: number | undefined): [Cell, Cell, Cell, Cell, Cell] {
+  const cells: [Cell, Cell, Cell, Cell, Cell] = ['empty', 'empty', 'empty', 'empty', 'empty'];
+  if (phase2 !== undefined && phase2 >= 1 && phase2 <= 5) cells[phase2 - 1] = 'target';
+  if (current !== undefined && current >= 1 && current <= 5) {
+    cells[current - 1] = cells[current - 1] === 'target' ? 'current_and_target' : 'current';
+  }
+  return cells;
+}
+
+/** One of the model's worked examples as a heatmap in the model's layout, the shape the core
+ * gives for an assessment: current stages only, or current and Phase 2 where it has one. */
+export function exampleHeatmap(catalog: Pick<Catalog, 'facets'>, example: WorkedExample): Heatmap {
+  const withPhase = Object.keys(example.phase2).length > 0;
+  return {
+    view: withPhase ? 'both' : 'current',
+    assessment_name: example.name,
+    phase_name: withPhase ? EXAMPLE_PHASE : null,
+    facets: catalog.facets.map((f) => ({
+      facet_id: f.id,
+      name: f.name,
+      rows: f.subfacets.map((s) => ({
+        subfacet_id: s.id,
+        name: s.name,
+        cells: exampleCells(example.current[s.id], withPhase ? example.phase2[s.id] : undefined),
+        not_applicable: null,
+      })),
+    })),
+  };
+}
+
+/** A heatmap cell in a word or two, for the narrow side-by-side heatmaps; the legend and the
+ * cell's accessible name carry the full sentence. */
+export function heatCellShort(cell: Cell): string {
+  switch (cell) {
+    case 'current':
+      return 'Now';
+    case 'target':
+      return 'Target';
+    case 'current_and_target':
+      return 'Both';
+    default:
+      return '';
   }
 }
 

@@ -6,7 +6,9 @@ use super::{long_date, or_dash, Ctx};
 use crate::catalog::catalog;
 use crate::export::pdf::charts::{heatmap, radar};
 use crate::export::pdf::layout::{bold, note, pill, Writer};
-use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
+use crate::export::pdf::table::{
+    self, col, col_aligned, draw, keep, with_heading, Align, Cell, Table,
+};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style, INK, WHITE};
 use crate::figures::{MaturityFigures, StageMean};
@@ -166,8 +168,13 @@ fn facets(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
 }
 
 fn gaps(w: &mut Writer, m: &MaturityFigures) {
+    let title = "Gaps to close, largest first";
+    // The targets behind these gaps are a choice, not a climb to Immersive everywhere; the
+    // model says so, and leadership reads this table as the plan's ambition.
+    let targets_note = &catalog().targets_note;
     if m.gaps.is_empty() {
-        w.heading("Gaps to close, largest first", 1, 80.0);
+        w.heading(title, 1, 110.0);
+        w.caption(targets_note);
         w.paragraph(&[Span::new(
             "No sub-facet has a target above its current stage.",
             Style::muted(),
@@ -214,7 +221,9 @@ fn gaps(w: &mut Writer, m: &MaturityFigures) {
             ]),
         ]);
     }
-    with_heading(w, "Gaps to close, largest first", 1, &t);
+    w.heading(title, 1, keep(w, &t) + 30.0);
+    w.caption(targets_note);
+    draw(w, &t);
 }
 
 fn disagreements(w: &mut Writer, m: &MaturityFigures) {

@@ -18,7 +18,12 @@ steps: Array<StepIntro>,
 /**
  * The five parts of a SMART goal, in order.
  */
-smart_parts: Array<SmartPrompt>, stages: Array<StageInfo>, facets: Array<Facet>, success_factors: Array<Described>, worked_examples: Array<WorkedExample>, requirements: Array<Requirement>, organisation_kinds: Array<Described>, stakeholder_groups: Array<Described>, perspectives: Array<Described>, vision_questions: Array<VisionQuestion>, roles: Array<Described>, committee_sources: Array<Described>, workflow_stages: Array<WorkflowTemplate>, proposal_items: Array<Described>, badge_levels: Array<BadgeLevelTemplate>, pathway_kinds: Array<Described>, metadata_fields: Array<Described>, key_message_prompts: Array<Described>, delivery_modes: Array<Described>, design_principles: Array<Described>, 
+smart_parts: Array<SmartPrompt>, stages: Array<StageInfo>, facets: Array<Facet>, success_factors: Array<Described>, 
+/**
+ * Said wherever targets are set or reported: the model does not expect every facet to
+ * reach Immersive.
+ */
+targets_note: string, worked_examples: Array<WorkedExample>, requirements: Array<Requirement>, organisation_kinds: Array<Described>, stakeholder_groups: Array<Described>, perspectives: Array<Described>, vision_questions: Array<VisionQuestion>, roles: Array<Described>, committee_sources: Array<Described>, workflow_stages: Array<WorkflowTemplate>, proposal_items: Array<Described>, badge_levels: Array<BadgeLevelTemplate>, pathway_kinds: Array<Described>, metadata_fields: Array<Described>, key_message_prompts: Array<Described>, delivery_modes: Array<Described>, design_principles: Array<Described>, 
 /**
  * The room's log: a heading and a sentence for each of its three lists, by kind.
  */
