@@ -49,6 +49,8 @@ pub struct AppInfo {
     pub db_path: Option<String>,
     /// Where exports go unless the person picks another place.
     pub export_dir: Option<String>,
+    /// The system's paper, which the PDF uses unless the person picks the other.
+    pub paper: stepwise::export::Paper,
 }
 
 /// A file an export wrote.
@@ -104,6 +106,7 @@ impl Backend {
             version: env!("CARGO_PKG_VERSION").to_string(),
             db_path: self.db_path.as_ref().map(|p| p.display().to_string()),
             export_dir: self.export_dir.as_ref().map(|p| p.display().to_string()),
+            paper: stepwise::export::Paper::of_system(),
         }
     }
 

@@ -62,6 +62,47 @@ pub fn file_name(plan_name: &str, format: Format, now: DateTime<Utc>) -> String 
     )
 }
 
+/// The paper the PDF is laid out for. North American clients print on Letter, most others
+/// on A4; by default the system's locale decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The paper of a locale name such as `en_US.UTF-8`, `fr-CA` or `de_DE`: Letter in the
+    /// countries that print on it, A4 everywhere else (and when the country is not said).
+    pub fn of_locale(locale: &str) -> Paper {
+        const LETTER: [&str; 14] = [
+            "US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "GT", "CR", "PA", "DO", "SV", "NI",
+        ];
+        let country = locale
+            .split(['.', '@'])
+            .next()
+            .unwrap_or_default()
+            .split(['_', '-'])
+            .nth(1)
+            .unwrap_or_default()
+            .to_ascii_uppercase();
+        if LETTER.contains(&country.as_str()) {
+            Paper::Letter
+        } else {
+            Paper::A4
+        }
+    }
+
+    /// The system's paper, from the locale variables in the order the C library reads them.
+    pub fn of_system() -> Paper {
+        ["LC_ALL", "LC_PAPER", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .map_or(Paper::A4, |l| Paper::of_locale(&l))
+    }
+}
+
 /// What a person chooses when exporting, beyond the format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 pub struct ExportOptions {
@@ -69,6 +110,8 @@ pub struct ExportOptions {
     /// out, so a board pack reports how the committee scored without saying who gave which
     /// score. The plan file always keeps the names: it is the plan itself, not a report of it.
     pub anonymise_raters: bool,
+    /// The PDF's paper; the system's when not said.
+    pub paper: Option<Paper>,
 }
 
 /// The bytes of a plan in the given format, as of `now` (the date printed on the cover, the
@@ -91,7 +134,7 @@ pub fn render_with(
     }
     match format {
         Format::Json => Ok(crate::planfile::to_json(&plan, now).into_bytes()),
-        Format::Pdf => pdf::render(&plan, now),
+        Format::Pdf => pdf::render_on(&plan, now, options.paper.unwrap_or_else(Paper::of_system)),
         Format::Xlsx => xlsx::render(&plan, now),
     }
 }

@@ -90,6 +90,9 @@ enum Command {
         /// In a PDF or XLSX, name raters "Rater 1"…"Rater N" and leave out their roles.
         #[arg(long)]
         anonymise_raters: bool,
+        /// The PDF's paper (default: from the system's locale, Letter in North America).
+        #[arg(long, value_enum)]
+        paper: Option<Paper>,
     },
     /// Create the demo plan.
     Demo,
@@ -112,6 +115,21 @@ enum Format {
     Json,
     Pdf,
     Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Paper {
+    A4,
+    Letter,
+}
+
+impl From<Paper> for stepwise::export::Paper {
+    fn from(p: Paper) -> Self {
+        match p {
+            Paper::A4 => stepwise::export::Paper::A4,
+            Paper::Letter => stepwise::export::Paper::Letter,
+        }
+    }
 }
 
 impl From<Format> for stepwise::export::Format {
@@ -207,8 +225,12 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             format,
             out,
             anonymise_raters,
+            paper,
         } => {
-            let options = stepwise::export::ExportOptions { anonymise_raters };
+            let options = stepwise::export::ExportOptions {
+                anonymise_raters,
+                paper: paper.map(Into::into),
+            };
             let id = api::resolve_plan(ws, &plan)?;
             let store = ws.store();
             let pdf = matches!(format, Format::Pdf);

@@ -3,7 +3,7 @@
 //! areas, text runs, the symbols the font lacks, and links.
 
 use super::fonts::Fonts;
-use super::layout::PAGE_H;
+use super::layout::{Sheet, PAGE_H};
 use super::text::{self, Content, Line, Symbol, PILL_PAD};
 use super::theme::{Rgb, Style};
 use printpdf::{
@@ -16,6 +16,8 @@ pub struct Canvas<'a> {
     pub ops: &'a mut Vec<Op>,
     pub fonts: &'a Fonts,
     pub alpha: &'a ExtendedGraphicsStateId,
+    /// The paper: link areas are placed on it directly, outside the drawing's shift.
+    pub sheet: Sheet,
 }
 
 fn pt(x: f32, top: f32) -> LinePoint {
@@ -285,11 +287,16 @@ impl Canvas<'_> {
     pub fn link(&mut self, x: f32, top: f32, w: f32, h: f32, page: usize) {
         self.ops.push(Op::LinkAnnotation {
             link: LinkAnnotation::new(
-                Rect::from_xywh(Pt(x), Pt(PAGE_H - top - h), Pt(w), Pt(h)),
+                Rect::from_xywh(
+                    Pt(x + self.sheet.shift().0),
+                    Pt(self.sheet.h - top - h),
+                    Pt(w),
+                    Pt(h),
+                ),
                 Actions::go_to(Destination::Xyz {
                     page,
                     left: Some(0.0),
-                    top: Some(PAGE_H),
+                    top: Some(self.sheet.h),
                     zoom: None,
                 }),
                 // The default border is a visible box around every contents entry.

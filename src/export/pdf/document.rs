@@ -5,7 +5,7 @@
 
 use super::canvas::Canvas;
 use super::fonts::{Face, Fonts};
-use super::layout::{Page, MARGIN_X, PAGE_H, WIDTH};
+use super::layout::{Page, Sheet, MARGIN_X, WIDTH};
 use super::text;
 use super::theme::{Style, MUTED, RULE};
 use crate::error::{Error, Result};
@@ -13,9 +13,31 @@ use crate::model::Plan;
 use chrono::{DateTime, Utc};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    ExtendedGraphicsState, ExtendedGraphicsStateId, Mm, OffsetDateTime, PdfDocument, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions,
+    ExtendedGraphicsState, ExtendedGraphicsStateId, OffsetDateTime, PdfDocument, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, Pt,
 };
+
+/// A page's drawing moved from A4's space onto its sheet; on A4 itself, as drawn. Link areas
+/// are annotations, not drawing: the canvas places them on the sheet already.
+fn shifted(ops: Vec<printpdf::Op>, sheet: Sheet) -> Vec<printpdf::Op> {
+    use printpdf::{CurTransMat, Op};
+    let (dx, dy) = sheet.shift();
+    if dx == 0.0 && dy == 0.0 {
+        return ops;
+    }
+    let (links, drawing): (Vec<Op>, Vec<Op>) = ops
+        .into_iter()
+        .partition(|op| matches!(op, Op::LinkAnnotation { .. }));
+    let mut out = Vec::with_capacity(drawing.len() + links.len() + 3);
+    out.push(Op::SaveGraphicsState);
+    out.push(Op::SetTransformationMatrix {
+        matrix: CurTransMat::Translate(Pt(dx), Pt(-dy)),
+    });
+    out.extend(drawing);
+    out.push(Op::RestoreGraphicsState);
+    out.extend(links);
+    out
+}
 
 /// An outline entry: a title, its depth (0 top level) and its 1-based page.
 pub struct Entry {
@@ -56,7 +78,7 @@ fn chrome(c: &mut Canvas, page: &Page, index: usize, count: usize, plan: &Plan) 
         );
         c.hline(MARGIN_X, MARGIN_X + WIDTH, 47.0, RULE, 0.5);
     }
-    let top = PAGE_H - 44.0;
+    let top = c.sheet.h - 44.0;
     c.hline(MARGIN_X, MARGIN_X + WIDTH, top, RULE, 0.5);
     let number = format!("Page {} of {}", index + 1, count);
     let nw = c.fonts.width(Face::Bold, 7.5, &number);
@@ -91,6 +113,7 @@ pub struct Finish<'a> {
     pub now: DateTime<Utc>,
     pub fonts: &'a Fonts,
     pub alpha: ExtendedGraphicsStateId,
+    pub sheet: Sheet,
 }
 
 impl Finish<'_> {
@@ -103,9 +126,10 @@ impl Finish<'_> {
                 ops: &mut ops,
                 fonts: self.fonts,
                 alpha: &self.alpha,
+                sheet: self.sheet,
             };
             chrome(&mut c, page, i, count, plan);
-            page.ops = ops;
+            page.ops = shifted(ops, self.sheet);
         }
         let mut doc = PdfDocument::new(&plan.name);
         let info = &mut doc.metadata.info;
@@ -135,7 +159,7 @@ impl Finish<'_> {
         );
         let pages = pages
             .into_iter()
-            .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops))
+            .map(|p| PdfPage::new(Pt(self.sheet.w).into(), Pt(self.sheet.h).into(), p.ops))
             .collect();
         doc.with_pages(pages);
         let mut warnings = Vec::new();

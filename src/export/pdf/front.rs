@@ -2,7 +2,7 @@
 //! contents are laid out after the body, when the page of every section is known.
 
 use super::fonts::Face;
-use super::layout::{Anchor, Writer, MARGIN_X, PAGE_H, PAGE_W, WIDTH};
+use super::layout::{Anchor, Writer, MARGIN_X, WIDTH};
 use super::sections::long_date;
 use super::text::{self, Span};
 use super::theme::{Style, INK, MUTED, NAVY, RULE, TEAL, TEAL_LIGHT, WHITE};
@@ -15,8 +15,10 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
     let s = &plan.settings;
     w.new_page();
     let mut c = w.canvas();
-    c.fill_rect(0.0, 0.0, PAGE_W, BAND, NAVY);
-    c.fill_rect(0.0, BAND, PAGE_W, 5.0, TEAL);
+    // Edge to edge on any paper: the drawing is shifted to centre the column, the band back.
+    let (left, w) = (-c.sheet.shift().0, c.sheet.w);
+    c.fill_rect(left, 0.0, w, BAND, NAVY);
+    c.fill_rect(left, BAND, w, 5.0, TEAL);
     c.text(
         MARGIN_X,
         96.0,
@@ -93,7 +95,7 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
             WIDTH,
         );
         let lines = &lines[..lines.len().min(3)];
-        let mut top = PAGE_H - 96.0 - text::height(lines);
+        let mut top = c.sheet.h - 96.0 - text::height(lines);
         c.hline(MARGIN_X, MARGIN_X + WIDTH, top - 8.0, RULE, 0.6);
         for l in lines {
             c.draw_line(l, MARGIN_X, top);

@@ -8,14 +8,47 @@ use super::text::{self, Line, Span};
 use super::theme::{self, Rgb, Style, INK, MUTED, NAVY, RULE, TEAL};
 use printpdf::{ExtendedGraphicsStateId, Op};
 
-/// A4 portrait, in points.
+/// A4 portrait, in points: the space everything is laid out and drawn in. On Letter the same
+/// column is centred on the wider page and the pages are shorter (see `Sheet`).
 pub const PAGE_W: f32 = 595.276;
 pub const PAGE_H: f32 = 841.89;
 pub const MARGIN_X: f32 = 56.0;
-/// Where content starts below the running header, and stops above the footer.
+/// Where content starts below the running header.
 pub const TOP: f32 = 74.0;
-pub const BOTTOM: f32 = PAGE_H - 62.0;
+/// The footer's band below the content.
+const FOOTER: f32 = 62.0;
 pub const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
+
+/// The paper the pages print on, in points. Content keeps A4's column width on every paper,
+/// so tables and charts lay out alike; a page's drawing is moved to centre that column on a
+/// wider sheet, and a shorter sheet simply holds less before the footer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sheet {
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Sheet {
+    pub fn of(paper: crate::export::Paper) -> Sheet {
+        match paper {
+            crate::export::Paper::A4 => Sheet {
+                w: PAGE_W,
+                h: PAGE_H,
+            },
+            crate::export::Paper::Letter => Sheet { w: 612.0, h: 792.0 },
+        }
+    }
+
+    /// How far the drawing moves right, and down, from where it is drawn on A4.
+    pub fn shift(self) -> (f32, f32) {
+        ((self.w - PAGE_W) / 2.0, PAGE_H - self.h)
+    }
+
+    /// Where content stops above the footer.
+    pub fn bottom(self) -> f32 {
+        self.h - FOOTER
+    }
+}
 
 pub struct Page {
     pub ops: Vec<Op>,
@@ -41,10 +74,11 @@ pub struct Writer<'a> {
     pub anchors: Vec<Anchor>,
     section: String,
     alpha: ExtendedGraphicsStateId,
+    pub sheet: Sheet,
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(fonts: &'a Fonts, alpha: ExtendedGraphicsStateId) -> Writer<'a> {
+    pub fn new(fonts: &'a Fonts, alpha: ExtendedGraphicsStateId, sheet: Sheet) -> Writer<'a> {
         Writer {
             fonts,
             pages: Vec::new(),
@@ -52,7 +86,18 @@ impl<'a> Writer<'a> {
             anchors: Vec::new(),
             section: String::new(),
             alpha,
+            sheet,
         }
+    }
+
+    /// Where content stops above the footer.
+    pub fn bottom(&self) -> f32 {
+        self.sheet.bottom()
+    }
+
+    /// An empty writer on the same paper, to learn how much room something takes.
+    pub fn probe(&self) -> Writer<'a> {
+        Writer::new(self.fonts, self.alpha.clone(), self.sheet)
     }
 
     pub fn canvas(&mut self) -> Canvas<'_> {
@@ -64,6 +109,7 @@ impl<'a> Writer<'a> {
             ops: &mut page.ops,
             fonts: self.fonts,
             alpha: &self.alpha,
+            sheet: self.sheet,
         }
     }
 
@@ -81,7 +127,7 @@ impl<'a> Writer<'a> {
     }
 
     pub fn room(&self) -> f32 {
-        BOTTOM - self.y
+        self.bottom() - self.y
     }
 
     pub fn at_top(&self) -> bool {

@@ -92,21 +92,27 @@ pub fn report(plan: &Plan) -> Result<Report> {
 /// The plan as PDF bytes, as of `now`: the date on the cover, the day statuses are judged
 /// on, and the document's creation date. The same plan and `now` give the same bytes.
 pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    render_on(plan, now, super::Paper::A4)
+}
+
+/// `render`, laid out for `paper`.
+pub fn render_on(plan: &Plan, now: DateTime<Utc>, paper: super::Paper) -> Result<Vec<u8>> {
+    let sheet = layout::Sheet::of(paper);
     let fonts = Fonts::get()?;
     let today = now.date_naive();
     let alpha = ExtendedGraphicsStateId("GSTRANSLUCENT".into());
     let ctx = sections::Ctx::new(plan, today);
 
-    let mut body = Writer::new(fonts, alpha.clone());
+    let mut body = Writer::new(fonts, alpha.clone(), sheet);
     sections::body(&mut body, &ctx);
-    let mut cover = Writer::new(fonts, alpha.clone());
+    let mut cover = Writer::new(fonts, alpha.clone(), sheet);
     front::cover(&mut cover, plan, today);
     // The contents are laid out twice: once to learn how many pages they take (which moves
     // every page number after them), then with the numbers.
-    let mut probe = Writer::new(fonts, alpha.clone());
+    let mut probe = Writer::new(fonts, alpha.clone(), sheet);
     front::contents(&mut probe, &body.anchors, 0);
     let first_body_page = cover.pages.len() + probe.pages.len() + 1;
-    let mut contents = Writer::new(fonts, alpha.clone());
+    let mut contents = Writer::new(fonts, alpha.clone(), sheet);
     front::contents(&mut contents, &body.anchors, first_body_page);
 
     let mut outline = vec![
@@ -137,6 +143,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
         now,
         fonts,
         alpha,
+        sheet,
     }
     .save(pages, &outline)
 }

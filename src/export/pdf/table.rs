@@ -2,7 +2,7 @@
 //! moves to the next page under a repeated header, and a row taller than a whole page (a goal
 //! with pages of text) is split line by line rather than running off the paper.
 
-use super::layout::{Writer, BOTTOM, MARGIN_X, TOP, WIDTH};
+use super::layout::{Writer, MARGIN_X, TOP, WIDTH};
 use super::text::{self, Line, Span};
 use super::theme::{Rgb, Style, NAVY, RULE, WHITE, ZEBRA};
 
@@ -194,12 +194,15 @@ fn geometry(w: &Writer, t: &Table) -> Geometry {
 /// A header repeats on every page a table spans, so it may take at most this much of one;
 /// a longer title (a role named in a paragraph) is cut short with "…". Without a cap, a header
 /// taller than a page would leave no room for any row on any page.
-const MAX_HEADER: f32 = (BOTTOM - TOP) / 4.0;
+fn max_header(w: &Writer) -> f32 {
+    (w.bottom() - TOP) / 4.0
+}
 
 fn header_lines(w: &Writer, title: &str, style: Style, width: f32) -> Vec<Line> {
     let wrap = |t: &str| text::wrap(w.fonts, &[Span::new(t, style)], width);
+    let max = max_header(w);
     let lines = wrap(title);
-    if text::height(&lines) <= MAX_HEADER {
+    if text::height(&lines) <= max {
         return lines;
     }
     // The longest start of the title that fits with its "…", found by halving.
@@ -208,7 +211,7 @@ fn header_lines(w: &Writer, title: &str, style: Style, width: f32) -> Vec<Line> 
     while too_long - fits > 1 {
         let mid = (fits + too_long) / 2;
         let cut: String = chars[..mid].iter().collect::<String>() + "…";
-        if text::height(&wrap(&cut)) <= MAX_HEADER {
+        if text::height(&wrap(&cut)) <= max {
             fits = mid;
         } else {
             too_long = mid;
@@ -258,7 +261,7 @@ pub fn keep(w: &Writer, t: &Table) -> f32 {
                     .map(|l| text::height(&l[..l.len().min(3)]))
                     .fold(0.0, f32::max)
             });
-            let page_room = BOTTOM - TOP - g.header_h - 2.0 * PAD_Y;
+            let page_room = w.bottom() - TOP - g.header_h - 2.0 * PAD_Y;
             let first_row = if whole - 2.0 * PAD_Y <= page_room {
                 whole
             } else {
@@ -284,7 +287,7 @@ pub fn draw(w: &mut Writer, t: &Table) {
     w.ensure(need);
     let rows = lay_rows(w, t, &g, usize::MAX);
     draw_header(w, t, &g);
-    let page_room = BOTTOM - TOP - g.header_h - 2.0 * PAD_Y;
+    let page_room = w.bottom() - TOP - g.header_h - 2.0 * PAD_Y;
     for (i, cells) in rows.iter().enumerate() {
         draw_row(w, t, &g, i, cells, page_room);
     }

@@ -155,6 +155,13 @@ fn word_boxes(path: &Path) -> Vec<Vec<(String, WordBox)>> {
 
 /// No word outside the side margins or off the page, and no two words drawn over each other.
 pub fn assert_clean_layout(path: &Path) {
+    assert_clean_layout_on(path, PAGE_W, PAGE_H);
+}
+
+/// `assert_clean_layout` on a sheet of `page_w` × `page_h` points, where the column keeps A4's
+/// width, centred.
+pub fn assert_clean_layout_on(path: &Path, page_w: f64, page_h: f64) {
+    let margin_x = MARGIN_X + (page_w - PAGE_W) / 2.0;
     let pages = word_boxes(path);
     let words: usize = pages.iter().map(Vec::len).sum();
     assert!(
@@ -165,14 +172,14 @@ pub fn assert_clean_layout(path: &Path) {
     for (p, words) in pages.iter().enumerate() {
         for (word, b) in words {
             assert!(
-                b.x0 >= MARGIN_X - 0.5 && b.x1 <= PAGE_W - MARGIN_X + 0.5,
+                b.x0 >= margin_x - 0.5 && b.x1 <= page_w - margin_x + 0.5,
                 "page {}: {word:?} at x {:.1}–{:.1} runs into the side margin",
                 p + 1,
                 b.x0,
                 b.x1
             );
             assert!(
-                b.y0 >= 20.0 && b.y1 <= PAGE_H - 20.0,
+                b.y0 >= 20.0 && b.y1 <= page_h - 20.0,
                 "page {}: {word:?} at y {:.1}–{:.1} is off the printable page",
                 p + 1,
                 b.y0,

@@ -23,7 +23,7 @@ const plan: PlanSummary = {
   steps: steps([4, 4, 2]),
 };
 
-const info: AppInfo = { version: '0.1.0', db_path: '/tmp/test.db', export_dir: '/tmp/exports' };
+const info: AppInfo = { version: '0.1.0', db_path: '/tmp/test.db', export_dir: '/tmp/exports', paper: 'a4' };
 
 function fakeBackend(listPlans: () => Promise<PlanSummary[]>): Backend {
   return fake({ listPlans, appInfo: async () => info });

@@ -5,7 +5,7 @@
 
 use crate::catalog::catalog;
 use crate::export::pdf::fonts::Face;
-use crate::export::pdf::layout::{Writer, BOTTOM, MARGIN_X, TOP, WIDTH};
+use crate::export::pdf::layout::{Writer, MARGIN_X, TOP, WIDTH};
 use crate::export::pdf::text::{self, Line, Span};
 use crate::export::pdf::theme::{self, Style, GRID, INK, MUTED, NAVY, PANEL, WHITE};
 use crate::maturity::{Cell, Heatmap, HeatmapRow};
@@ -140,7 +140,7 @@ pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
         + HEADER_H
         + 40.0;
     // The grid is read as a whole: keep it on one page whenever one page can hold it.
-    if total <= BOTTOM - TOP {
+    if total <= w.bottom() - TOP {
         w.ensure(total);
     } else {
         w.ensure(HEADER_H + 60.0);

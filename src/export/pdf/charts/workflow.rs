@@ -3,7 +3,7 @@
 
 use crate::export::pdf::canvas::Canvas;
 use crate::export::pdf::fonts::Face;
-use crate::export::pdf::layout::{Writer, BOTTOM, MARGIN_X, TOP, WIDTH};
+use crate::export::pdf::layout::{Writer, MARGIN_X, TOP, WIDTH};
 use crate::export::pdf::text::{self, Line, Span};
 use crate::export::pdf::theme::{Rgb, Style, INK, MUTED, NAVY, PANEL, TEAL, WHITE};
 
@@ -85,7 +85,7 @@ pub fn draw(w: &mut Writer, stages: &[Stage]) {
         })
         .collect();
     let total: f32 = rows.iter().map(|r| r.1).sum::<f32>() + ROW_GAP * (rows.len() - 1) as f32;
-    if total <= BOTTOM - TOP {
+    if total <= w.bottom() - TOP {
         w.ensure(total + 6.0);
     }
     let line_color: Rgb = TEAL;

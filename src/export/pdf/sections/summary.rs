@@ -19,23 +19,60 @@ use crate::status::MeasureStatus;
 // Column weights on this page are the columns' widths in points (the page is 483 wide), set so
 // the demo's cells stay on one line; longer text wraps.
 
-/// How many goals, decisions, key measures and risks the page names; a plan with more points
-/// to their sections for the rest, so the summary stays one page.
+/// How many goals the page names.
 const GOALS: usize = 3;
-const ASKS: usize = 5;
-const KPIS: usize = 6;
-const RISKS: usize = 3;
-/// How many of the next 90 days' items fit; the rest are counted.
-const DUE: usize = 5;
+
+/// How many decisions, key measures, risks and milestones due the page names; a plan with more
+/// points to their sections for the rest (milestones are counted), so the summary stays one
+/// page.
+#[derive(Clone, Copy)]
+struct Budget {
+    asks: usize,
+    kpis: usize,
+    risks: usize,
+    due: usize,
+}
+
+/// From the fullest page to the barest: the first that fits on one page is printed (a Letter
+/// page is 50 points shorter than A4's).
+const BUDGETS: [Budget; 3] = [
+    Budget {
+        asks: 5,
+        kpis: 6,
+        risks: 3,
+        due: 5,
+    },
+    Budget {
+        asks: 4,
+        kpis: 5,
+        risks: 3,
+        due: 3,
+    },
+    Budget {
+        asks: 3,
+        kpis: 4,
+        risks: 2,
+        due: 2,
+    },
+];
 
 pub fn section(w: &mut Writer, ctx: &Ctx) {
+    let fits = BUDGETS.iter().find(|b| {
+        let mut probe = w.probe();
+        page(&mut probe, ctx, b);
+        probe.pages.len() <= 1
+    });
+    page(w, ctx, fits.unwrap_or(&BUDGETS[BUDGETS.len() - 1]));
+}
+
+fn page(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     w.section(None, "Executive summary");
     situation(w, ctx);
     proposal(w, ctx);
-    asks(w, ctx);
-    measures(w, ctx);
-    risks(w, ctx);
-    next_days(w, ctx);
+    asks(w, ctx, b);
+    measures(w, ctx, b);
+    risks(w, ctx, b);
+    next_days(w, ctx, b);
 }
 
 fn situation(w: &mut Writer, ctx: &Ctx) {
@@ -90,7 +127,7 @@ fn proposal(w: &mut Writer, ctx: &Ctx) {
     }
 }
 
-fn asks(w: &mut Writer, ctx: &Ctx) {
+fn asks(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     let plan = ctx.plan;
     if plan.asks.is_empty() {
         w.heading("What we ask", 3, 20.0);
@@ -107,7 +144,7 @@ fn asks(w: &mut Writer, ctx: &Ctx) {
         col("Who decides", 91.0),
     ]);
     let asks = asks_by_date(plan);
-    for a in asks.iter().take(ASKS) {
+    for a in asks.iter().take(b.asks) {
         t.row(vec![
             Cell::spans(vec![Span::new(a.title.trim(), Style::cell_bold())]),
             Cell::text(ask_cost(a)),
@@ -120,23 +157,23 @@ fn asks(w: &mut Writer, ctx: &Ctx) {
         None => "What we ask".into(),
     };
     with_heading(w, &title, 3, &t);
-    if asks.len() > ASKS {
+    if asks.len() > b.asks {
         w.caption(&format!(
             "…and {} more decisions, all in section {}.",
-            asks.len() - ASKS,
+            asks.len() - b.asks,
             Step::Roadmap.number()
         ));
     }
 }
 
-fn measures(w: &mut Writer, ctx: &Ctx) {
+fn measures(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     let plan = ctx.plan;
     let mut kpis = key_measures(plan, ctx.today);
     let all = kpis.len();
-    if all > KPIS {
+    if all > b.kpis {
         // Too many goals for one page: the measures most in need of attention.
         kpis.sort_by_key(|k| attention(k.status));
-        kpis.truncate(KPIS);
+        kpis.truncate(b.kpis);
     }
     if kpis.is_empty() {
         w.heading("How we will know", 3, 20.0);
@@ -173,15 +210,16 @@ fn measures(w: &mut Writer, ctx: &Ctx) {
         None => "How we will know".into(),
     };
     with_heading(w, &title, 3, &t);
-    if all > KPIS {
+    if all > b.kpis {
         w.caption(&format!(
-            "The {KPIS} of {all} goals' key measures most in need of attention; all in section {}.",
+            "The {} of {all} goals' key measures most in need of attention; all in section {}.",
+            b.kpis,
             Step::Measures.number()
         ));
     }
 }
 
-fn risks(w: &mut Writer, ctx: &Ctx) {
+fn risks(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     let ranked = risks_ranked(ctx.plan);
     if ranked.is_empty() {
         w.heading("Top risks, with their owners", 3, 20.0);
@@ -194,7 +232,7 @@ fn risks(w: &mut Writer, ctx: &Ctx) {
         col("Owner", 128.0),
         col("Status", 55.0),
     ]);
-    for r in ranked.iter().take(RISKS) {
+    for r in ranked.iter().take(b.risks) {
         let (fill, ink) = theme::risk_band(risk_band(r.score()));
         t.row(vec![
             Cell::text(r.title.trim()),
@@ -207,9 +245,10 @@ fn risks(w: &mut Writer, ctx: &Ctx) {
             Cell::text(r.status.label()),
         ]);
     }
-    let title = if ranked.len() > RISKS {
+    let title = if ranked.len() > b.risks {
         format!(
-            "Top risks, with their owners ({RISKS} of {}; all in section {})",
+            "Top risks, with their owners ({} of {}; all in section {})",
+            b.risks,
             ranked.len(),
             Step::Roadmap.number()
         )
@@ -219,7 +258,7 @@ fn risks(w: &mut Writer, ctx: &Ctx) {
     with_heading(w, &title, 3, &t);
 }
 
-fn next_days(w: &mut Writer, ctx: &Ctx) {
+fn next_days(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     let due = next_90_days(ctx.plan, ctx.today);
     let title = format!("The next {HORIZON_DAYS} days: milestones due");
     if due.is_empty() {
@@ -236,7 +275,7 @@ fn next_days(w: &mut Writer, ctx: &Ctx) {
         col("Phase", 2.4),
     ])
     .without_header();
-    for m in due.iter().take(DUE) {
+    for m in due.iter().take(b.due) {
         let date = m.due.map_or("—".into(), short_date);
         let when = if m.overdue(ctx.today) {
             Cell::spans(vec![Span::new(
@@ -258,8 +297,8 @@ fn next_days(w: &mut Writer, ctx: &Ctx) {
         ]);
     }
     with_heading(w, &title, 3, &t);
-    if due.len() > DUE {
-        w.caption(&format!("…and {} more.", due.len() - DUE));
+    if due.len() > b.due {
+        w.caption(&format!("…and {} more.", due.len() - b.due));
     }
 }
 

@@ -59,6 +59,7 @@ export type * from './MetadataField';
 export type * from './Milestone';
 export type * from './MilestoneStatus';
 export type * from './Movement';
+export type * from './Paper';
 export type * from './ParkedItem';
 export type * from './Pathway';
 export type * from './PathwayKind';
