@@ -21,6 +21,10 @@ export function autogrow(node: HTMLTextAreaElement, _value?: string) {
       fit();
     }
   });
+  // The height follows the text, so neither a drag handle nor a scroll bar is needed (a
+  // text area's own scroll bar would be drawn over the column's sticky toolbar).
+  node.style.resize = 'none';
+  node.style.overflowY = 'hidden';
   observer.observe(node);
   node.addEventListener('input', fit);
   fit();
