@@ -1,9 +1,12 @@
 // Takes a picture of every screen of the real app with the demo plan open, at the size of the
 // Xvfb screen it runs under (scripts/screenshots.sh runs it at 1024×768 and 1366×768).
-// Long steps are captured page by page as the main column scrolls.
-import { mkdirSync } from 'node:fs';
+// Long steps are captured page by page as the main column scrolls. Every screen is also checked
+// for words broken across lines and fields too small for their text (support/layout.mjs); the
+// findings go to layout.txt beside the pictures and make the tool exit with status 1.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { screenshot, startDriver } from '../support/app.mjs';
+import { screenshot as capture, startDriver } from '../support/app.mjs';
+import { layoutProblems } from '../support/layout.mjs';
 import { click, find, sel } from '../support/ui.mjs';
 
 const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'maturity', 'communication', 'roadmap', 'export'];
@@ -11,13 +14,21 @@ const out = resolve(process.argv[2] ?? 'screenshots');
 const pagesPerStep = Number(process.env.PAGES ?? 3);
 mkdirSync(out, { recursive: true });
 
+const problems = new Map(); // finding -> the first screen it was seen on
 const driver = await startDriver();
 try {
   const app = await driver.launch(join(driver.scratch, 'screens.db'));
+  const screenshot = async (file) => {
+    capture(file);
+    for (const f of await layoutProblems(app)) {
+      const key = `${f.kind}: ${f.word} — ${f.where}`;
+      if (!problems.has(key)) problems.set(key, file.split('/').pop());
+    }
+  };
   const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   await find(app, 'plan');
   await pause(500);
-  screenshot(join(out, '00-home.png'));
+  await screenshot(join(out, '00-home.png'));
   await click(app, 'open-plan');
   for (const [i, step] of STEPS.entries()) {
     await click(app, `nav-${step}`);
@@ -33,7 +44,7 @@ try {
       if (!more) break;
       await pause(250);
       const name = `${String(i + 1).padStart(2, '0')}-${step}${page ? `-${page + 1}` : ''}.png`;
-      screenshot(join(out, name));
+      await screenshot(join(out, name));
       const atEnd = await app.execute(() => {
         const main = document.querySelector('.main');
         return !main || main.scrollTop + main.clientHeight >= main.scrollHeight - 2;
@@ -45,7 +56,7 @@ try {
   const extra = async (name, actions) => {
     for (const a of actions) await a();
     await pause(600);
-    screenshot(join(out, name));
+    await screenshot(join(out, name));
   };
   await click(app, 'nav-goals');
   await extra('03-goals-builder.png', [() => click(app, 'goal-toggle')]);
@@ -148,3 +159,9 @@ try {
   await driver.close();
 }
 console.log(`screenshots in ${out}`);
+const report = [...problems].map(([k, file]) => `${file}: ${k}`).join('\n');
+writeFileSync(join(out, 'layout.txt'), report ? `${report}\n` : '');
+if (problems.size) {
+  console.error(`layout problems (${problems.size}):\n${report}`);
+  process.exitCode = 1;
+}
