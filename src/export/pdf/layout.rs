@@ -18,6 +18,10 @@ pub const TOP: f32 = 74.0;
 /// The footer's band below the content.
 const FOOTER: f32 = 62.0;
 pub const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
+/// A numbered section starts a new page when less than this share of the page is left.
+const SECTION_ROOM: f32 = 1.0 / 3.0;
+/// The space above and below the rule between two sections that share a page.
+const SECTION_RULE: f32 = 22.0;
 
 /// The paper the pages print on, in points. Content keeps A4's column width on every paper,
 /// so tables and charts lay out alike; a page's drawing is moved to centre that column on a
@@ -149,13 +153,35 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A numbered section on a new page.
+    /// Starts a new page unless this one is still empty; the page takes the running header
+    /// set from now on.
+    pub fn page_break(&mut self) {
+        if self.pages.is_empty() || !self.at_top() {
+            self.new_page();
+        } else if let Some(page) = self.pages.last_mut() {
+            page.section = self.section.clone();
+        }
+    }
+
+    /// A section. A numbered one follows the previous section on its page, after a rule, when
+    /// at least a third of the page is left (so a section ending in a few lines leaves no
+    /// near-empty page), else it starts a new page; an unnumbered one (the executive summary,
+    /// an appendix) always starts a page of its own.
     pub fn section(&mut self, number: Option<usize>, title: &str) {
         self.section = match number {
             Some(n) => format!("{n}. {title}"),
             None => title.to_string(),
         };
-        self.new_page();
+        let page = self.bottom() - TOP;
+        if number.is_none() || self.pages.is_empty() || self.room() < page * SECTION_ROOM {
+            self.page_break();
+        } else if !self.at_top() {
+            self.y += SECTION_RULE;
+            let y = self.y;
+            self.canvas()
+                .hline(MARGIN_X, MARGIN_X + WIDTH, y, RULE, 0.8);
+            self.y += SECTION_RULE;
+        }
         self.anchors.push(Anchor {
             title: self.section.clone(),
             level: 0,

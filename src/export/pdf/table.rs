@@ -134,8 +134,12 @@ fn draw_header(w: &mut Writer, t: &Table, g: &Geometry) {
     w.y += g.header_h;
 }
 
-/// Tables up to this tall are kept on one page, with the heading before them.
-const KEEP_WHOLE: f32 = 180.0;
+/// Tables of up to this many rows are kept on one page, with the heading before them, when
+/// they fit in `KEEP_WHOLE_SHARE` of a page; a longer table keeps at least `KEEP_ROWS` rows
+/// with its header and heading, and never carries a single last row onto a page of its own.
+const KEEP_WHOLE_ROWS: usize = 6;
+const KEEP_WHOLE_SHARE: f32 = 0.6;
+const KEEP_ROWS: usize = 2;
 
 fn widths(t: &Table) -> (Vec<f32>, Vec<f32>) {
     let total: f32 = t.columns.iter().map(|c| c.weight).sum();
@@ -244,33 +248,33 @@ fn row_height(cells: &[Vec<Line>]) -> f32 {
     cells.iter().map(|l| text::height(l)).fold(0.0, f32::max) + 2.0 * PAD_Y
 }
 
-/// The room a table needs before it starts: all of it when it is small enough to keep whole,
-/// else its header and the start of its first row. Headings pass this on as what they keep.
+/// The room a table needs before it starts: all of it when it is short enough to keep whole,
+/// else its header and its first two rows (or the start of a row too tall for a page, which is
+/// split anyway). Headings pass this on as what they keep.
 pub fn keep(w: &Writer, t: &Table) -> f32 {
     let g = geometry(w, t);
-    let mut total = g.header_h;
-    for cells in lay_rows(w, t, &g, 40) {
-        total += row_height(&cells);
-        if total > KEEP_WHOLE {
-            // A row that fits on a page is never split, so the header needs the whole first
-            // row under it; a taller row is split anyway and needs only its first lines.
-            let first = lay_rows(w, t, &g, 1);
-            let whole = first.first().map_or(0.0, |r| row_height(r));
-            let start = first.first().map_or(0.0, |r| {
-                r.iter()
-                    .map(|l| text::height(&l[..l.len().min(3)]))
-                    .fold(0.0, f32::max)
-            });
-            let page_room = w.bottom() - TOP - g.header_h - 2.0 * PAD_Y;
-            let first_row = if whole - 2.0 * PAD_Y <= page_room {
-                whole
-            } else {
-                start + 2.0 * PAD_Y
-            };
-            return g.header_h + first_row;
+    let page = w.bottom() - TOP;
+    let rows = lay_rows(w, t, &g, KEEP_WHOLE_ROWS + 1);
+    let heights: Vec<f32> = rows.iter().map(|r| row_height(r)).collect();
+    let total = g.header_h + heights.iter().sum::<f32>();
+    if t.rows.len() <= KEEP_WHOLE_ROWS && total <= page * KEEP_WHOLE_SHARE {
+        return total;
+    }
+    let page_room = page - g.header_h - 2.0 * PAD_Y;
+    let mut need = g.header_h;
+    for (cells, whole) in rows.iter().zip(&heights).take(KEEP_ROWS) {
+        if whole - 2.0 * PAD_Y <= page_room && need + whole <= page {
+            need += whole;
+        } else {
+            // A row taller than what is left of an empty page is split: its first lines do.
+            let start = cells
+                .iter()
+                .map(|l| text::height(&l[..l.len().min(3)]))
+                .fold(0.0, f32::max);
+            return need + start + 2.0 * PAD_Y;
         }
     }
-    total
+    need
 }
 
 /// A heading kept on the same page as the table under it.
@@ -288,7 +292,18 @@ pub fn draw(w: &mut Writer, t: &Table) {
     let rows = lay_rows(w, t, &g, usize::MAX);
     draw_header(w, t, &g);
     let page_room = w.bottom() - TOP - g.header_h - 2.0 * PAD_Y;
+    let n = rows.len();
     for (i, cells) in rows.iter().enumerate() {
+        // The last two rows travel together when only the first of them would fit here, so
+        // no row is carried alone onto the next page; not when that would leave the header
+        // with fewer than two rows of its own, nor for rows too tall to move whole.
+        if n > KEEP_ROWS + 1 && i == n - 2 && !w.at_top() {
+            let (a, b) = (row_height(cells), row_height(&rows[n - 1]));
+            if a <= w.room() && a + b > w.room() && a + b <= page_room && i >= KEEP_ROWS {
+                w.new_page();
+                draw_header(w, t, &g);
+            }
+        }
         draw_row(w, t, &g, i, cells, page_room);
     }
     w.y += 6.0;

@@ -115,11 +115,10 @@ fn lay_row(w: &Writer, row: &HeatmapRow, phase: &str) -> Laid {
     }
 }
 
-/// Draws the heatmap and its legend; `phase` is the full name of the phase its targets are for.
-pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
+/// Each facet's name with its laid-out rows.
+fn lay(w: &Writer, h: &Heatmap, phase: &str) -> Vec<(String, Vec<Laid>)> {
     let short = short_phase(phase);
-    let facets: Vec<(String, Vec<Laid>)> = h
-        .facets
+    h.facets
         .iter()
         .map(|f| {
             let mut rows: Vec<Laid> = f.rows.iter().map(|r| lay_row(w, r, &short)).collect();
@@ -131,20 +130,37 @@ pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
             }
             (f.name.clone(), rows)
         })
-        .collect();
-    let total: f32 = facets
+        .collect()
+}
+
+fn whole(facets: &[(String, Vec<Laid>)]) -> f32 {
+    facets
         .iter()
         .flat_map(|f| &f.1)
         .map(|r| r.height)
         .sum::<f32>()
         + HEADER_H
-        + 40.0;
-    // The grid is read as a whole: keep it on one page whenever one page can hold it.
+        + 40.0
+}
+
+/// The room the heatmap needs where it starts: all of it when one page can hold it (it is
+/// read as a whole), else its header and a few rows. A heading before it keeps this much.
+pub fn keep(w: &Writer, h: &Heatmap, phase: &str) -> f32 {
+    let total = whole(&lay(w, h, phase));
     if total <= w.bottom() - TOP {
-        w.ensure(total);
+        total
     } else {
-        w.ensure(HEADER_H + 60.0);
+        HEADER_H + 60.0
     }
+}
+
+/// Draws the heatmap and its legend; `phase` is the full name of the phase its targets are for.
+pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
+    let short = short_phase(phase);
+    // The grid is read as a whole: keep it on one page whenever one page can hold it.
+    let facets = lay(w, h, phase);
+    let need = keep(w, h, phase);
+    w.ensure(need);
     draw_header(w);
     let sw = stage_w();
     for (fi, (facet, rows)) in facets.iter().enumerate() {

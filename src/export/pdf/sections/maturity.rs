@@ -85,7 +85,8 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
 fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     if m.phases.is_empty() {
         if let Ok(h) = maturity::heatmap(ctx.plan, &m.assessment.id, HeatmapView::Current, None) {
-            w.heading("Heatmap: current stage", 1, 200.0);
+            let keep = heatmap::keep(w, &h, "a future phase");
+            w.heading("Heatmap: current stage", 1, keep + 20.0);
             w.caption("No targets are set for a future phase yet, so the heatmap shows the current stage only.");
             heatmap::draw(w, &h, "a future phase");
         }
@@ -98,10 +99,11 @@ fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
             HeatmapView::Both,
             Some(&phase.id),
         ) {
+            let keep = heatmap::keep(w, &h, &phase.name);
             w.heading(
                 &format!("Heatmap: current stage and {}", phase.name),
                 1,
-                200.0,
+                keep,
             );
             heatmap::draw(w, &h, &phase.name);
         }

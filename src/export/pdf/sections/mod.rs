@@ -39,6 +39,8 @@ impl<'a> Ctx<'a> {
 
 pub fn body(w: &mut Writer, ctx: &Ctx) {
     summary::section(w, ctx);
+    // The summary is read on its own: the first section starts the next page.
+    w.page_break();
     // Every step is a section but the export step, which is the document itself.
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Export) {
         w.section(Some(step.number()), step.title());
