@@ -2,6 +2,7 @@
 //! `pdfinfo`, `qpdf --check`, and lopdf for the outline and the links. The tools are
 //! installed by scripts/setup.sh; a test fails rather than skips when one is missing.
 
+mod flow;
 mod paper;
 pub mod read;
 mod scripts;

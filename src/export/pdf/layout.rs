@@ -20,6 +20,8 @@ const FOOTER: f32 = 62.0;
 pub const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
 /// A numbered section starts a new page when less than this share of the page is left.
 const SECTION_ROOM: f32 = 1.0 / 3.0;
+/// The least a heading inside a section keeps under it: three lines of body text.
+const HEADING_KEEP: f32 = 3.0 * theme::BODY * theme::LEADING;
 /// The space above and below the rule between two sections that share a page.
 const SECTION_RULE: f32 = 22.0;
 
@@ -231,6 +233,12 @@ impl<'a> Writer<'a> {
         };
         let lines = text::wrap(self.fonts, &[Span::new(title, style)], WIDTH);
         let h = text::height(&lines) + after;
+        // A section's heading keeps at least three lines of body text under it.
+        let keep = if level <= 2 {
+            keep.max(HEADING_KEEP)
+        } else {
+            keep
+        };
         self.gap(before);
         self.ensure(h + keep);
         if level == 1 {

@@ -135,11 +135,23 @@ fn draw_header(w: &mut Writer, t: &Table, g: &Geometry) {
 }
 
 /// Tables of up to this many rows are kept on one page, with the heading before them, when
-/// they fit in `KEEP_WHOLE_SHARE` of a page; a longer table keeps at least `KEEP_ROWS` rows
+/// they fit in `KEEP_WHOLE_SHARE` of a page (and moving them leaves no page less than half
+/// full); a longer table keeps at least `KEEP_ROWS` rows
 /// with its header and heading, and never carries a single last row onto a page of its own.
 const KEEP_WHOLE_ROWS: usize = 6;
 const KEEP_WHOLE_SHARE: f32 = 0.6;
 const KEEP_ROWS: usize = 2;
+/// What a heading and a line or two under it take before a table: a table that fits with
+/// this to spare is kept whole where it is.
+const HEADING_ROOM: f32 = 80.0;
+/// A row up to this share of a page moves to the next page whole rather than split.
+const MOVE_WHOLE_SHARE: f32 = 0.4;
+/// A taller row is split only where at least this much of it stays on the page (three lines).
+const MIN_SPLIT: f32 = 36.0;
+
+fn moves_whole(height: f32, page_room: f32) -> bool {
+    height <= page_room * MOVE_WHOLE_SHARE
+}
 
 fn widths(t: &Table) -> (Vec<f32>, Vec<f32>) {
     let total: f32 = t.columns.iter().map(|c| c.weight).sum();
@@ -257,13 +269,19 @@ pub fn keep(w: &Writer, t: &Table) -> f32 {
     let rows = lay_rows(w, t, &g, KEEP_WHOLE_ROWS + 1);
     let heights: Vec<f32> = rows.iter().map(|r| row_height(r)).collect();
     let total = g.header_h + heights.iter().sum::<f32>();
-    if t.rows.len() <= KEEP_WHOLE_ROWS && total <= page * KEEP_WHOLE_SHARE {
+    // Moved whole only from a page at least half full, so moving it leaves no page near-empty.
+    let movable = total + HEADING_ROOM <= w.room() || w.room() <= page / 2.0;
+    if t.rows.len() <= KEEP_WHOLE_ROWS && total <= page * KEEP_WHOLE_SHARE && movable {
         return total;
     }
     let page_room = page - g.header_h - 2.0 * PAD_Y;
     let mut need = g.header_h;
-    for (cells, whole) in rows.iter().zip(&heights).take(KEEP_ROWS) {
-        if whole - 2.0 * PAD_Y <= page_room && need + whole <= page {
+    for (i, (cells, whole)) in rows.iter().zip(&heights).enumerate().take(KEEP_ROWS) {
+        // Tall rows are not all kept: moving them would leave most of a page empty.
+        if i > 0 && need + whole > page * MOVE_WHOLE_SHARE {
+            break;
+        }
+        if moves_whole(whole - 2.0 * PAD_Y, page_room) && need + whole <= page {
             need += whole;
         } else {
             // A row taller than what is left of an empty page is split: its first lines do.
@@ -299,7 +317,8 @@ pub fn draw(w: &mut Writer, t: &Table) {
         // with fewer than two rows of its own, nor for rows too tall to move whole.
         if n > KEEP_ROWS + 1 && i == n - 2 && !w.at_top() {
             let (a, b) = (row_height(cells), row_height(&rows[n - 1]));
-            if a <= w.room() && a + b > w.room() && a + b <= page_room && i >= KEEP_ROWS {
+            let movable = a + b - 4.0 * PAD_Y <= page_room * KEEP_WHOLE_SHARE;
+            if a <= w.room() && a + b > w.room() && movable && i >= KEEP_ROWS {
                 w.new_page();
                 draw_header(w, t, &g);
             }
@@ -329,8 +348,14 @@ fn draw_row(
             .zip(&next)
             .map(|(l, n)| text::height(&l[*n..]))
             .fold(0.0, f32::max);
-        // A row that fits on a page is never split; it moves to the next page whole.
-        if !started && whole > avail && whole <= page_room && !fresh {
+        // A short row is never split; it moves to the next page whole. A tall one is split
+        // where it falls, so moving it leaves no page near-empty, unless too little of it
+        // would stay on this page to read.
+        if !started
+            && whole > avail
+            && !fresh
+            && (moves_whole(whole, page_room) || avail < MIN_SPLIT)
+        {
             w.new_page();
             draw_header(w, t, g);
             fresh = true;

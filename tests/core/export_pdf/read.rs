@@ -98,11 +98,11 @@ pub fn assert_in_order(text: &str, needles: &[&str]) {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct WordBox {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
+pub struct WordBox {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
 }
 
 fn attr(tag: &str, name: &str) -> f64 {
@@ -115,7 +115,7 @@ fn attr(tag: &str, name: &str) -> f64 {
 }
 
 /// Every word's box, page by page, as `pdftotext -bbox` measures it from the drawn glyphs.
-fn word_boxes(path: &Path) -> Vec<Vec<(String, WordBox)>> {
+pub fn word_boxes(path: &Path) -> Vec<Vec<(String, WordBox)>> {
     let out = Command::new("pdftotext")
         .args(["-bbox", "-enc", "UTF-8"])
         .arg(path)

@@ -115,6 +115,9 @@ fn lay_row(w: &Writer, row: &HeatmapRow, phase: &str) -> Laid {
     }
 }
 
+/// The most a heading over the heatmap takes, with its space.
+const HEADING: f32 = 40.0;
+
 /// Each facet's name with its laid-out rows.
 fn lay(w: &Writer, h: &Heatmap, phase: &str) -> Vec<(String, Vec<Laid>)> {
     let short = short_phase(phase);
@@ -147,7 +150,11 @@ fn whole(facets: &[(String, Vec<Laid>)]) -> f32 {
 /// read as a whole), else its header and a few rows. A heading before it keeps this much.
 pub fn keep(w: &Writer, h: &Heatmap, phase: &str) -> f32 {
     let total = whole(&lay(w, h, phase));
-    if total <= w.bottom() - TOP {
+    let page = w.bottom() - TOP;
+    // Moving it whole to the next page is worth it only where that leaves less than half of
+    // this one empty; else it starts here and continues under its header.
+    // (The room counts a heading's before it.)
+    if total <= page && (total + HEADING <= w.room() || w.room() < page / 2.0) {
         total
     } else {
         HEADER_H + 60.0

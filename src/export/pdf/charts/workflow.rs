@@ -69,10 +69,11 @@ fn arrow_head(c: &mut Canvas, x: f32, y: f32, dir: (f32, f32)) {
     );
 }
 
-pub fn draw(w: &mut Writer, stages: &[Stage]) {
-    if stages.is_empty() {
-        return;
-    }
+/// The boxes' width, each stage laid out in its box, and each row of boxes' first stage and
+/// height.
+type Laid = (f32, Vec<Vec<Line>>, Vec<(usize, f32)>);
+
+fn lay_all(w: &Writer, stages: &[Stage]) -> Laid {
     let per_row = stages.len().min(PER_ROW);
     let bw = (WIDTH - GUTTER * (per_row - 1) as f32) / per_row as f32;
     let laid: Vec<Vec<Line>> = stages.iter().map(|s| lay(w, s, bw)).collect();
@@ -84,9 +85,36 @@ pub fn draw(w: &mut Writer, stages: &[Stage]) {
             (r * per_row, h)
         })
         .collect();
-    let total: f32 = rows.iter().map(|r| r.1).sum::<f32>() + ROW_GAP * (rows.len() - 1) as f32;
+    (bw, laid, rows)
+}
+
+fn total(rows: &[(usize, f32)]) -> f32 {
+    rows.iter().map(|r| r.1).sum::<f32>() + ROW_GAP * rows.len().saturating_sub(1) as f32
+}
+
+/// The room the diagram needs where it starts: all of it when one page holds it (it is kept
+/// whole), else its first row of boxes. A heading before it keeps this much.
+pub fn keep(w: &Writer, stages: &[Stage]) -> f32 {
+    if stages.is_empty() {
+        return 0.0;
+    }
+    let (_, _, rows) = lay_all(w, stages);
+    let total = total(&rows);
     if total <= w.bottom() - TOP {
-        w.ensure(total + 6.0);
+        total + 6.0
+    } else {
+        rows.first().map_or(0.0, |r| r.1)
+    }
+}
+
+pub fn draw(w: &mut Writer, stages: &[Stage]) {
+    if stages.is_empty() {
+        return;
+    }
+    let per_row = stages.len().min(PER_ROW);
+    let (bw, laid, rows) = lay_all(w, stages);
+    if total(&rows) <= w.bottom() - TOP {
+        w.ensure(total(&rows) + 6.0);
     }
     let line_color: Rgb = TEAL;
     let mut previous: Option<(f32, f32)> = None;

@@ -39,7 +39,15 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
     roles(w, plan);
     workflow_part(w, plan);
     raci(w, plan);
-    w.heading("Review cadence", 1, 30.0);
+    // A short cadence and its next review date stay together with their heading.
+    let cadence = crate::export::pdf::text::wrap(
+        w.fonts,
+        &[Span::new(&s.review_cadence, Style::body())],
+        crate::export::pdf::layout::WIDTH,
+    );
+    let line = crate::export::pdf::theme::BODY * crate::export::pdf::theme::LEADING;
+    let keep = crate::export::pdf::text::height(&cadence) + 2.0 * line + 8.0;
+    w.heading("Review cadence", 1, keep.min(8.0 * line));
     if s.review_cadence.trim().is_empty() {
         w.not_yet_written();
     } else {
@@ -95,19 +103,21 @@ fn roles(w: &mut Writer, plan: &Plan) {
 }
 
 fn workflow_part(w: &mut Writer, plan: &Plan) {
-    w.heading("Badge request workflow", 1, 120.0);
+    let stages: Vec<workflow::Stage> = plan
+        .workflow_stages
+        .iter()
+        .map(|s| workflow::Stage {
+            name: s.name.clone(),
+            responsible: role_name(plan, s.responsible_role_id.as_ref()),
+            time: s.expected_time.clone(),
+        })
+        .collect();
+    // The heading stays with the diagram, which is kept whole when a page can hold it.
+    let keep = workflow::keep(w, &stages).max(40.0);
+    w.heading("Badge request workflow", 1, keep);
     if plan.workflow_stages.is_empty() {
         w.not_yet_written();
     } else {
-        let stages: Vec<workflow::Stage> = plan
-            .workflow_stages
-            .iter()
-            .map(|s| workflow::Stage {
-                name: s.name.clone(),
-                responsible: role_name(plan, s.responsible_role_id.as_ref()),
-                time: s.expected_time.clone(),
-            })
-            .collect();
         workflow::draw(w, &stages);
         w.gap(6.0);
         let mut t = Table::new(vec![
@@ -224,30 +234,16 @@ fn raci_table(plan: &Plan, roles: &[Role]) -> Table {
 }
 
 fn taxonomy(w: &mut Writer, plan: &Plan) {
-    w.heading("Badge taxonomy", 1, 80.0);
-    if plan.badge_levels.is_empty() {
-        w.heading("Levels", 2, 30.0);
-        w.not_yet_written();
-    } else {
-        let mut t = Table::new(vec![
-            col("Level", 2.6),
-            col("Assessment", 2.4),
-            col("Evidence", 2.0),
-            col("Visual cue", 2.0),
-        ]);
-        for l in &plan.badge_levels {
-            let mut about = vec![vec![Span::new(&l.name, Style::cell_bold())]];
-            if !l.description.trim().is_empty() {
-                about.push(vec![note(&l.description)]);
-            }
-            t.row(vec![
-                Cell::blocks(about),
-                Cell::text(or_dash(&l.assessment)),
-                Cell::text(or_dash(&l.evidence)),
-                Cell::text(or_dash(&l.visual_cue)),
-            ]);
+    let levels = (!plan.badge_levels.is_empty()).then(|| levels_table(plan));
+    // The part's heading stays with the levels' heading and what that one keeps.
+    let keep = levels.as_ref().map_or(30.0, |t| table::keep(w, t)) + 30.0;
+    w.heading("Badge taxonomy", 1, keep);
+    match levels {
+        None => {
+            w.heading("Levels", 2, 30.0);
+            w.not_yet_written();
         }
-        with_heading(w, "Levels", 2, &t);
+        Some(t) => with_heading(w, "Levels", 2, &t),
     }
     if plan.pathways.is_empty() {
         w.heading("Pathways", 2, 30.0);
@@ -306,4 +302,26 @@ fn taxonomy(w: &mut Writer, plan: &Plan) {
         ]);
     }
     with_heading(w, "Metadata every badge carries", 2, &t);
+}
+
+fn levels_table(plan: &Plan) -> Table {
+    let mut t = Table::new(vec![
+        col("Level", 2.6),
+        col("Assessment", 2.4),
+        col("Evidence", 2.0),
+        col("Visual cue", 2.0),
+    ]);
+    for l in &plan.badge_levels {
+        let mut about = vec![vec![Span::new(&l.name, Style::cell_bold())]];
+        if !l.description.trim().is_empty() {
+            about.push(vec![note(&l.description)]);
+        }
+        t.row(vec![
+            Cell::blocks(about),
+            Cell::text(or_dash(&l.assessment)),
+            Cell::text(or_dash(&l.evidence)),
+            Cell::text(or_dash(&l.visual_cue)),
+        ]);
+    }
+    t
 }
