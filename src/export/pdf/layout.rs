@@ -175,9 +175,9 @@ impl<'a> Writer<'a> {
             None => title.to_string(),
         };
         let page = self.bottom() - TOP;
-        if number.is_none() || self.pages.is_empty() || self.room() < page * SECTION_ROOM {
+        if number.is_none() || self.at_top() || self.room() < page * SECTION_ROOM {
             self.page_break();
-        } else if !self.at_top() {
+        } else {
             self.y += SECTION_RULE;
             let y = self.y;
             self.canvas()

@@ -25,6 +25,8 @@ const TABLE_END: f64 = 9.5;
 /// A table of up to this many rows is short: it is kept whole, so none of its rows travel alone.
 const SHORT_TABLE: usize = 6;
 
+type Words = Vec<(String, WordBox)>;
+
 #[derive(Debug, Clone)]
 struct TextLine {
     text: String,
@@ -46,12 +48,13 @@ fn page_lines(path: &Path, page_h: f64) -> Vec<Vec<TextLine>> {
     word_boxes(path)
         .into_iter()
         .map(|words| {
-            let mut body: Vec<(String, WordBox)> = words
+            let mut body: Words = words
                 .into_iter()
                 .filter(|(_, b)| b.y0 > TOP - 16.0 && b.y1 < page_h - FOOTER + 8.0)
                 .collect();
             body.sort_by(|a, b| a.1.y0.total_cmp(&b.1.y0));
-            let mut lines: Vec<(Vec<(String, WordBox)>, f64, f64)> = Vec::new();
+            // Each line's words, top and bottom.
+            let mut lines: Vec<(Words, f64, f64)> = Vec::new();
             for (word, b) in body {
                 match lines.last_mut() {
                     Some((words, _, bottom)) if (b.y0 + b.y1) / 2.0 < *bottom => {
@@ -140,8 +143,10 @@ fn flaws_in(pages: &[Vec<TextLine>], page_h: f64, exempt: &[usize]) -> Vec<Strin
         let carries_on = next.is_some_and(|l| !l.heading() && !l.text.starts_with("SECTION"));
         if let Some(h) = lines.iter().rposition(TextLine::heading) {
             let under: Vec<&TextLine> = lines[h + 1..].iter().filter(|l| !l.heading()).collect();
-            let (count, rows) = (under.len(), rows_after(lines, h));
-            if carries_on && (count < 3 || (rows >= 2 && rows < 3 && count == rows)) {
+            // Fewer than three lines: not a table's header and two rows, nor a paragraph's start.
+            // (A table header left with too few rows is found below, by its repetition.)
+            let count = under.len();
+            if carries_on && count < 3 {
                 found.push(format!(
                     "page {n} ends with the heading {:?} and only {count} line(s) under it",
                     lines[h].text
