@@ -58,6 +58,8 @@ pub struct AppInfo {
 pub struct Exported {
     pub path: String,
     pub bytes: u32,
+    /// For a PDF: the characters it shows as empty boxes, said in a sentence, as the CLI says it.
+    pub warning: Option<String>,
 }
 
 pub struct Backend {
@@ -214,6 +216,10 @@ impl Backend {
             }
         };
         let bytes = stepwise::export::render_with(ws.store(), id, format, now, options)?;
+        let warning = match format {
+            Format::Pdf => stepwise::export::pdf::report(&ws.store().plan(id)?)?.warning(),
+            _ => None,
+        };
         drop(ws);
         stepwise::files::write_atomic(&path, &bytes)?;
         tracing::info!(plan = %id, file = %path.display(), "exported");
@@ -221,6 +227,7 @@ impl Backend {
         Ok(Exported {
             path: path.display().to_string(),
             bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            warning,
         })
     }
 

@@ -83,6 +83,7 @@ impl Backend {
             .map(|(path, bytes)| Exported {
                 path: path.display().to_string(),
                 bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+                warning: None,
             })
             .collect())
     }

@@ -200,6 +200,31 @@ fn exports_go_to_the_exports_folder_and_only_they_may_be_opened() {
         .unwrap();
     assert_eq!(xlsx.path, chosen.display().to_string());
     assert!(xlsx.bytes > 1000);
+    assert_eq!(pdf.warning, None, "the demo's PDF draws every character");
+}
+
+#[test]
+fn a_pdf_export_says_which_characters_it_shows_as_empty_boxes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (backend, id) = demo_backend(dir.path());
+    backend
+        .apply(
+            &id,
+            &[Edit::RenamePlan {
+                name: "Plan 𓀀".into(),
+            }],
+            now(),
+        )
+        .unwrap();
+    let pdf = backend
+        .export(&id, Format::Pdf, None, Default::default(), now())
+        .unwrap();
+    let warning = pdf.warning.expect("a warning");
+    assert!(warning.contains("𓀀 (U+13000)"), "{warning}");
+    let xlsx = backend
+        .export(&id, Format::Xlsx, None, Default::default(), now())
+        .unwrap();
+    assert_eq!(xlsx.warning, None, "the workbook has no such limit");
 }
 
 #[test]

@@ -3,4 +3,8 @@
 /**
  * A file an export wrote.
  */
-export type Exported = { path: string, bytes: number, };
+export type Exported = { path: string, bytes: number, 
+/**
+ * For a PDF: the characters it shows as empty boxes, said in a sentence, as the CLI says it.
+ */
+warning: string | null, };
