@@ -95,10 +95,7 @@ impl Record for Objection {
         c.text("answer", &self.answer);
         c.text("evidence", &self.evidence);
         if self.status == ObjectionStatus::Answered && self.answer.trim().is_empty() {
-            c.problem(
-                "answer",
-                "must be written before the objection is marked answered",
-            );
+            c.problem("status", "cannot be Answered until the answer is written");
         }
     }
 }

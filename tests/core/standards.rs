@@ -104,8 +104,8 @@ fn a_framework_or_objection_with_bad_fields_is_refused_naming_each_and_nothing_i
         .to_string();
     for needle in [
         "objection.objection",
-        "objection.answer",
-        "must be written before the objection is marked answered",
+        "objection.status",
+        "cannot be Answered until the answer is written",
     ] {
         assert!(err.contains(needle), "{needle:?} in {err}");
     }
