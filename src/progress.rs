@@ -8,7 +8,7 @@
 //! Nothing here depends on the day: the plans table caches the result.
 
 use crate::catalog::catalog;
-use crate::model::{Communication, Goal, Kind, Plan};
+use crate::model::{Communication, Goal, Kind, ObjectionStatus, Plan};
 use crate::smart::is_smart;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -81,6 +81,8 @@ impl Step {
                     K::BadgeLevel,
                     K::Pathway,
                     K::MetadataField,
+                    K::Framework,
+                    K::Objection,
                 ],
                 true,
             ),
@@ -398,6 +400,25 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                 "metadata",
                 !plan.metadata_fields.is_empty(),
                 "the metadata every badge carries",
+            )
+            .check(
+                "frameworks",
+                !plan.frameworks.is_empty(),
+                "a skills framework or standard the badges align to",
+            );
+            let open = plan
+                .objections
+                .iter()
+                .filter(|o| o.status != ObjectionStatus::Answered)
+                .count();
+            t.check(
+                "objections",
+                !plan.objections.is_empty() && open == 0,
+                if plan.objections.is_empty() {
+                    "the doubts about rigour raised so far, each answered".to_string()
+                } else {
+                    format!("an answer to every doubt about rigour ({open} open)")
+                },
             );
         }
         Step::Maturity => {

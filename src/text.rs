@@ -1,7 +1,7 @@
 //! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
 
 use crate::figures::{self, measure_standings, measures_needing_attention};
-use crate::model::Plan;
+use crate::model::{ObjectionStatus, Plan};
 use crate::progress::{progress, steps_complete};
 use crate::smart::{goal_findings, Severity};
 use crate::store::PlanSummary;
@@ -51,6 +51,7 @@ pub fn plan_summary(plan: &Plan, today: NaiveDate) -> String {
         plan.phases.len()
     );
     let _ = writeln!(out, "{}", crate::figures::board_line(plan));
+    let _ = writeln!(out, "{}", standards_line(plan));
     let steps = progress(plan);
     let _ = writeln!(
         out,
@@ -134,7 +135,54 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
         let _ = writeln!(out, "  {status:<16} {} ({due})", m.title);
     }
     board_check(&mut out, plan, today);
+    standards_check(&mut out, plan);
     out
+}
+
+/// One line for the summary: how many frameworks, and how many doubts are still open.
+fn standards_line(plan: &Plan) -> String {
+    let open = plan
+        .objections
+        .iter()
+        .filter(|o| o.status == ObjectionStatus::Open)
+        .count();
+    format!(
+        "skills frameworks: {}  objections about rigour: {} ({open} open)",
+        plan.frameworks.len(),
+        plan.objections.len()
+    )
+}
+
+/// The frameworks badges align to, and each doubt about rigour with its answer or what is
+/// missing: an open doubt is what stalls a program at this stage.
+fn standards_check(out: &mut String, plan: &Plan) {
+    let _ = writeln!(out, "\nSkills frameworks and standards:");
+    if plan.frameworks.is_empty() {
+        let _ = writeln!(out, "  none yet: name one the badges align to");
+    }
+    for f in &plan.frameworks {
+        let _ = writeln!(out, "  {}", f.name);
+        if f.alignment.trim().is_empty() {
+            let _ = writeln!(out, "      no alignment written: say how badges cite it");
+        }
+    }
+    let _ = writeln!(out, "\nObjections about rigour:");
+    if plan.objections.is_empty() {
+        let _ = writeln!(out, "  none recorded");
+    }
+    for o in &plan.objections {
+        let by = if o.raised_by.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", o.raised_by.trim())
+        };
+        let _ = writeln!(out, "  {:<9} {}{by}", o.status.label(), o.objection.trim());
+        if o.status == ObjectionStatus::Open {
+            let _ = writeln!(out, "      not answered yet");
+        } else if o.evidence.trim().is_empty() {
+            let _ = writeln!(out, "      no evidence given for the answer");
+        }
+    }
 }
 
 /// The decisions requested, soonest first, and the live risks by score, each with what still

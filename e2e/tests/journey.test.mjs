@@ -152,6 +152,15 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     await saved(app);
     await click(app, 'add-badge_level');
     await fill(app, 'badge_level-name', 'Skill badge', await lastCard(app, 'badge_level-card'));
+    await click(app, 'add-framework');
+    const framework = await lastCard(app, 'framework-card');
+    await fill(app, 'framework-name', 'ESCO', framework);
+    await fill(app, 'framework-alignment', 'Each skill badge cites its ESCO skills.', framework);
+    await click(app, 'add-objection');
+    const objection = await lastCard(app, 'objection-card');
+    await fill(app, 'objection-objection', 'Employers will not read a badge.', objection);
+    await fill(app, 'objection-answer', 'Skills are tagged with ESCO, which employers use.', objection);
+    await choose(app, 'objection-status', 'answered', objection);
     a11y.governance = await accessibilityProblems(app);
 
     // 7. Maturity (its own workshop; here only checked for accessibility)
@@ -187,7 +196,7 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     assert.ok(pdf.startsWith(driver.exportDir), `the PDF went to the exports folder: ${pdf}`);
     assert.ok(existsSync(pdf) && statSync(pdf).size > 10_000, 'the PDF exists');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const expected of [ORG, 'Launch 12 stackable badges', 'Badge administrator', XSS]) {
+    for (const expected of [ORG, 'Launch 12 stackable badges', 'Badge administrator', 'Employers will not read a badge.', XSS]) {
       assert.ok(text.includes(expected), `the PDF mentions "${expected}"`);
     }
     await click(app, 'export-xlsx');

@@ -186,6 +186,8 @@ pub struct Catalog {
     pub design_principles: Vec<Described>,
     /// The room's log: a heading and a sentence for each of its three lists, by kind.
     pub room_log: Vec<Described>,
+    /// Skills frameworks and standards a program commonly aligns its badges to.
+    pub skills_frameworks: Vec<Described>,
 }
 
 // The three files as they are on disk; each is read whole into the one `Catalog`.
@@ -226,6 +228,7 @@ struct JourneyFile {
     delivery_modes: Vec<Described>,
     design_principles: Vec<Described>,
     room_log: Vec<Described>,
+    skills_frameworks: Vec<Described>,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> T {
@@ -268,6 +271,7 @@ fn load() -> Catalog {
         delivery_modes: j.delivery_modes,
         design_principles: j.design_principles,
         room_log: j.room_log,
+        skills_frameworks: j.skills_frameworks,
     }
 }
 
@@ -305,6 +309,10 @@ impl Catalog {
         source: RequirementSource,
     ) -> impl Iterator<Item = &Requirement> {
         self.requirements.iter().filter(move |r| r.source == source)
+    }
+
+    pub fn skills_framework(&self, id: &str) -> Option<&Described> {
+        self.skills_frameworks.iter().find(|f| f.id == id)
     }
 
     pub fn success_factor(&self, id: &str) -> Option<&Described> {

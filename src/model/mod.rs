@@ -10,6 +10,7 @@ mod outreach;
 mod requirements;
 mod roadmap;
 mod room;
+mod standards;
 mod vision;
 
 pub use board::*;
@@ -21,6 +22,7 @@ pub use outreach::*;
 pub use requirements::*;
 pub use roadmap::*;
 pub use room::*;
+pub use standards::*;
 pub use vision::*;
 
 use crate::record::kinds;
@@ -63,6 +65,8 @@ pub struct Plan {
     pub badge_levels: Vec<BadgeLevel>,
     pub pathways: Vec<Pathway>,
     pub metadata_fields: Vec<MetadataField>,
+    pub frameworks: Vec<Framework>,
+    pub objections: Vec<Objection>,
     pub phases: Vec<Phase>,
     pub milestones: Vec<Milestone>,
     pub communications: Vec<Communication>,
@@ -102,6 +106,8 @@ kinds! {
     BadgeLevel(BadgeLevel) => "badge_levels", badge_levels, "badge level", parent: None;
     Pathway(Pathway) => "pathways", pathways, "pathway", parent: None;
     MetadataField(MetadataField) => "metadata_fields", metadata_fields, "metadata field", parent: None;
+    Framework(Framework) => "frameworks", frameworks, "skills framework", parent: None;
+    Objection(Objection) => "objections", objections, "objection", parent: None;
     Phase(Phase) => "phases", phases, "phase", parent: None;
     Milestone(Milestone) => "milestones", milestones, "milestone", parent: None;
     Communication(Communication) => "communications", communications, "communication", parent: None;
@@ -193,6 +199,8 @@ impl Plan {
             badge_levels: vec![],
             pathways: vec![],
             metadata_fields: vec![],
+            frameworks: vec![],
+            objections: vec![],
             phases: vec![],
             milestones: vec![],
             communications: vec![],

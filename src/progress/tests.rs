@@ -68,7 +68,7 @@ fn measures_count_the_ready_measures_and_a_missing_one_per_goal_without() {
 }
 
 #[test]
-fn governance_counts_the_nine_sections_of_its_screen() {
+fn governance_counts_the_eleven_sections_of_its_screen() {
     let mut plan = demo();
     let parts: Vec<String> = step_checks(&plan, Step::Governance)
         .into_iter()
@@ -86,12 +86,19 @@ fn governance_counts_the_nine_sections_of_its_screen() {
             "cadence",
             "levels",
             "pathways",
-            "metadata"
+            "metadata",
+            "frameworks",
+            "objections"
         ]
     );
-    assert_eq!(count(&plan, Step::Governance), (9, 9));
+    assert_eq!(count(&plan, Step::Governance), (11, 11));
     plan.pathways.clear();
-    assert_eq!(count(&plan, Step::Governance), (8, 9));
+    assert_eq!(count(&plan, Step::Governance), (10, 11));
+    plan.frameworks.clear();
+    assert_eq!(count(&plan, Step::Governance), (9, 11));
+    // One objection still open keeps the register from counting.
+    plan.objections[0].status = ObjectionStatus::Open;
+    assert_eq!(count(&plan, Step::Governance), (8, 11));
 }
 
 #[test]

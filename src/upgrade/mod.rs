@@ -13,6 +13,7 @@ mod v2_milestone_status;
 mod v3_room_log;
 mod v4_measure_thresholds;
 mod v5_asks_risks;
+mod v6_standards;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -66,11 +67,16 @@ pub static STEPS: &[Step] = &[
         sql: include_str!("../store/migrations/005-asks-risks.sql"),
         rewrite: Some(v5_asks_risks::rewrite),
     },
+    Step {
+        to: 6,
+        sql: include_str!("../store/migrations/006-standards.sql"),
+        rewrite: Some(v6_standards::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 5;
+pub const DATA_VERSION: i64 = 6;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 

@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 23] = [
+const SHEETS: [&str; 24] = [
     "Summary",
     "Context",
     "Vision",
@@ -23,6 +23,7 @@ const SHEETS: [&str; 23] = [
     "Governance",
     "RACI",
     "Badges",
+    "Standards and skills",
     "Maturity",
     "Ratings",
     "Gaps",
@@ -366,10 +367,10 @@ fn the_maturity_sheet_has_a_radar_chart_drawn_from_its_own_cells() {
         3,
         "current and the two phases' targets"
     );
-    let rels = part(&e.path, "xl/worksheets/_rels/sheet12.xml.rels");
+    let rels = part(&e.path, "xl/worksheets/_rels/sheet13.xml.rels");
     assert!(
         rels.contains("drawing"),
-        "the chart sits on the Maturity sheet (the 12th)"
+        "the chart sits on the Maturity sheet (the 13th)"
     );
 }
 

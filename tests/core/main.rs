@@ -19,6 +19,7 @@ mod names;
 mod open;
 mod planfile;
 mod roomlog;
+mod standards;
 mod store;
 mod upgrade;
 mod workspace;

@@ -52,6 +52,11 @@ fn before_asks(version: &str) -> bool {
     matches!(version, "v0.1.0" | "v2")
 }
 
+/// Whether a fixture was written before plans held frameworks and objections (version 6).
+fn before_standards(version: &str) -> bool {
+    matches!(version, "v0.1.0" | "v2" | "v5")
+}
+
 /// Made by `scripts/make-fixture.sh` for each new version.
 const VERSIONS: [(&str, &str, &str); 3] = [
     ("v0.1.0", "stepwise-0.1.0.db", "demo-0.1.0.stepwise.json"),
@@ -115,6 +120,12 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
             );
         } else {
             assert!(!demo.asks.is_empty() && !demo.risks.is_empty());
+        }
+        if before_standards(version) {
+            assert!(
+                demo.frameworks.is_empty() && demo.objections.is_empty(),
+                "{version}: no frameworks or objections were recorded before version 6"
+            );
         }
         assert_eq!(
             revealed_before,

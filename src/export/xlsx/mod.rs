@@ -19,6 +19,7 @@ mod requirements;
 mod roadmap;
 mod roomlog;
 mod sheet;
+mod standards;
 mod summary;
 mod vision;
 mod wrap;
@@ -113,7 +114,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&properties(plan, now).map_err(xlsx_error)?);
     // In the order a reader meets them: the summary, then the journey's steps.
-    let sheets: [SheetFn; 23] = [
+    let sheets: [SheetFn; 24] = [
         summary::sheet,
         vision::context,
         vision::vision,
@@ -125,6 +126,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
         governance::governance,
         governance::raci,
         governance::badges,
+        standards::sheet,
         maturity::sheet,
         ratings::sheet,
         gaps::sheet,

@@ -99,6 +99,21 @@ export const blank = {
     visual_cue: '',
   }),
   pathway: (): T.Pathway => ({ id: newId(), name: 'New pathway', kind: 'vertical', description: '', level_ids: [] }),
+  framework: (catalogId: string | null = null, name = 'New framework'): T.Framework => ({
+    id: newId(),
+    catalog_id: catalogId,
+    name,
+    alignment: '',
+    level_ids: [],
+  }),
+  objection: (): T.Objection => ({
+    id: newId(),
+    objection: 'New objection',
+    raised_by: '',
+    answer: '',
+    evidence: '',
+    status: 'open',
+  }),
   metadataField: (): T.MetadataField => ({ id: newId(), name: 'New field', description: '', required: false }),
   phase: (): T.Phase => ({ id: newId(), name: 'New phase', description: '', starts_on: null, ends_on: null }),
   milestone: (): T.Milestone => ({

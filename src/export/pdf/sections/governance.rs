@@ -1,7 +1,7 @@
 //! Section 6, governance: who decides (roles, the approval committee), how a badge comes to
 //! be (the request workflow as a diagram and in detail, what a proposal holds, the RACI
 //! matrix), how often the program is reviewed, and what badges look like (levels, pathways,
-//! the metadata every badge carries).
+//! the metadata every badge carries), and the standards and skills badges align to.
 
 use super::{long_date, or_dash, Ctx};
 use crate::export::pdf::charts::workflow;
@@ -31,6 +31,8 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
         && plan.badge_levels.is_empty()
         && plan.pathways.is_empty()
         && plan.metadata_fields.is_empty()
+        && plan.frameworks.is_empty()
+        && plan.objections.is_empty()
         && s.review_cadence.trim().is_empty();
     if empty {
         w.not_yet_written();
@@ -57,6 +59,7 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
         w.paragraph(&[body("Next review: "), bold(long_date(d))]);
     }
     taxonomy(w, plan);
+    super::standards::part(w, plan);
 }
 
 fn roles(w: &mut Writer, plan: &Plan) {

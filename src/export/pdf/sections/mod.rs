@@ -10,6 +10,7 @@ mod maturity;
 mod outreach;
 mod roadmap;
 mod roomlog;
+mod standards;
 mod summary;
 
 use super::layout::Writer;

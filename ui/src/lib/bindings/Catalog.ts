@@ -27,4 +27,8 @@ targets_note: string, worked_examples: Array<WorkedExample>, requirements: Array
 /**
  * The room's log: a heading and a sentence for each of its three lists, by kind.
  */
-room_log: Array<Described>, };
+room_log: Array<Described>, 
+/**
+ * Skills frameworks and standards a program commonly aligns its badges to.
+ */
+skills_frameworks: Array<Described>, };

@@ -5,6 +5,7 @@ import type { Better } from './Better';
 import type { CheckInConfidence } from './CheckInConfidence';
 import type { Confidence } from './Confidence';
 import type { FactorStatus } from './FactorStatus';
+import type { ObjectionStatus } from './ObjectionStatus';
 import type { Frequency } from './Frequency';
 import type { Kind } from './Kind';
 import type { MeasureStatus } from './MeasureStatus';
@@ -51,6 +52,8 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
   badge_level: "badge_levels",
   pathway: "pathways",
   metadata_field: "metadata_fields",
+  framework: "frameworks",
+  objection: "objections",
   phase: "phases",
   milestone: "milestones",
   communication: "communications",
@@ -114,6 +117,12 @@ export const CONFIDENCE_LABEL: Record<Confidence, string> = {
   evidence_seen: "Evidence seen",
   observed: "Observed",
   opinion: "Opinion",
+};
+
+/** Whether a doubt about rigour has been answered. */
+export const OBJECTION_STATUS_LABEL: Record<ObjectionStatus, string> = {
+  open: "Open",
+  answered: "Answered",
 };
 
 /** Where a risk stands. */
