@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDriver } from '../support/app.mjs';
-import { accessibilityProblems, choose, click, fill, find, saved, sel, step } from '../support/ui.mjs';
+import { accessibilityProblems, click, fill, find, saved, sel, step } from '../support/ui.mjs';
 
 const EMPLOYERS = 'Employers with a signed endorsement';
 const ADULTS = 'Continuing Education learners enrolled';
