@@ -7,6 +7,7 @@
 //! disagree.
 
 mod board;
+mod firmness;
 mod headlines;
 mod maturity;
 mod measures;
@@ -18,6 +19,7 @@ pub use board::{
     measures_behind, money, next_90_days, risk_band, risk_counts, risks_ranked, Kpi, RiskBand,
     HORIZON_DAYS, RISK_HIGH, RISK_MEDIUM,
 };
+pub use firmness::{to_firm_up, Firmness};
 pub use headlines::section_headline;
 pub use maturity::{MaturityFigures, MaturityHeadline, PhaseAim, StageMean};
 pub use measures::{

@@ -10,6 +10,7 @@ mod export_pdf;
 mod export_xlsx;
 mod figures;
 mod files;
+mod firmness;
 mod forms;
 mod forms_trust;
 mod generated;

@@ -68,7 +68,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     widths.extend(m.phases.iter().map(|_| 12.0));
     widths.extend([10.0, 9.0, 11.0]);
     widths.extend(raters.iter().map(|_| 12.0));
-    widths.extend([48.0, 32.0]);
+    widths.extend([48.0, 32.0, 18.0]);
     let mut sh = ctx.sheet(SHEET, &widths)?;
     let next = m.next;
     let target_words = next.map_or(String::new(), |p| {
@@ -174,6 +174,11 @@ fn matrix(
             row.push(V::s(
                 r.agreement.as_ref().map_or("", |a| a.evidence.as_str()),
             ));
+            row.push(if r.current.is_some() {
+                V::s(crate::figures::Firmness::of(r).label())
+            } else {
+                V::Blank
+            });
             rows.push(row);
         }
     }
@@ -192,7 +197,11 @@ fn matrix(
     ]);
     let first_rater = cols.len();
     cols.extend(raters.iter().map(|r| Col::center(&r.name)));
-    cols.extend([Col::text("Rationale"), Col::text("Evidence")]);
+    cols.extend([
+        Col::text("Rationale"),
+        Col::text("Evidence"),
+        Col::text("Stage rests on"),
+    ]);
     let names = unique_headers(cols.iter().map(|c| c.header.as_str()), "Column");
     for (c, name) in cols.iter_mut().zip(names) {
         c.header = name;

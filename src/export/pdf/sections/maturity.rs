@@ -78,6 +78,7 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
     facets(w, ctx, m);
     gaps(w, m);
     disagreements(w, m);
+    firmness(w, m);
     progress(w, ctx, m);
     factors(w, ctx);
 }
@@ -279,6 +280,67 @@ fn disagreements(w: &mut Writer, m: &MaturityFigures) {
         maturity::DISAGREEMENT_SPREAD
     ));
     draw(w, &t);
+}
+
+/// Which stages a board should not lean on yet: those agreed without evidence and those the
+/// raters split over, named in two short lists rather than a table of every sub-facet.
+fn firmness(w: &mut Writer, m: &MaturityFigures) {
+    let (opinion, split) = crate::figures::to_firm_up(&m.results);
+    let scored = m
+        .results
+        .subfacets
+        .iter()
+        .filter(|r| r.current.is_some())
+        .count();
+    let names = |rs: &[&crate::maturity::SubfacetResult]| {
+        rs.iter()
+            .map(|r| subfacet_name(&r.subfacet_id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let title = if opinion.is_empty() && split.is_empty() {
+        "How firmly the stages stand: every one cites evidence".to_string()
+    } else {
+        format!(
+            "How firmly the stages stand: {} of {scored} rest on opinion only",
+            opinion.len()
+        )
+    };
+    // A part of the results rather than an entry of its own in the contents, which are full.
+    w.heading(&title, 2, 50.0);
+    if opinion.is_empty() && split.is_empty() {
+        w.paragraph(&[Span::new(
+            "Every stage was agreed with evidence cited, and no sub-facet split the raters.",
+            Style::body(),
+        )]);
+        return;
+    }
+    if !opinion.is_empty() {
+        w.paragraph(&[
+            bold("Opinion only"),
+            Span::new(
+                format!(
+                    " (agreed with no evidence cited, or not agreed): {}.",
+                    names(&opinion)
+                ),
+                Style::body(),
+            ),
+        ]);
+    }
+    if !split.is_empty() {
+        w.paragraph(&[
+            bold("Split vote"),
+            Span::new(
+                format!(
+                    " (raters {} or more stages apart): {}.",
+                    maturity::DISAGREEMENT_SPREAD,
+                    names(&split)
+                ),
+                Style::body(),
+            ),
+        ]);
+    }
+    w.caption("Before the board relies on these stages, the committee can cite what each rests on: a report, a survey, a count.");
 }
 
 fn progress(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
