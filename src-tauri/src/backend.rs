@@ -215,11 +215,8 @@ impl Backend {
                 dir.join(stepwise::export::file_name(&name, format, now))
             }
         };
-        let bytes = stepwise::export::render_with(ws.store(), id, format, now, options)?;
-        let warning = match format {
-            Format::Pdf => stepwise::export::pdf::report(&ws.store().plan(id)?)?.warning(),
-            _ => None,
-        };
+        let stepwise::export::Rendered { bytes, warning } =
+            stepwise::export::render_with(ws.store(), id, format, now, options)?;
         drop(ws);
         stepwise::files::write_atomic(&path, &bytes)?;
         tracing::info!(plan = %id, file = %path.display(), "exported");

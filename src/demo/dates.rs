@@ -25,9 +25,7 @@ const FORMATS: &[(&str, &str)] = &[
 ];
 
 /// A date as the plan's prose writes it, e.g. "14 March 2027".
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
+pub use crate::figures::long_date;
 
 /// A month as the plan's prose writes it, e.g. "March 2027".
 pub fn month_year(d: NaiveDate) -> String {

@@ -117,7 +117,14 @@ pub struct ExportOptions {
 /// The bytes of a plan in the given format, as of `now` (the date printed on the cover, the
 /// statuses judged against).
 pub fn render(store: &Store, plan_id: &str, format: Format, now: DateTime<Utc>) -> Result<Vec<u8>> {
-    render_with(store, plan_id, format, now, ExportOptions::default())
+    Ok(render_with(store, plan_id, format, now, ExportOptions::default())?.bytes)
+}
+
+/// An export's bytes and, for a PDF, the characters it shows as empty boxes, said in a
+/// sentence for the person (the CLI prints it, the app shows it beside the file).
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub warning: Option<String>,
 }
 
 /// `render`, with the person's choices.
@@ -127,19 +134,24 @@ pub fn render_with(
     format: Format,
     now: DateTime<Utc>,
     options: ExportOptions,
-) -> Result<Vec<u8>> {
+) -> Result<Rendered> {
     let mut plan = store.plan(plan_id)?;
     if options.anonymise_raters && format != Format::Json {
         anonymise_raters(&mut plan);
     }
-    match format {
-        Format::Json => Ok(crate::planfile::to_json(&plan, now).into_bytes()),
-        Format::Pdf => pdf::render_on(&plan, now, options.paper.unwrap_or_else(Paper::of_system)),
-        Format::Xlsx => xlsx::render(&plan, now),
-    }
+    let (bytes, warning) = match format {
+        Format::Json => (crate::planfile::to_json(&plan, now).into_bytes(), None),
+        Format::Pdf => (
+            pdf::render_on(&plan, now, options.paper.unwrap_or_else(Paper::of_system))?,
+            pdf::report(&plan)?.warning(),
+        ),
+        Format::Xlsx => (xlsx::render(&plan, now)?, None),
+    };
+    Ok(Rendered { bytes, warning })
 }
 
-/// Renders a plan and writes it to `path` atomically.
+/// Renders a plan and writes it to `path` atomically; answers what the person should be told
+/// (see `Rendered`).
 pub fn export_to(
     store: &Store,
     plan_id: &str,
@@ -147,9 +159,10 @@ pub fn export_to(
     path: &Path,
     now: DateTime<Utc>,
     options: ExportOptions,
-) -> Result<()> {
-    let bytes = render_with(store, plan_id, format, now, options)?;
-    crate::files::write_atomic(path, &bytes)
+) -> Result<Option<String>> {
+    let rendered = render_with(store, plan_id, format, now, options)?;
+    crate::files::write_atomic(path, &rendered.bytes)?;
+    Ok(rendered.warning)
 }
 
 /// Names every rater "Rater N" and drops their roles. A person who rated in several

@@ -196,8 +196,8 @@ pub fn attention(status: MeasureStatus) -> u8 {
 
 fn kpi<'a>(plan: &'a Plan, m: &'a Measure, goal: Option<&'a Goal>, today: NaiveDate) -> Kpi<'a> {
     let mine = plan.check_ins.iter().filter(|c| c.measure_id == m.id);
-    let status = measure_status(m, mine.clone(), today);
-    let stale = measure_standing(m, mine.clone(), today).stale;
+    let standing = measure_standing(m, mine.clone(), today);
+    let (status, stale) = (standing.status, standing.stale);
     let unit = m.unit.trim();
     let figure = |v: f64| {
         if unit == "%" {

@@ -17,6 +17,7 @@
 //!   once it has reached it: 2.0 is "Focused Launch", 1.9 is "between Exploratory and Focused
 //!   Launch". A figure never claims a stage the program has not reached.
 
+use super::numbers::long_date;
 use crate::error::Result;
 use crate::maturity::{self, Gap, Results};
 use crate::model::{Assessment, Phase, Plan};
@@ -186,11 +187,6 @@ fn overall(plan: &Plan, results: &Results, phase_id: Option<&str>) -> Option<f64
         })
         .collect();
     (!stages.is_empty()).then(|| stages.iter().sum::<f64>() / stages.len() as f64)
-}
-
-/// "23 November 2026", as the PDF prints dates in running text.
-fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
 }
 
 fn sentence(assessment: &Assessment, now: Option<f64>, next: Option<&PhaseAim>) -> String {

@@ -16,6 +16,7 @@
 //!   stale once that is more than `GRACE_DAYS` overdue. A measure with no frequency, or with
 //!   neither a check-in nor a baseline date, has no due date and is never stale.
 
+use super::numbers::short_date;
 use crate::model::{Better, CheckIn, Frequency, Measure, Plan};
 use crate::status::MeasureStatus;
 use chrono::{Days, Months, NaiveDate};
@@ -72,11 +73,6 @@ impl MeasureStanding {
             .unwrap_or_default();
         Some(format!("Stale: {since}{due} (collected {how})"))
     }
-}
-
-/// "3 Mar 2026": the unambiguous short date the app shows too.
-pub fn short_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
 }
 
 /// The latest of a measure's check-ins; on the same date, the one listed last.

@@ -24,10 +24,10 @@ pub use headlines::section_headline;
 pub use maturity::{MaturityFigures, MaturityHeadline, PhaseAim, StageMean};
 pub use measures::{
     by_thresholds, check_in_status, due_after, latest, measure_standing, measure_standings,
-    measure_status, measure_tally, measures_needing_attention, short_date, status_at,
-    MeasureStanding, StatusCount, GRACE_DAYS,
+    measure_status, measure_tally, measures_needing_attention, status_at, MeasureStanding,
+    StatusCount, GRACE_DAYS,
 };
-pub use numbers::{number, quantity};
+pub use numbers::{long_date, number, quantity, short_date};
 
 /// What every report says in place of the maturity headline before any assessment is revealed.
 pub const NO_ASSESSMENT: &str = "No maturity assessment has been revealed yet.";

@@ -1,5 +1,17 @@
-//! Numbers as every report prints them, so a cost or a measure reads the same in the PDF, the
-//! workbook and the terminal.
+//! Numbers and dates as every report prints them, so a cost, a measure or a day reads the same
+//! in the PDF, the workbook, the terminal and the demo's prose.
+
+use chrono::NaiveDate;
+
+/// "23 November 2026", for sentences.
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// "23 Nov 2026", for tables: unambiguous, as the app shows dates too.
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
 
 /// A number as a report prints it: thousands separated, no trailing zeros.
 pub fn number(v: f64) -> String {

@@ -233,23 +233,23 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             };
             let id = api::resolve_plan(ws, &plan)?;
             let store = ws.store();
-            let pdf = matches!(format, Format::Pdf);
-            if out.as_os_str() == "-" {
+            let warning = if out.as_os_str() == "-" {
                 use std::io::Write;
-                let bytes = stepwise::export::render_with(store, &id, format.into(), now, options)?;
+                let rendered =
+                    stepwise::export::render_with(store, &id, format.into(), now, options)?;
                 std::io::stdout()
-                    .write_all(&bytes)
+                    .write_all(&rendered.bytes)
                     .map_err(|e| stepwise::Error::io("cannot write to standard output", e))?;
+                rendered.warning
             } else {
-                stepwise::export::export_to(store, &id, format.into(), &out, now, options)?;
+                let warning =
+                    stepwise::export::export_to(store, &id, format.into(), &out, now, options)?;
                 errln!("wrote {}", out.display());
-            }
-            if pdf {
-                // Characters the PDF could not draw are said, not silently boxed.
-                let report = stepwise::export::pdf::report(&store.plan(&id)?)?;
-                if let Some(warning) = report.warning() {
-                    eprintln!("warning: {warning}");
-                }
+                warning
+            };
+            // Characters the PDF could not draw are said, not silently boxed.
+            if let Some(warning) = warning {
+                eprintln!("warning: {warning}");
             }
         }
         Command::Demo => outln!("{}", stepwise::demo::create_demo(ws.store_mut(), now)?.id),

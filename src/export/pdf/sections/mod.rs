@@ -64,15 +64,7 @@ pub fn body(w: &mut Writer, ctx: &Ctx) {
     roomlog::appendix(w, ctx);
 }
 
-/// "23 November 2026".
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
-
-/// "23 Nov 2026", for tables.
-pub fn short_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
+pub use crate::figures::{long_date, short_date};
 
 pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "no date".into(), short_date)
