@@ -2,6 +2,7 @@
 //! the portable plan file. Every export is built in memory and written atomically, so a
 //! failed export never leaves a broken file behind.
 
+mod doc;
 pub mod pdf;
 pub mod xlsx;
 

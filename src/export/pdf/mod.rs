@@ -4,16 +4,17 @@
 //! operations with the embedded font's real metrics, so text wraps where it will print.
 
 mod canvas;
-mod charts;
+pub(crate) mod charts;
 mod document;
-mod fonts;
+pub(crate) mod fonts;
 mod front;
-mod layout;
-mod sections;
+pub(crate) mod layout;
+mod play;
+pub(crate) mod sections;
 mod shaping;
-mod table;
-mod text;
-mod theme;
+pub(crate) mod table;
+pub(crate) mod text;
+pub(crate) mod theme;
 
 use crate::error::Result;
 use crate::model::Plan;
@@ -103,8 +104,10 @@ pub fn render_on(plan: &Plan, now: DateTime<Utc>, paper: super::Paper) -> Result
     let alpha = ExtendedGraphicsStateId("GSTRANSLUCENT".into());
     let ctx = sections::Ctx::new(plan, today);
 
+    let mut doc = crate::export::doc::Doc::new(fonts);
+    sections::body(&mut doc, &ctx);
     let mut body = Writer::new(fonts, alpha.clone(), sheet);
-    sections::body(&mut body, &ctx);
+    play::play(&mut body, &doc.blocks);
     let mut cover = Writer::new(fonts, alpha.clone(), sheet);
     front::cover(&mut cover, plan, today);
     // The contents are laid out twice: once to learn how many pages they take (which moves

@@ -4,98 +4,13 @@
 
 use super::layout::{Writer, MARGIN_X, TOP, WIDTH};
 use super::text::{self, Line, Span};
-use super::theme::{Rgb, Style, NAVY, RULE, WHITE, ZEBRA};
+use super::theme::{Style, NAVY, RULE, WHITE, ZEBRA};
+pub use crate::export::doc::table::{Cell, Table};
 
 const PAD_X: f32 = 5.0;
 const PAD_Y: f32 = 4.0;
 /// Space between two blocks of one cell.
 const BLOCK_GAP: f32 = 2.5;
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
-}
-
-impl Align {
-    fn factor(self) -> f32 {
-        match self {
-            Align::Left => 0.0,
-            Align::Center => 0.5,
-            Align::Right => 1.0,
-        }
-    }
-}
-
-pub struct Column {
-    pub title: String,
-    /// Share of the table's width, relative to the other columns.
-    pub weight: f32,
-    pub align: Align,
-}
-
-pub fn col(title: &str, weight: f32) -> Column {
-    Column {
-        title: title.to_string(),
-        weight,
-        align: Align::Left,
-    }
-}
-
-pub fn col_aligned(title: &str, weight: f32, align: Align) -> Column {
-    Column {
-        title: title.to_string(),
-        weight,
-        align,
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Cell {
-    /// Paragraphs, one under the other.
-    pub blocks: Vec<Vec<Span>>,
-    pub fill: Option<Rgb>,
-}
-
-impl Cell {
-    pub fn text(text: impl Into<String>) -> Cell {
-        Cell::spans(vec![Span::new(text, Style::cell())])
-    }
-    pub fn spans(spans: Vec<Span>) -> Cell {
-        Cell {
-            blocks: vec![spans],
-            fill: None,
-        }
-    }
-    pub fn blocks(blocks: Vec<Vec<Span>>) -> Cell {
-        Cell { blocks, fill: None }
-    }
-}
-
-pub struct Table {
-    pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
-    /// Set false for label–value blocks, which read better without a header bar.
-    pub header: bool,
-}
-
-impl Table {
-    pub fn new(columns: Vec<Column>) -> Table {
-        Table {
-            columns,
-            rows: Vec::new(),
-            header: true,
-        }
-    }
-    pub fn without_header(mut self) -> Table {
-        self.header = false;
-        self
-    }
-    pub fn row(&mut self, cells: Vec<Cell>) {
-        self.rows.push(cells);
-    }
-}
 
 fn layout_cell(w: &Writer, cell: &Cell, width: f32) -> Vec<Line> {
     let mut lines = Vec::new();
@@ -293,13 +208,6 @@ pub fn keep(w: &Writer, t: &Table) -> f32 {
         }
     }
     need
-}
-
-/// A heading kept on the same page as the table under it.
-pub fn with_heading(w: &mut Writer, title: &str, level: u8, t: &Table) {
-    let need = keep(w, t);
-    w.heading(title, level, need);
-    draw(w, t);
 }
 
 /// Draws the table at the cursor, across as many pages as it needs.

@@ -24,6 +24,7 @@ const RED_LINE: Rgb = Rgb::hex(0xA62E2E);
 const TARGET: Rgb = Rgb::hex(0x1B4F72);
 
 /// One measure with its check-ins, oldest first.
+#[derive(Debug, Clone)]
 pub struct History<'a> {
     pub measure: &'a Measure,
     pub check_ins: Vec<&'a CheckIn>,

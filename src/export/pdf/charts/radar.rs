@@ -9,6 +9,7 @@ use crate::export::pdf::text::{self, Span};
 use crate::export::pdf::theme::{Rgb, Style, INK, MUTED, NAVY, RULE, TEAL};
 
 /// One spoke: a facet and its mean stages (`None` where nothing is scored or targeted).
+#[derive(Debug, Clone)]
 pub struct Spoke {
     pub name: String,
     pub current: Option<f64>,

@@ -9,17 +9,20 @@ use crate::export::pdf::text::{self, Line, Span};
 use crate::export::pdf::theme::{Style, AMBER, INK, MUTED, NAVY, PANEL, RULE, TEAL};
 use chrono::{Datelike, Months, NaiveDate};
 
+#[derive(Debug, Clone)]
 pub struct Bar {
     pub label: String,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
 }
 
+#[derive(Debug, Clone)]
 pub struct Mark {
     pub label: String,
     pub date: Option<NaiveDate>,
 }
 
+#[derive(Debug, Clone)]
 pub struct Roadmap {
     pub phases: Vec<Bar>,
     pub goals: Vec<Mark>,
@@ -274,4 +277,9 @@ fn legend(w: &mut Writer) {
     );
     c.text(x + 20.0, y + 8.0, style, "Today");
     w.y = y + 18.0;
+}
+
+/// Whether anything in the roadmap has a date to place, so `draw` has a chart to draw.
+pub fn drawable(r: &Roadmap) -> bool {
+    scale(r).is_some()
 }

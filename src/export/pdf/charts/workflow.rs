@@ -7,6 +7,7 @@ use crate::export::pdf::layout::{Writer, MARGIN_X, TOP, WIDTH};
 use crate::export::pdf::text::{self, Line, Span};
 use crate::export::pdf::theme::{Rgb, Style, INK, MUTED, NAVY, PANEL, TEAL, WHITE};
 
+#[derive(Debug, Clone)]
 pub struct Stage {
     pub name: String,
     pub responsible: String,

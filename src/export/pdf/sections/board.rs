@@ -3,14 +3,15 @@
 
 use super::{or_dash, short_date, Ctx};
 use crate::catalog::catalog;
-use crate::export::pdf::layout::{note, pill, Writer};
-use crate::export::pdf::table::{col, with_heading, Cell, Table};
+use crate::export::doc::table::{col, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{note, pill};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style};
 use crate::figures::{ask_cost, asks_by_date, asks_total, risk_band};
 use crate::model::{Plan, Risk, RiskStatus};
 
-pub fn asks(w: &mut Writer, ctx: &Ctx) {
+pub fn asks(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let title = "Decisions requested of leadership";
     if plan.asks.is_empty() {
@@ -66,7 +67,7 @@ pub fn asks(w: &mut Writer, ctx: &Ctx) {
     }
 }
 
-pub fn risks(w: &mut Writer, ctx: &Ctx) {
+pub fn risks(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let title = "Risk register";
     if plan.risks.is_empty() {

@@ -4,8 +4,9 @@
 
 use super::{or_dash, Ctx};
 use crate::catalog::catalog;
-use crate::export::pdf::layout::{body, bold, note, Writer};
-use crate::export::pdf::table::{col, with_heading, Cell, Table};
+use crate::export::doc::table::{col, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{body, bold, note};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{Style, MUTED};
 use crate::model::Plan;
@@ -14,7 +15,7 @@ fn filled(s: &str) -> bool {
     !s.trim().is_empty()
 }
 
-pub fn context(w: &mut Writer, ctx: &Ctx) {
+pub fn context(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let s = &plan.settings;
     let empty = !filled(&s.organisation)
@@ -106,7 +107,7 @@ pub fn priority_titles(plan: &Plan, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-pub fn vision(w: &mut Writer, ctx: &Ctx) {
+pub fn vision(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.vision_statements.is_empty() && plan.vision_answers.iter().all(|a| !filled(&a.text)) {
         w.not_yet_written();

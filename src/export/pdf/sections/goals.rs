@@ -5,9 +5,10 @@
 use super::context::priority_titles;
 use super::{opt_date, or_dash, quantity, short_date, Ctx};
 use crate::catalog::{catalog, RequirementSource};
-use crate::export::pdf::charts::history::{self, History};
-use crate::export::pdf::layout::{note, pill, Writer};
-use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
+use crate::export::doc::charts::history::{self, History};
+use crate::export::doc::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{note, pill};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style, AMBER, INK, NAVY, TEAL_LIGHT, WHITE};
 use crate::figures::{latest, measure_standing};
@@ -15,7 +16,7 @@ use crate::model::Better;
 use crate::model::{Goal, Measure};
 use crate::smart::{goal_findings, Severity};
 
-pub fn goals(w: &mut Writer, ctx: &Ctx) {
+pub fn goals(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.goals.is_empty() {
         w.not_yet_written();
@@ -31,7 +32,7 @@ pub fn goals(w: &mut Writer, ctx: &Ctx) {
     }
 }
 
-fn goal(w: &mut Writer, ctx: &Ctx, n: usize, g: &Goal) {
+fn goal(w: &mut Doc, ctx: &Ctx, n: usize, g: &Goal) {
     let findings = goal_findings(g, Some(ctx.today));
     let smart = findings.iter().all(|f| f.severity != Severity::Missing);
     // The plain green badge is kept for a goal with nothing to review, so it never sits beside
@@ -227,7 +228,7 @@ fn measures_table(ctx: &Ctx, measures: &[&Measure]) -> Table {
 }
 
 /// The check-in history of each measure that has one, as small charts under its table.
-fn histories(w: &mut Writer, ctx: &Ctx, measures: &[&Measure], heading: &str) {
+fn histories<'a>(w: &mut Doc<'a>, ctx: &Ctx<'a>, measures: &[&'a Measure], heading: &str) {
     let charts: Vec<History> = measures
         .iter()
         .map(|m| {
@@ -251,21 +252,23 @@ fn histories(w: &mut Writer, ctx: &Ctx, measures: &[&Measure], heading: &str) {
     // The caption stays with the first row of charts; on a new page it names the goal, whose
     // table is on the page before.
     let needed = 2.0 * theme::SMALL * theme::LEADING + history::height(charts.len().min(3)) + 24.0;
-    let title = if w.room() < needed {
-        format!("Check-in history, {heading}")
-    } else {
-        "Check-in history".to_string()
+    let caption = |w: &mut Doc, title: String| {
+        w.ensure(needed);
+        w.paragraph(&[
+            Span::new(title, Style::small_bold()),
+            note(" — solid red: the red line; dashed green: on track at; dotted blue: the target."),
+        ]);
     };
-    w.ensure(needed);
-    w.paragraph(&[
-        Span::new(title, Style::small_bold()),
-        note(" — solid red: the red line; dashed green: on track at; dotted blue: the target."),
-    ]);
+    w.choice(
+        needed,
+        |w| caption(w, "Check-in history".to_string()),
+        |w| caption(w, format!("Check-in history, {heading}")),
+    );
     w.gap(2.0);
     history::draw(w, &charts);
 }
 
-pub fn measures(w: &mut Writer, ctx: &Ctx) {
+pub fn measures<'a>(w: &mut Doc<'a>, ctx: &Ctx<'a>) {
     let plan = ctx.plan;
     if plan.measures.is_empty() && plan.future_measures.is_empty() {
         w.not_yet_written();
@@ -320,7 +323,7 @@ pub fn measures(w: &mut Writer, ctx: &Ctx) {
     with_heading(w, "Future measures", 1, &t);
 }
 
-pub fn requirements(w: &mut Writer, ctx: &Ctx) {
+pub fn requirements(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.requirements.is_empty() {
         w.not_yet_written();

@@ -4,9 +4,10 @@
 //! the metadata every badge carries), and the standards and skills badges align to.
 
 use super::{long_date, or_dash, Ctx};
-use crate::export::pdf::charts::workflow;
-use crate::export::pdf::layout::{body, bold, note, pill, Writer};
-use crate::export::pdf::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
+use crate::export::doc::charts::workflow;
+use crate::export::doc::table::{self, col, col_aligned, draw, with_heading, Align, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{body, bold, note, pill};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{Rgb, Style, INK, NAVY, TEAL, TEAL_LIGHT, WHITE};
 use crate::model::{PathwayKind, Plan, Raci, Role};
@@ -20,7 +21,7 @@ fn role_name(plan: &Plan, id: Option<&String>) -> String {
         .map_or_else(String::new, |r| r.name.clone())
 }
 
-pub fn section(w: &mut Writer, ctx: &Ctx) {
+pub fn section(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let s = &plan.settings;
     let empty = plan.roles.is_empty()
@@ -62,7 +63,7 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
     super::standards::part(w, plan);
 }
 
-fn roles(w: &mut Writer, plan: &Plan) {
+fn roles(w: &mut Doc, plan: &Plan) {
     if plan.roles.is_empty() {
         w.heading("Roles and people", 1, 50.0);
         w.not_yet_written();
@@ -105,7 +106,7 @@ fn roles(w: &mut Writer, plan: &Plan) {
     with_heading(w, "Approval committee", 2, &t);
 }
 
-fn workflow_part(w: &mut Writer, plan: &Plan) {
+fn workflow_part(w: &mut Doc, plan: &Plan) {
     let stages: Vec<workflow::Stage> = plan
         .workflow_stages
         .iter()
@@ -177,7 +178,7 @@ fn raci_fill(code: Raci) -> (Rgb, Rgb) {
     }
 }
 
-fn raci(w: &mut Writer, plan: &Plan) {
+fn raci(w: &mut Doc, plan: &Plan) {
     if plan.raci_activities.is_empty() || plan.roles.is_empty() {
         w.heading("RACI matrix", 1, 80.0);
         w.not_yet_written();
@@ -236,10 +237,10 @@ fn raci_table(plan: &Plan, roles: &[Role]) -> Table {
     t
 }
 
-fn taxonomy(w: &mut Writer, plan: &Plan) {
+fn taxonomy(w: &mut Doc, plan: &Plan) {
     let levels = (!plan.badge_levels.is_empty()).then(|| levels_table(plan));
     // The part's heading stays with the levels' heading and what that one keeps.
-    let keep = levels.as_ref().map_or(30.0, |t| table::keep(w, t)) + 30.0;
+    let keep = levels.as_ref().map_or(30.0.into(), |t| table::keep(w, t)) + 30.0;
     w.heading("Badge taxonomy", 1, keep);
     match levels {
         None => {

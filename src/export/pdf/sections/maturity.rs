@@ -4,11 +4,12 @@
 
 use super::{long_date, or_dash, Ctx};
 use crate::catalog::catalog;
-use crate::export::pdf::charts::{heatmap, radar};
-use crate::export::pdf::layout::{bold, note, pill, Writer};
-use crate::export::pdf::table::{
+use crate::export::doc::charts::{heatmap, radar};
+use crate::export::doc::table::{
     self, col, col_aligned, draw, keep, with_heading, Align, Cell, Table,
 };
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{bold, note, pill};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style, INK, WHITE};
 use crate::figures::{MaturityFigures, StageMean};
@@ -34,7 +35,7 @@ fn score_label(s: Option<&Score>) -> String {
     }
 }
 
-pub fn section(w: &mut Writer, ctx: &Ctx) {
+pub fn section(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let Some(m) = &ctx.maturity else {
         match plan.assessments.iter().max_by_key(|a| a.assessed_on) {
@@ -83,7 +84,7 @@ pub fn section(w: &mut Writer, ctx: &Ctx) {
     factors(w, ctx);
 }
 
-fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
+fn heatmaps(w: &mut Doc, ctx: &Ctx, m: &MaturityFigures) {
     if m.phases.is_empty() {
         if let Ok(h) = maturity::heatmap(ctx.plan, &m.assessment.id, HeatmapView::Current, None) {
             let keep = heatmap::keep(w, &h, "a future phase");
@@ -111,7 +112,7 @@ fn heatmaps(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     }
 }
 
-fn facets(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
+fn facets(w: &mut Doc, ctx: &Ctx, m: &MaturityFigures) {
     let Some(next) = m.next else { return };
     w.heading(
         &format!("Facets: current stage against {}", next.name),
@@ -170,7 +171,7 @@ fn facets(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     draw(w, &t);
 }
 
-fn gaps(w: &mut Writer, m: &MaturityFigures) {
+fn gaps(w: &mut Doc, m: &MaturityFigures) {
     let title = "Gaps to close, largest first";
     // The targets behind these gaps are a choice, not a climb to Immersive everywhere; the
     // model says so, and leadership reads this table as the plan's ambition.
@@ -229,7 +230,7 @@ fn gaps(w: &mut Writer, m: &MaturityFigures) {
     draw(w, &t);
 }
 
-fn disagreements(w: &mut Writer, m: &MaturityFigures) {
+fn disagreements(w: &mut Doc, m: &MaturityFigures) {
     let split: Vec<_> = m
         .results
         .subfacets
@@ -284,7 +285,7 @@ fn disagreements(w: &mut Writer, m: &MaturityFigures) {
 
 /// Which stages a board should not lean on yet: those agreed without evidence and those the
 /// raters split over, named in two short lists rather than a table of every sub-facet.
-fn firmness(w: &mut Writer, m: &MaturityFigures) {
+fn firmness(w: &mut Doc, m: &MaturityFigures) {
     let (opinion, split) = crate::figures::to_firm_up(&m.results);
     let scored = m
         .results
@@ -343,7 +344,7 @@ fn firmness(w: &mut Writer, m: &MaturityFigures) {
     w.caption("Before the board relies on these stages, the committee can cite what each rests on: a report, a survey, a count.");
 }
 
-fn progress(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
+fn progress(w: &mut Doc, ctx: &Ctx, m: &MaturityFigures) {
     let earlier = ctx
         .plan
         .assessments
@@ -382,7 +383,7 @@ fn progress(w: &mut Writer, ctx: &Ctx, m: &MaturityFigures) {
     with_heading(w, &title, 1, &t);
 }
 
-fn factors(w: &mut Writer, ctx: &Ctx) {
+fn factors(w: &mut Doc, ctx: &Ctx) {
     let mut t = Table::new(vec![
         col("Factor", 4.2),
         col("Status", 1.6),

@@ -13,7 +13,7 @@ mod roomlog;
 mod standards;
 mod summary;
 
-use super::layout::Writer;
+use crate::export::doc::Doc;
 use crate::figures::{section_headline, MaturityFigures};
 use crate::model::Plan;
 use crate::progress::Step;
@@ -38,7 +38,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-pub fn body(w: &mut Writer, ctx: &Ctx) {
+pub fn body<'a>(w: &mut Doc<'a>, ctx: &Ctx<'a>) {
     summary::section(w, ctx);
     // The summary is read on its own: the first section starts the next page.
     w.page_break();

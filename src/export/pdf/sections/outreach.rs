@@ -3,12 +3,13 @@
 
 use super::{or_dash, Ctx};
 use crate::catalog::catalog;
-use crate::export::pdf::layout::{note, Writer};
-use crate::export::pdf::table::{self, col, draw, with_heading, Cell, Table};
+use crate::export::doc::table::{self, col, draw, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::note;
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{Style, NAVY};
 
-pub fn section(w: &mut Writer, ctx: &Ctx) {
+pub fn section(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.communications.is_empty() && plan.trainings.is_empty() {
         w.not_yet_written();

@@ -3,15 +3,16 @@
 //! and how the program is evaluated as it goes.
 
 use super::{or_dash, short_date, Ctx};
-use crate::export::pdf::charts::timeline::{self, Bar, Mark, Roadmap};
-use crate::export::pdf::layout::{note, Writer};
-use crate::export::pdf::table::{col, with_heading, Cell, Table};
+use crate::export::doc::charts::timeline::{self, Bar, Mark, Roadmap};
+use crate::export::doc::table::{col, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::note;
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::Style;
 use crate::maturity::ordered_phases;
 use crate::model::{Milestone, MilestoneStatus};
 
-pub fn section(w: &mut Writer, ctx: &Ctx) {
+pub fn section(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let s = &plan.settings;
     if plan.phases.is_empty()

@@ -4,8 +4,9 @@
 //! gain one line for it, not four.
 
 use super::{or_dash, short_date, Ctx};
-use crate::export::pdf::layout::{note, Writer};
-use crate::export::pdf::table::{col, with_heading, Cell, Table};
+use crate::export::doc::table::{col, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::note;
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::Style;
 use crate::model::{origin_label, Kind};
@@ -20,7 +21,7 @@ fn origin(step: Option<Step>, subfacet_id: Option<&str>) -> Span {
     note(if o.is_empty() { "—" } else { &o })
 }
 
-pub fn appendix(w: &mut Writer, ctx: &Ctx) {
+pub fn appendix(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.parked_items.is_empty() && plan.decisions.is_empty() && plan.actions.is_empty() {
         return;

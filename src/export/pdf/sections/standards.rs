@@ -3,13 +3,14 @@
 //! conclusion — how many doubts are still open — because that is where programs stall.
 
 use super::or_dash;
-use crate::export::pdf::layout::{bold, note, pill, Writer};
-use crate::export::pdf::table::{col, with_heading, Cell, Table};
+use crate::export::doc::table::{col, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{bold, note, pill};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{Style, AMBER, INK, TEAL_LIGHT, WHITE};
 use crate::model::{ObjectionStatus, Plan};
 
-pub fn part(w: &mut Writer, plan: &Plan) {
+pub fn part(w: &mut Doc, plan: &Plan) {
     w.heading("Standards and skills", 1, 80.0);
     let open = plan
         .objections
@@ -26,7 +27,7 @@ pub fn part(w: &mut Writer, plan: &Plan) {
     objections(w, plan);
 }
 
-fn frameworks(w: &mut Writer, plan: &Plan) {
+fn frameworks(w: &mut Doc, plan: &Plan) {
     if plan.frameworks.is_empty() {
         w.heading("Skills frameworks and standards", 2, 30.0);
         w.not_yet_written();
@@ -57,7 +58,7 @@ fn frameworks(w: &mut Writer, plan: &Plan) {
     with_heading(w, "Skills frameworks and standards", 2, &t);
 }
 
-fn objections(w: &mut Writer, plan: &Plan) {
+fn objections(w: &mut Doc, plan: &Plan) {
     if plan.objections.is_empty() {
         w.heading("Objections about rigour", 2, 30.0);
         w.not_yet_written();

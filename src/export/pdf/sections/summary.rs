@@ -5,8 +5,9 @@
 //! `crate::figures`; this file only lays them out.
 
 use super::{short_date, Ctx};
-use crate::export::pdf::layout::{body, bold, note, pill, Writer};
-use crate::export::pdf::table::{col, with_heading, Cell, Table};
+use crate::export::doc::table::{col, with_heading, Cell, Table};
+use crate::export::doc::Doc;
+use crate::export::pdf::layout::{body, bold, note, pill};
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style};
 use crate::figures::{
@@ -56,16 +57,19 @@ const BUDGETS: [Budget; 3] = [
     },
 ];
 
-pub fn section(w: &mut Writer, ctx: &Ctx) {
-    let fits = BUDGETS.iter().find(|b| {
-        let mut probe = w.probe();
-        page(&mut probe, ctx, b);
-        probe.pages.len() <= 1
-    });
-    page(w, ctx, fits.unwrap_or(&BUDGETS[BUDGETS.len() - 1]));
+pub fn section<'a>(w: &mut Doc<'a>, ctx: &Ctx<'a>) {
+    let tries = BUDGETS
+        .iter()
+        .map(|b| {
+            let mut d = w.part();
+            page(&mut d, ctx, b);
+            d
+        })
+        .collect();
+    w.one_page(tries);
 }
 
-fn page(w: &mut Writer, ctx: &Ctx, b: &Budget) {
+fn page(w: &mut Doc, ctx: &Ctx, b: &Budget) {
     w.section(None, "Executive summary");
     situation(w, ctx);
     proposal(w, ctx);
@@ -75,7 +79,7 @@ fn page(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     next_days(w, ctx, b);
 }
 
-fn situation(w: &mut Writer, ctx: &Ctx) {
+fn situation(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     let s = &plan.settings;
     w.heading("Situation", 3, 40.0);
@@ -106,7 +110,7 @@ fn situation(w: &mut Writer, ctx: &Ctx) {
     w.paragraph(&spans);
 }
 
-fn proposal(w: &mut Writer, ctx: &Ctx) {
+fn proposal(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     w.heading("What we propose", 3, 50.0);
     match plan.vision_statements.first() {
@@ -127,7 +131,7 @@ fn proposal(w: &mut Writer, ctx: &Ctx) {
     }
 }
 
-fn asks(w: &mut Writer, ctx: &Ctx, b: &Budget) {
+fn asks(w: &mut Doc, ctx: &Ctx, b: &Budget) {
     let plan = ctx.plan;
     if plan.asks.is_empty() {
         w.heading("What we ask", 3, 20.0);
@@ -166,7 +170,7 @@ fn asks(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     }
 }
 
-fn measures(w: &mut Writer, ctx: &Ctx, b: &Budget) {
+fn measures(w: &mut Doc, ctx: &Ctx, b: &Budget) {
     let plan = ctx.plan;
     let mut kpis = key_measures(plan, ctx.today);
     let all = kpis.len();
@@ -219,7 +223,7 @@ fn measures(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     }
 }
 
-fn risks(w: &mut Writer, ctx: &Ctx, b: &Budget) {
+fn risks(w: &mut Doc, ctx: &Ctx, b: &Budget) {
     let ranked = risks_ranked(ctx.plan);
     if ranked.is_empty() {
         w.heading("Top risks, with their owners", 3, 20.0);
@@ -258,7 +262,7 @@ fn risks(w: &mut Writer, ctx: &Ctx, b: &Budget) {
     with_heading(w, &title, 3, &t);
 }
 
-fn next_days(w: &mut Writer, ctx: &Ctx, b: &Budget) {
+fn next_days(w: &mut Doc, ctx: &Ctx, b: &Budget) {
     let due = next_90_days(ctx.plan, ctx.today);
     let title = format!("The next {HORIZON_DAYS} days: milestones due");
     if due.is_empty() {
