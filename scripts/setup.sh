@@ -13,7 +13,7 @@ APT_PACKAGES=(
   poppler-utils qpdf
   # opening the XLSX export as a spreadsheet program would (tests and the export benchmark);
   # Carlito has Calibri's metrics, so rows sized for Excel fit in LibreOffice too
-  libreoffice-calc-nogui fonts-crosextra-carlito
+  libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito
   # the PDF's run-time fallback faces: CJK, and emoji/symbols (also the .deb's depends)
   fonts-noto-cjk fonts-symbola
 )

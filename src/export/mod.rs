@@ -3,6 +3,7 @@
 //! failed export never leaves a broken file behind.
 
 mod doc;
+pub mod docx;
 pub mod pdf;
 pub mod xlsx;
 
@@ -16,6 +17,7 @@ use std::path::Path;
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Pdf,
+    Docx,
     Xlsx,
     Json,
 }
@@ -24,6 +26,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
             Format::Xlsx => "xlsx",
             Format::Json => "json",
         }
@@ -63,7 +66,7 @@ pub fn file_name(plan_name: &str, format: Format, now: DateTime<Utc>) -> String 
     )
 }
 
-/// The paper the PDF is laid out for. North American clients print on Letter, most others
+/// The paper the PDF and the Word file are laid out for. North American clients print on Letter, most others
 /// on A4; by default the system's locale decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,6 +148,10 @@ pub fn render_with(
         Format::Pdf => (
             pdf::render_on(&plan, now, options.paper.unwrap_or_else(Paper::of_system))?,
             pdf::report(&plan)?.warning(),
+        ),
+        Format::Docx => (
+            docx::render(&plan, now, options.paper.unwrap_or_else(Paper::of_system))?,
+            None,
         ),
         Format::Xlsx => (xlsx::render(&plan, now)?, None),
     };

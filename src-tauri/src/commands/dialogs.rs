@@ -12,6 +12,7 @@ use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
 fn kind(format: Format) -> &'static str {
     match format {
         Format::Pdf => "PDF document",
+        Format::Docx => "Word document",
         Format::Xlsx => "Excel workbook",
         Format::Json => "Stepwise plan file",
     }
@@ -73,10 +74,15 @@ pub fn choose_file_to_open(
     backend: &Backend,
     format: Format,
 ) -> Result<Option<String>> {
-    if format == Format::Pdf {
-        return Err(
-            stepwise::Error::invalid("format", "Stepwise does not import PDF files").into(),
-        );
+    if matches!(format, Format::Pdf | Format::Docx) {
+        return Err(stepwise::Error::invalid(
+            "format",
+            format!(
+                "Stepwise does not import {} files",
+                format.extension().to_uppercase()
+            ),
+        )
+        .into());
     }
     let Some(chosen) =
         dialog(window, format!("Import a {}", kind(format)), format).blocking_pick_file()

@@ -87,10 +87,10 @@ enum Command {
         /// Where to write it ("-" for standard output).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        /// In a PDF or XLSX, name raters "Rater 1"…"Rater N" and leave out their roles.
+        /// In a PDF, DOCX or XLSX, name raters "Rater 1"…"Rater N" and leave out their roles.
         #[arg(long)]
         anonymise_raters: bool,
-        /// The PDF's paper (default: from the system's locale, Letter in North America).
+        /// The PDF's and the DOCX's paper (default: from the system's locale, Letter in North America).
         #[arg(long, value_enum)]
         paper: Option<Paper>,
     },
@@ -114,6 +114,7 @@ enum Command {
 enum Format {
     Json,
     Pdf,
+    Docx,
     Xlsx,
 }
 
@@ -137,6 +138,7 @@ impl From<Format> for stepwise::export::Format {
         match f {
             Format::Json => stepwise::export::Format::Json,
             Format::Pdf => stepwise::export::Format::Pdf,
+            Format::Docx => stepwise::export::Format::Docx,
             Format::Xlsx => stepwise::export::Format::Xlsx,
         }
     }

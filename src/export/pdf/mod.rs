@@ -90,6 +90,23 @@ pub fn report(plan: &Plan) -> Result<Report> {
     })
 }
 
+/// The model's one-page choices (the executive summary's budget) settled as the PDF on
+/// `paper` settles them, for a backend that has no pages of its own to try them on.
+pub(crate) fn settle(
+    blocks: Vec<crate::export::doc::Block<'_>>,
+    paper: super::Paper,
+) -> Vec<crate::export::doc::Block<'_>> {
+    let Ok(fonts) = Fonts::get() else {
+        return blocks;
+    };
+    let probe = Writer::new(
+        fonts,
+        ExtendedGraphicsStateId("GSTRANSLUCENT".into()),
+        layout::Sheet::of(paper),
+    );
+    play::settle(&probe, blocks)
+}
+
 /// The plan as PDF bytes, as of `now`: the date on the cover, the day statuses are judged
 /// on, and the document's creation date. The same plan and `now` give the same bytes.
 pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {

@@ -30,7 +30,7 @@ pub fn short_phase(name: &str) -> String {
     }
 }
 
-fn cell_label(cell: Cell, phase: &str) -> String {
+pub fn cell_label(cell: Cell, phase: &str) -> String {
     match cell {
         Cell::Empty => String::new(),
         Cell::Current => "Current".into(),
