@@ -6,6 +6,7 @@ mod board;
 mod cli;
 mod concurrency;
 mod crash;
+mod export_docx;
 mod export_pdf;
 mod export_xlsx;
 mod figures;
