@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { EXPORTS, formatBytes } from './exports';
 
 describe('exports', () => {
-  it('offers the three formats the core writes, each with its own extension', () => {
-    expect(EXPORTS.map((e) => e.format)).toEqual(['pdf', 'xlsx', 'json']);
-    expect(new Set(EXPORTS.map((e) => e.extension)).size).toBe(3);
+  it('offers the four formats the core writes, each with its own extension', () => {
+    expect(EXPORTS.map((e) => e.format)).toEqual(['pdf', 'docx', 'xlsx', 'json']);
+    expect(new Set(EXPORTS.map((e) => e.extension)).size).toBe(4);
   });
 
   it('shows sizes in the unit a person reads at a glance', () => {

@@ -1,4 +1,4 @@
-// The three documents a plan exports to, as the export screen offers them.
+// The four documents a plan exports to, as the export screen offers them.
 import type { Format } from './types';
 
 export interface ExportKind {
@@ -19,6 +19,15 @@ export const EXPORTS: ExportKind[] = [
     description:
       'The plan as leadership reads it: cover, contents, executive summary, every step with its tables and charts, and the roadmap.',
     progress: 'Laying out the PDF…',
+  },
+  {
+    format: 'docx',
+    extension: 'docx',
+    title: 'Board pack to edit (Word)',
+    short: 'Word',
+    description:
+      'The same board pack as the PDF, as a Word document to edit before it goes to the board: real headings and contents, tables, the charts as pictures.',
+    progress: 'Writing the Word document…',
   },
   {
     format: 'xlsx',
