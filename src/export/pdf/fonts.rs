@@ -245,6 +245,24 @@ impl Fonts {
         out
     }
 
+    /// Every face the PDF draws with, under its resource name, with its bytes: the Word
+    /// file's pictures are drawn with the same faces by a renderer of their own.
+    pub fn faces() -> Vec<(&'static str, std::borrow::Cow<'static, [u8]>)> {
+        let mut out: Vec<(&'static str, std::borrow::Cow<'static, [u8]>)> = vec![
+            (Face::Regular.resource(), REGULAR.into()),
+            (Face::Bold.resource(), BOLD.into()),
+            (Face::Italic.resource(), ITALIC.into()),
+            ("NOTOHE", HEBREW.into()),
+            ("NOTOAR", ARABIC.into()),
+        ];
+        for face in &SYSTEM_FACES {
+            if let Some(bytes) = face.paths.iter().find_map(|p| std::fs::read(p).ok()) {
+                out.push((face.resource, bytes.into()));
+            }
+        }
+        out
+    }
+
     /// The packages of fallback faces this system lacks (e.g. `fonts-noto-cjk`).
     pub fn absent(&self) -> &[&'static str] {
         &self.absent
