@@ -158,8 +158,9 @@ impl Body {
             .iter()
             .map(|c| twips(WIDTH * c.weight / total))
             .collect();
-        let mut x = open_table(&widths);
+        let mut x = open_table(&widths, None);
         let n = t.rows.len();
+        let header = header_size(t.columns.iter().map(|c| c.title.as_str()), &widths);
         if t.header {
             x.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
             for (c, w) in t.columns.iter().zip(&widths) {
@@ -168,7 +169,7 @@ impl Body {
                     "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeader\"/>{}</w:pPr>{}</w:p></w:tc>",
                     shade(NAVY),
                     jc(c.align),
-                    plain(&c.title)
+                    run(&c.title, &header)
                 );
             }
             x.push_str("</w:tr>");
@@ -211,11 +212,43 @@ impl Body {
     }
 }
 
-pub fn open_table(widths: &[i64]) -> String {
+/// The cells' padding either side, in points, as the board table style sets it.
+pub const PAD_X: f32 = 5.0;
+
+/// The size of a header row's titles: smaller when a word of one title would not fit its
+/// column, so no word is cut in the middle (as the PDF sizes its headers); the same for the
+/// whole row, so it reads as one line of type.
+pub fn header_size<'t>(titles: impl Iterator<Item = &'t str> + Clone, widths: &[i64]) -> Style {
+    let mut style = Style::small_bold().colored(crate::export::pdf::theme::WHITE);
+    let Ok(fonts) = crate::export::pdf::fonts::Fonts::get() else {
+        return style;
+    };
+    let pad = twips(2.0 * PAD_X);
+    let fits = |s: &Style| {
+        titles.clone().zip(widths).all(|(t, w)| {
+            t.split_whitespace()
+                .all(|word| twips(fonts.width(s.face, s.size, word)) <= w - pad)
+        })
+    };
+    while !fits(&style) && style.size > 6.0 {
+        style.size -= 0.25;
+    }
+    style
+}
+
+/// A table's start: its style, fixed column widths, and padding either side other than the
+/// style's where given (in points).
+pub fn open_table(widths: &[i64], pad: Option<f32>) -> String {
     let total: i64 = widths.iter().sum();
+    let margins = pad.map_or(String::new(), |p| {
+        format!(
+            "<w:tblCellMar><w:left w:w=\"{0}\" w:type=\"dxa\"/><w:right w:w=\"{0}\" w:type=\"dxa\"/></w:tblCellMar>",
+            twips(p)
+        )
+    });
     let mut x = format!(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"BoardTable\"/><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>\
-<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
+<w:tblLayout w:type=\"fixed\"/>{margins}<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
     );
     for w in widths {
         let _ = write!(x, "<w:gridCol w:w=\"{w}\"/>");
@@ -250,10 +283,16 @@ pub fn cell_paragraphs(x: &mut String, blocks: &[Vec<Span>], align: Align, keep:
         );
         return;
     }
-    for b in blocks {
+    for (i, b) in blocks.iter().enumerate() {
+        // Blocks of one cell stand a little apart, as in the PDF.
+        let gap = if i + 1 < blocks.len() {
+            "<w:spacing w:after=\"50\"/>"
+        } else {
+            ""
+        };
         let _ = write!(
             x,
-            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{keep}{}</w:pPr>{}</w:p>",
+            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{keep}{gap}{}</w:pPr>{}</w:p>",
             jc(align),
             runs(b)
         );

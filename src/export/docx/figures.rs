@@ -2,7 +2,7 @@
 //! editable and readable by a screen reader), every other chart as a picture drawn by the
 //! PDF's own chart code, with a description as its alt text.
 
-use super::body::{cell_paragraphs, open_table, shade, Body, Image};
+use super::body::{cell_paragraphs, header_size, open_table, shade, Body, Image};
 use super::xml::{esc, plain};
 use crate::catalog::catalog;
 use crate::export::doc::charts::Chart;
@@ -64,13 +64,9 @@ fn heatmap(b: &mut Body, h: &Heatmap, phase: &str) {
         .iter()
         .map(|w| super::xml::twips(*w))
         .collect();
-    let mut x = open_table(&widths);
-    let head = |t: &str| {
-        vec![vec![Span::new(
-            t,
-            Style::small_bold().colored(theme::WHITE),
-        )]]
-    };
+    // Narrow stage columns: less padding, so "Exploratory" fits whole.
+    let pad = 2.0;
+    let mut x = open_table(&widths, Some(pad));
     x.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
     let mut titles = vec!["Facet".to_string(), "Sub-facet".to_string()];
     titles.extend(
@@ -79,6 +75,14 @@ fn heatmap(b: &mut Body, h: &Heatmap, phase: &str) {
             .iter()
             .map(|s| format!("{} {}", s.number, s.name)),
     );
+    let header = header_size(
+        titles.iter().map(|t| t.as_str()),
+        &widths
+            .iter()
+            .map(|w| w + super::xml::twips(2.0 * (super::body::PAD_X - pad)))
+            .collect::<Vec<_>>(),
+    );
+    let head = |t: &str| vec![vec![Span::new(t, header)]];
     for (i, (t, w)) in titles.iter().zip(&widths).enumerate() {
         let _ = write!(
             x,
@@ -90,10 +94,15 @@ fn heatmap(b: &mut Body, h: &Heatmap, phase: &str) {
         x.push_str("</w:tc>");
     }
     x.push_str("</w:tr>");
+    // The heatmap is read as a whole: every row keeps with the next, so Word moves it to a
+    // page of its own when it fits one (and breaks it only when it cannot).
+    let total: usize = h.facets.iter().map(|f| f.rows.len()).sum();
+    let mut seen = 0;
     for f in &h.facets {
         for (i, row) in f.rows.iter().enumerate() {
             x.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            let keep = i + 1 < f.rows.len();
+            seen += 1;
+            let keep = seen < total;
             let merge = if i == 0 {
                 "<w:vMerge w:val=\"restart\"/>"
             } else {

@@ -111,7 +111,9 @@ fn spacing(before: f32, after: f32) -> String {
 }
 
 pub fn styles(lang: &str) -> String {
-    let line = (theme::LEADING * 240.0).round() as i64;
+    // Word's single spacing is the face's own line height, which for Noto Sans is already
+    // the PDF's leading (1.36 of the size).
+    let line = 240;
     let rule = hex(RULE);
     let mut s = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
@@ -125,7 +127,7 @@ pub fn styles(lang: &str) -> String {
 <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 <w:style w:type=\"table\" w:styleId=\"BoardTable\"><w:name w:val=\"Board table\"/><w:basedOn w:val=\"TableNormal\"/>\
 <w:tblPr><w:tblBorders><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"{rule}\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"{rule}\"/></w:tblBorders>\
-<w:tblCellMar><w:top w:w=\"80\" w:type=\"dxa\"/><w:left w:w=\"100\" w:type=\"dxa\"/><w:bottom w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"100\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>",
+<w:tblCellMar><w:top w:w=\"60\" w:type=\"dxa\"/><w:left w:w=\"100\" w:type=\"dxa\"/><w:bottom w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"100\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>",
         size(theme::BODY),
         color(INK),
         esc(lang),
@@ -204,14 +206,14 @@ pub fn styles(lang: &str) -> String {
     s.push_str(&para_style(
         "TableText",
         "Table text",
-        "<w:spacing w:after=\"40\" w:line=\"260\" w:lineRule=\"auto\"/>",
+        "<w:spacing w:after=\"0\"/>",
         &size(theme::CELL),
         "",
     ));
     s.push_str(&para_style(
         "TableHeader",
         "Table header",
-        "<w:keepNext/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
+        "<w:keepNext/><w:spacing w:after=\"0\"/>",
         &format!("<w:b/><w:bCs/>{}{}", color(WHITE), size(theme::SMALL)),
         "",
     ));
@@ -236,7 +238,7 @@ pub fn styles(lang: &str) -> String {
             &format!("toc {n}"),
             &format!(
                 "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{right}\"/></w:tabs><w:ind w:left=\"{indent}\"/>{}",
-                spacing(if bold { 6.0 } else { 0.0 }, 2.0)
+                spacing(if bold { 4.0 } else { 0.0 }, 0.0)
             ),
             if bold { "<w:b/><w:bCs/>" } else { "" },
             "<w:uiPriority w:val=\"39\"/>",
