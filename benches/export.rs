@@ -1,6 +1,7 @@
-//! Export benchmarks: `cargo bench --bench export`. Prints the median time of the PDF and the
-//! XLSX export of the demo plan and of the stress plan, and — as the baseline a user would
-//! otherwise live with — LibreOffice turning our XLSX into a PDF.
+//! Export benchmarks: `cargo bench --bench export`. Prints the median and the 99th percentile
+//! time of the PDF, the Word (DOCX) and the XLSX export of the demo plan and of the stress plan,
+//! and — as the baseline a user would otherwise live with — LibreOffice turning our XLSX into a
+//! PDF.
 
 use chrono::{TimeZone, Utc};
 use std::path::Path;
@@ -9,20 +10,21 @@ mod support;
 
 use std::time::{Duration, Instant};
 use stepwise::demo::{demo_plan, stress_plan};
-use stepwise::export::{pdf, xlsx};
+use stepwise::export::{docx, pdf, xlsx, Paper};
 use stepwise::Plan;
-use support::median;
+use support::{median, percentile};
 
 /// Runs per item: the exports are quick, LibreOffice takes seconds a run.
 const EXPORT_RUNS: [usize; 2] = [21, 5];
 /// LibreOffice takes seconds on the demo and minutes on the stress plan (561 pages).
 const OFFICE_RUNS: [usize; 2] = [5, 1];
 
-/// The median of `runs` timed calls, or the first error.
+/// The median and the 99th percentile of `runs` timed calls, with the output's size, or the
+/// first error.
 fn time(
     runs: usize,
     mut f: impl FnMut() -> Result<usize, String>,
-) -> Result<(Duration, usize), String> {
+) -> Result<(Duration, Duration, usize), String> {
     let mut samples = Vec::with_capacity(runs);
     let mut size = 0;
     for _ in 0..runs {
@@ -30,7 +32,8 @@ fn time(
         size = std::hint::black_box(f()?);
         samples.push(start.elapsed());
     }
-    Ok((median(samples), size))
+    samples.sort();
+    Ok((median(samples.clone()), percentile(&samples, 0.99), size))
 }
 
 fn libreoffice(xlsx: &Path, dir: &Path) -> Result<usize, String> {
@@ -56,14 +59,15 @@ fn libreoffice(xlsx: &Path, dir: &Path) -> Result<usize, String> {
         .map_err(|e| e.to_string())
 }
 
-fn cell(r: &Result<(Duration, usize), String>) -> String {
+fn cell(r: &Result<(Duration, Duration, usize), String>) -> String {
     match r {
-        Ok((d, size)) => format!(
-            "{:>9.1} ms {:>8.0} KB",
-            d.as_secs_f64() * 1e3,
+        Ok((median, p99, size)) => format!(
+            "{:>8.1} {:>8.1} ms {:>6.0} KB",
+            median.as_secs_f64() * 1e3,
+            p99.as_secs_f64() * 1e3,
             *size as f64 / 1024.0
         ),
-        Err(e) => format!("error: {}", e.chars().take(40).collect::<String>()),
+        Err(e) => format!("error: {}", e.chars().take(30).collect::<String>()),
     }
 }
 
@@ -74,7 +78,7 @@ fn main() {
         ("stress plan", stress_plan(now)),
     ];
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut rows: [Vec<Result<(Duration, usize), String>>; 3] = Default::default();
+    let mut rows: [Vec<Result<(Duration, Duration, usize), String>>; 4] = Default::default();
     for (i, (name, plan)) in plans.iter().enumerate() {
         eprintln!(
             "{name}: {} goals, {} measures, {} check-ins, {} ratings",
@@ -89,6 +93,11 @@ fn main() {
                 .map_err(|e| e.to_string())
         }));
         rows[1].push(time(EXPORT_RUNS[i], || {
+            docx::render(plan, now, Paper::A4)
+                .map(|b| b.len())
+                .map_err(|e| e.to_string())
+        }));
+        rows[2].push(time(EXPORT_RUNS[i], || {
             xlsx::render(plan, now)
                 .map(|b| b.len())
                 .map_err(|e| e.to_string())
@@ -102,25 +111,27 @@ fn main() {
         } else {
             Ok(0)
         };
-        rows[2].push(warm.and_then(|_| time(OFFICE_RUNS[i], || libreoffice(&file, dir.path()))));
+        rows[3].push(warm.and_then(|_| time(OFFICE_RUNS[i], || libreoffice(&file, dir.path()))));
     }
     let labels = [
         "Stepwise PDF export",
+        "Stepwise DOCX export",
         "Stepwise XLSX export",
         "LibreOffice: our XLSX → PDF",
     ];
+    println!("\n{:<30} {:>30} {:>30}", "", plans[0].0, plans[1].0);
     println!(
-        "\n{:<30} {:>24} {:>24}",
-        "median (output size)", plans[0].0, plans[1].0
+        "{:<30} {:>30} {:>30}",
+        "median, p99 (output size)", "median      p99       size", "median      p99       size"
     );
     for (label, row) in labels.iter().zip(&rows) {
-        println!("{label:<30} {:>24} {:>24}", cell(&row[0]), cell(&row[1]));
+        println!("{label:<30} {:>30} {:>30}", cell(&row[0]), cell(&row[1]));
     }
-    let ratio = |i: usize| match (&rows[2][i], &rows[0][i]) {
-        (Ok((office, _)), Ok((ours, _))) => {
-            format!("{:>23.0}×", office.as_secs_f64() / ours.as_secs_f64())
+    let ratio = |i: usize| match (&rows[3][i], &rows[0][i]) {
+        (Ok((office, ..)), Ok((ours, ..))) => {
+            format!("{:>29.0}×", office.as_secs_f64() / ours.as_secs_f64())
         }
-        _ => format!("{:>24}", "—"),
+        _ => format!("{:>30}", "—"),
     };
     println!(
         "{:<30} {} {}",

@@ -1,8 +1,8 @@
 // What the plan asks of the board, on the real app: on the roadmap step a consultant adds a
 // decision requested of leadership with its cost and a risk with its likelihood, impact and
 // owner; the roadmap's progress counts both; the exported PDF's executive summary (page 3)
-// lists the decision with its cost and the risk with its owner, and the workbook has them on
-// their own sheets.
+// lists the decision with its cost and the risk with its owner, so does the Word board pack,
+// and the workbook has them on their own sheets.
 //
 // Test ids used (ui/src/components/roadmap/): add-ask, ask-card, ask-title, ask-cost_amount,
 // ask-currency, ask-cost_fte, ask-cost_months, ask-decider, add-risk, risk-card, risk-title,
@@ -79,6 +79,16 @@ test('a decision and a risk added on the roadmap step reach the executive summar
     const page3 = execFileSync('pdftotext', ['-f', '3', '-l', '3', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const expected of ['Executive summary', ASK, 'EUR 45,000 · 1.5 FTE · 36 months', 'Board of Governors', RISK, '20 High', 'Dean of Teaching']) {
       assert.ok(page3.includes(expected), `page 3 of the PDF has "${expected}": ${page3}`);
+    }
+
+    // The Word board pack says the same, under a real heading style.
+    await click(app, 'export-docx');
+    const docx = await (await find(app, 'export-result-docx')).getAttribute('data-path');
+    assert.match(docx, /\.docx$/, `a .docx file: ${docx}`);
+    const body = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
+    assert.match(body, /<w:pStyle w:val="Heading1"\/>(<[^>]+>)*Executive summary/, 'the summary is a Heading 1');
+    for (const expected of [ASK, 'EUR 45,000 · 1.5 FTE · 36 months', RISK, 'Dean of Teaching']) {
+      assert.ok(body.includes(expected), `the Word file has "${expected}"`);
     }
 
     await click(app, 'export-xlsx');

@@ -349,9 +349,10 @@ pub fn cover(b: &mut Body, plan: &crate::model::Plan, today: chrono::NaiveDate) 
     }
 }
 
-/// The contents as a TOC field over the section headings and their parts, linked to them.
-/// Its page numbers are PAGEREF fields Word (and LibreOffice) fill in when they lay it out;
-/// the field as a whole is refreshed on opening (settings ask Word to).
+/// The contents as a TOC field over the section headings and their parts, each entry linked
+/// to its heading. Only Word knows where its pages break, so the entries are written without
+/// page numbers: Word refreshes the field, numbers and all, on opening (the settings ask it
+/// to), and LibreOffice on Tools → Update.
 pub fn contents(entries: &[Entry]) -> String {
     let mut x = String::new();
     let _ = write!(
@@ -372,11 +373,10 @@ pub fn contents(entries: &[Entry]) -> String {
         let _ = write!(
             x,
             "<w:p><w:pPr><w:pStyle w:val=\"TOC{}\"/></w:pPr>{start}<w:hyperlink w:anchor=\"{}\" w:history=\"1\">\
-<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:tab/></w:r>{}</w:hyperlink>{end}</w:p>",
+<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:hyperlink>{end}</w:p>",
             e.level,
             esc(&e.bookmark),
             esc(&e.title),
-            super::xml::field(&format!("PAGEREF {} \\h", e.bookmark), "", ""),
         );
     }
     x
