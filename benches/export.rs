@@ -19,12 +19,12 @@ const EXPORT_RUNS: [usize; 2] = [21, 5];
 /// LibreOffice takes seconds on the demo and minutes on the stress plan (561 pages).
 const OFFICE_RUNS: [usize; 2] = [5, 1];
 
+/// A median, a 99th percentile and an output size in bytes, or why there is none.
+type Timing = Result<(Duration, Duration, usize), String>;
+
 /// The median and the 99th percentile of `runs` timed calls, with the output's size, or the
 /// first error.
-fn time(
-    runs: usize,
-    mut f: impl FnMut() -> Result<usize, String>,
-) -> Result<(Duration, Duration, usize), String> {
+fn time(runs: usize, mut f: impl FnMut() -> Result<usize, String>) -> Timing {
     let mut samples = Vec::with_capacity(runs);
     let mut size = 0;
     for _ in 0..runs {
@@ -59,7 +59,7 @@ fn libreoffice(xlsx: &Path, dir: &Path) -> Result<usize, String> {
         .map_err(|e| e.to_string())
 }
 
-fn cell(r: &Result<(Duration, Duration, usize), String>) -> String {
+fn cell(r: &Timing) -> String {
     match r {
         Ok((median, p99, size)) => format!(
             "{:>8.1} {:>8.1} ms {:>6.0} KB",
@@ -78,7 +78,7 @@ fn main() {
         ("stress plan", stress_plan(now)),
     ];
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut rows: [Vec<Result<(Duration, Duration, usize), String>>; 4] = Default::default();
+    let mut rows: [Vec<Timing>; 4] = Default::default();
     for (i, (name, plan)) in plans.iter().enumerate() {
         eprintln!(
             "{name}: {} goals, {} measures, {} check-ins, {} ratings",
