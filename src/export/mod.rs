@@ -1,4 +1,5 @@
-//! The plan as documents for people: a PDF for leadership, an XLSX workbook for analysts, and
+//! The plan as documents for people: a PDF for leadership, the same board pack as a Word
+//! document to edit (both from one document model, `doc`), an XLSX workbook for analysts, and
 //! the portable plan file. Every export is built in memory and written atomically, so a
 //! failed export never leaves a broken file behind.
 

@@ -219,6 +219,16 @@ fn the_paper_setting_sizes_the_pages_and_the_same_plan_gives_the_same_bytes() {
         demo_docx(Paper::A4) == demo_docx(Paper::A4),
         "a re-export is the same file"
     );
+    // The executive summary names what the PDF's page on that paper had room for.
+    let kpis = |xml: &str| {
+        let table = xml.split("Key measure").nth(1).expect("the key measures table");
+        table[..table.find("</w:tbl>").unwrap()].matches("<w:tr>").count()
+    };
+    let (on_a4, on_letter) = (kpis(&a4), kpis(&letter));
+    assert!(
+        on_letter < on_a4,
+        "Letter's shorter page names fewer key measures: {on_letter} against {on_a4}"
+    );
 }
 
 fn libreoffice_to_pdf(docx: &Path, out: &Path) -> std::path::PathBuf {

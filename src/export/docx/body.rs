@@ -223,15 +223,17 @@ pub fn header_size<'t>(titles: impl Iterator<Item = &'t str> + Clone, widths: &[
     let Ok(fonts) = crate::export::pdf::fonts::Fonts::get() else {
         return style;
     };
-    let pad = twips(2.0 * PAD_X);
+    // A point to spare: Word and LibreOffice round advances their own way.
+    let pad = twips(2.0 * PAD_X + 1.0);
     let fits = |s: &Style| {
         titles.clone().zip(widths).all(|(t, w)| {
             t.split_whitespace()
                 .all(|word| twips(fonts.width(s.face, s.size, word)) <= w - pad)
         })
     };
+    // Word sizes type in half points.
     while !fits(&style) && style.size > 6.0 {
-        style.size -= 0.25;
+        style.size -= 0.5;
     }
     style
 }
