@@ -46,6 +46,7 @@ fn export_all(dir: &Path) {
         stepwise::smart::Finding,
         stepwise::export::Format,
         stepwise::export::ExportOptions,
+        stepwise::export::Appendices,
         stepwise::export::Paper,
         stepwise::api::MaturityResults,
         stepwise::api::ImportedForm,

@@ -92,9 +92,11 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "Badge taxonomy",
             "SECTION 7",
             "Maturity self-assessment",
-            "Heatmap: current stage and Phase 2 — Launch",
+            "Heatmap: current stage and targets for Phase 2 and Phase 3",
             "Micro-credential stackability",
-            "Gaps to close, largest first",
+            "Gaps to close, by phase",
+            "To raise in Phase 2 — Launch",
+            "To raise in Phase 3 — Scale",
             "Critical success factors",
             "SECTION 8",
             "Communication and training",
@@ -105,6 +107,8 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "Decisions requested of leadership",
             "Risk register",
             "Evaluation cycle",
+            "Appendix — Scores by rater",
+            "Appendix — The room’s log",
         ],
     );
     for unicode in [
@@ -183,6 +187,7 @@ fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them(
     let top: Vec<&str> = outline.iter().map(|(t, _)| t.as_str()).collect();
     let mut expected = vec!["Cover", "Contents"];
     expected.extend(SECTIONS);
+    expected.push("Appendix — Scores by rater");
     expected.push("Appendix — The room’s log");
     assert_eq!(
         top, expected,
@@ -190,7 +195,7 @@ fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them(
     );
     let maturity = &outline.iter().find(|(t, _)| t.starts_with("7.")).unwrap().1;
     for part in [
-        "Gaps to close, largest first",
+        "Gaps to close, by phase",
         "Where the raters disagreed",
         "Critical success factors",
     ] {
@@ -422,12 +427,144 @@ fn the_maturity_gaps_say_not_every_facet_needs_to_reach_immersive() {
     // Past the contents page, which lists the heading too.
     let page = pages[2..]
         .iter()
-        .find(|p| p.contains("Gaps to close, largest first"))
+        .find(|p| p.contains("Gaps to close, by phase"))
         .expect("the demo plan has gaps to close");
     assert_in_order(
         page,
-        &["Gaps to close, largest first", note, "What the next stage"],
+        &["Gaps to close, by phase", note, "What the next stage"],
     );
     // The sentence is the catalog's, printed once, not a second copy kept in the PDF code.
     assert_eq!(pages.join(" ").matches(note.as_str()).count(), 1);
+}
+
+/// The demo's maturity pages, after the contents.
+fn maturity_pages(pages: &[String]) -> String {
+    let body = pages[2..].join("\n");
+    let from = body.find("SECTION 7").expect("section 7");
+    let to = body.find("SECTION 8").expect("section 8");
+    body[from..to].to_string()
+}
+
+#[test]
+fn one_heatmap_shows_the_current_stage_and_every_phase_target_and_each_gap_is_listed_once() {
+    let plan = stepwise::demo::demo_plan(now());
+    let pdf = render(&plan);
+    let text = maturity_pages(&pages(&pdf.path));
+    assert_eq!(
+        text.matches("Heatmap:").count(),
+        1,
+        "one heatmap, not one per phase"
+    );
+    // The demo aims some sub-facets at the same stage in both phases, and others higher in
+    // Phase 3: both kinds of cell are labelled.
+    for label in [
+        "Phase 2 & Phase 3",
+        "Current & Phase 2",
+        "target for Phase 3 — Scale",
+    ] {
+        assert!(text.contains(label), "the heatmap shows {label:?}");
+    }
+    // Every sub-facet with a gap appears once in the gaps, under the first phase that raises it.
+    let gaps = &text[text.find("Gaps to close, by phase").unwrap()
+        ..text.find("Where the raters disagreed").unwrap()];
+    let figures = stepwise::figures::MaturityFigures::of(&plan, now().date_naive())
+        .unwrap()
+        .unwrap();
+    let mut named: Vec<&str> = figures
+        .gaps
+        .iter()
+        .map(|g| g.subfacet_name.as_str())
+        .collect();
+    named.sort();
+    named.dedup();
+    assert!(
+        figures.gaps.len() > named.len(),
+        "the demo has sub-facets raised in both phases, which a table of gaps would repeat"
+    );
+    for name in &named {
+        assert!(gaps.contains(name), "{name} is among the gaps");
+    }
+    // Each group says how many rows it holds: together, one per sub-facet.
+    let counted: usize = gaps
+        .match_indices("To raise in ")
+        .map(|(at, _)| {
+            let rest = &gaps[at..];
+            let colon = rest.find(": ").unwrap();
+            rest[colon + 2..]
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(counted, named.len(), "one row per sub-facet");
+    let phase2 = gaps.find("To raise in Phase 2").unwrap();
+    let phase3 = gaps.find("To raise in Phase 3").unwrap();
+    assert!(phase2 < phase3, "the phases come in time order");
+    // The largest Phase 2 climb leads its group, its path running through Phase 3's target.
+    assert!(gaps[phase2..phase3].contains("5 by Phase 3"));
+}
+
+#[test]
+fn the_appendices_are_chosen_and_the_scores_appendix_follows_anonymised_names() {
+    let db = TempDb::new();
+    let id = crate::demo_via_cli(&db.path);
+    let text_of = |extra: &[&str]| {
+        let out = db.dir.path().join("p.pdf");
+        let mut args = vec!["export", &id, "--format", "pdf", "--paper", "a4", "--out"];
+        args.push(out.to_str().unwrap());
+        args.extend(extra);
+        let run = crate::stepwise(&db.path, &args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        pages(&out).join("\n")
+    };
+    let all = text_of(&[]);
+    assert!(all.contains("Appendix — Scores by rater"));
+    assert!(all.contains("Appendix — The room’s log"));
+    let scores = &all[all.rfind("Appendix — Scores by rater").unwrap()..];
+    assert_in_order(
+        scores,
+        &["Every score given", "Dr. Nadia", "Helen Tsosie", "Agreed"],
+    );
+
+    let none = text_of(&["--appendices", "none"]);
+    assert!(
+        !none.contains("Appendix"),
+        "no appendix, and none in the contents"
+    );
+
+    let anonymous = text_of(&["--anonymise-raters", "--appendices", "ratings"]);
+    assert!(!anonymous.contains("The room’s log"));
+    let scores = &anonymous[anonymous.rfind("Appendix — Scores by rater").unwrap()..];
+    assert_in_order(scores, &["Rater 1", "Rater 2", "Rater 3", "Agreed"]);
+    assert!(
+        !scores.contains("Helen Tsosie"),
+        "no rater's name in the scores"
+    );
+
+    let out = db.dir.path().join("refused.pdf");
+    let run = crate::stepwise(
+        &db.path,
+        &[
+            "export",
+            &id,
+            "--format",
+            "pdf",
+            "--appendices",
+            "ratings,minutes",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success() && !out.exists());
+    assert!(
+        err.contains("appendices") && err.contains("'minutes' is not an appendix"),
+        "{err}"
+    );
 }

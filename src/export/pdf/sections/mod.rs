@@ -8,6 +8,7 @@ mod goals;
 mod governance;
 mod maturity;
 mod outreach;
+mod ratings;
 mod roadmap;
 mod roomlog;
 mod standards;
@@ -25,6 +26,7 @@ pub struct Ctx<'a> {
     pub plan: &'a Plan,
     pub today: NaiveDate,
     pub maturity: Option<MaturityFigures<'a>>,
+    pub appendices: crate::export::Appendices,
 }
 
 impl<'a> Ctx<'a> {
@@ -34,6 +36,7 @@ impl<'a> Ctx<'a> {
             today,
             // A plan whose results cannot be worked out reports no maturity rather than no PDF.
             maturity: MaturityFigures::of(plan, today).ok().flatten(),
+            appendices: crate::export::Appendices::default(),
         }
     }
 }
@@ -61,7 +64,12 @@ pub fn body(w: &mut Writer, ctx: &Ctx) {
             Step::Export => {}
         }
     }
-    roomlog::appendix(w, ctx);
+    if ctx.appendices.ratings {
+        ratings::appendix(w, ctx);
+    }
+    if ctx.appendices.room_log {
+        roomlog::appendix(w, ctx);
+    }
 }
 
 pub use crate::figures::{long_date, short_date};

@@ -5,6 +5,7 @@ export type * from './AgreedStage';
 export type * from './Agreement';
 export type * from './ApiError';
 export type * from './AppInfo';
+export type * from './Appendices';
 export type * from './Applied';
 export type * from './Ask';
 export type * from './Assessment';
