@@ -183,6 +183,11 @@ fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them(
         &Object::Name(b"UseOutlines".to_vec()),
         "viewers open the outline panel only when the page mode is the name /UseOutlines"
     );
+    assert_eq!(
+        catalog.get(b"Lang").unwrap(),
+        &Object::string_literal("en"),
+        "screen readers read the document as English"
+    );
     let outline = outline_titles(&doc);
     let top: Vec<&str> = outline.iter().map(|(t, _)| t.as_str()).collect();
     let mut expected = vec!["Cover", "Contents"];
