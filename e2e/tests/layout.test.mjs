@@ -55,7 +55,7 @@ async function walk(app) {
   return [...new Set(found)];
 }
 
-test('the layout check finds a word broken across lines, and only a broken one', { timeout: 120_000 }, async () => {
+test('the layout check finds a word broken across lines and a button cut off, and only those', { timeout: 120_000 }, async () => {
   const app = await driver.launch(join(driver.scratch, 'check.db'));
   try {
     await find(app, 'plan');
@@ -70,6 +70,14 @@ test('the layout check finds a word broken across lines, and only a broken one',
       box('narrow-anywhere', 'overflow-wrap: anywhere;', 'Communication and training');
       box('narrow-hyphen', '', 'micro-credentials');
       box('narrow-spaces', '', 'one two three four');
+      // A toolbar that hides its overflow, with a button running past its right edge.
+      const bar = document.createElement('div');
+      bar.dataset.testid = 'narrow-bar';
+      bar.style.cssText = 'width: 6rem; overflow: hidden; white-space: nowrap;';
+      const b = document.createElement('button');
+      b.textContent = 'A button wider than its bar';
+      bar.append(b);
+      document.body.append(bar);
     });
     const found = await layoutProblems(app);
     await app.execute(() => document.querySelectorAll('[data-testid^="narrow-"]').forEach((d) => d.remove()));
@@ -77,6 +85,9 @@ test('the layout check finds a word broken across lines, and only a broken one',
     assert.equal(broken.length, 1, `exactly the one broken word is found:\n${describe(found)}`);
     assert.match(broken[0].word, /^Com\w*\/\w+n$/, 'the finding shows where the word breaks');
     assert.match(broken[0].where, /narrow-anywhere/, 'the finding names the element');
+    const cut = found.filter((f) => f.kind === 'cut-off');
+    assert.equal(cut.length, 1, `exactly the one cut-off button is found:\n${describe(found)}`);
+    assert.match(cut[0].where, /narrow-bar/, 'the finding names where it is cut off');
   } finally {
     await app.deleteSession();
   }
