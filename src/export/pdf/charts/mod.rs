@@ -2,6 +2,7 @@
 //! timeline, each measure's check-in history. Each lays itself out at the writer's cursor and moves it past what it drew.
 
 pub mod heatmap;
+pub mod chain;
 pub mod history;
 pub mod radar;
 pub mod timeline;
