@@ -15,7 +15,7 @@ use read::{
 };
 use stepwise::model::Plan;
 
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "Executive summary",
     "1. Context",
     "2. Vision",
@@ -23,9 +23,10 @@ const SECTIONS: [&str; 10] = [
     "4. Success measures",
     "5. Business requirements",
     "6. Governance",
-    "7. Maturity self-assessment",
-    "8. Communication and training",
-    "9. Roadmap",
+    "7. Badges and issuing",
+    "8. Maturity self-assessment",
+    "9. Communication and training",
+    "10. Roadmap",
 ];
 
 #[test]

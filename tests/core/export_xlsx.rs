@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 24] = [
+const SHEETS: [&str; 27] = [
     "Summary",
     "Context",
     "Vision",
@@ -22,8 +22,11 @@ const SHEETS: [&str; 24] = [
     "Requirements",
     "Governance",
     "RACI",
-    "Badges",
+    "Badge taxonomy",
     "Standards and skills",
+    "Badges",
+    "Pathways",
+    "Issuing",
     "Maturity",
     "Ratings",
     "Gaps",
