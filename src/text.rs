@@ -191,7 +191,10 @@ fn badges_check(out: &mut String, plan: &Plan) {
     }
     let _ = writeln!(out, "\nIssuing:");
     if plan.issuing_routes.is_empty() {
-        let _ = writeln!(out, "  no issuing plan yet: name the platform and the pilot");
+        let _ = writeln!(
+            out,
+            "  no issuing plan yet: name the platform and the pilot"
+        );
     }
     for r in &plan.issuing_routes {
         let pilot = if r.pilot { " (pilot)" } else { "" };

@@ -268,9 +268,15 @@ fn badges(plan: &Plan) -> Option<String> {
         .count();
     let n = plan.badges.len();
     let ready = if ready == n {
-        format!("{}, each carrying all the metadata it needs", count(n, "badge", "badges"))
+        format!(
+            "{}, each carrying all the metadata it needs",
+            count(n, "badge", "badges")
+        )
     } else {
-        format!("{} in the catalogue, {ready} ready to publish", count(n, "badge", "badges"))
+        format!(
+            "{} in the catalogue, {ready} ready to publish",
+            count(n, "badge", "badges")
+        )
     };
     let pilot = plan
         .issuing_routes

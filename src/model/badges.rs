@@ -81,7 +81,11 @@ impl Record for Badge {
             .iter()
             .map(|l| link("level_id", Kind::BadgeLevel, l))
             .collect();
-        links.extend(links_in("framework_ids", Kind::Framework, &self.framework_ids));
+        links.extend(links_in(
+            "framework_ids",
+            Kind::Framework,
+            &self.framework_ids,
+        ));
         links
     }
     fn unlink(&mut self, kind: Kind, id: &str) -> Unlinked {

@@ -8,9 +8,7 @@ use crate::{demo_via_cli, now, stepwise, TempDb};
 use calamine::{open_workbook, DataType, Reader, Xlsx};
 use stepwise::demo::demo_plan;
 use stepwise::export::Format;
-use stepwise::model::{
-    metadata_gaps, Badge, BadgeLevel, BadgePathway, BadgeStatus, IssuingRoute,
-};
+use stepwise::model::{metadata_gaps, Badge, BadgeLevel, BadgePathway, BadgeStatus, IssuingRoute};
 use stepwise::progress::{step_checks, step_progress, Step};
 use stepwise::{planfile, Edit, Entity, Plan, Store};
 
@@ -55,7 +53,15 @@ fn the_metadata_policy_names_what_a_badge_lacks_and_each_field_filled_takes_one_
     let mut b = badge("SQL for Analysis");
     assert_eq!(
         gap_ids(&b),
-        ["description", "level", "criteria", "evidence", "skills", "issuer", "owner"]
+        [
+            "description",
+            "level",
+            "criteria",
+            "evidence",
+            "skills",
+            "issuer",
+            "owner"
+        ]
     );
     b.criteria = "Scores proficient on every rubric row".into();
     b.level_id = Some("level-performance".into());
@@ -77,7 +83,10 @@ fn the_metadata_policy_names_what_a_badge_lacks_and_each_field_filled_takes_one_
     b.issuer = "Faculty of Business".into();
     b.owner = "Prof. Adeyemi".into();
     assert!(gap_ids(&b).is_empty());
-    assert_eq!(stepwise::model::gaps_line(&badge("x")).split(", ").count(), 7);
+    assert_eq!(
+        stepwise::model::gaps_line(&badge("x")).split(", ").count(),
+        7
+    );
 }
 
 #[test]
@@ -140,10 +149,18 @@ fn badges_pathways_and_routes_are_stored_and_a_deleted_badge_leaves_the_chain() 
         .apply(&plan.id, &delete(stepwise::Kind::Badge, &a.id), now())
         .unwrap();
     store
-        .apply(&plan.id, &delete(stepwise::Kind::BadgeLevel, "level-performance"), now())
+        .apply(
+            &plan.id,
+            &delete(stepwise::Kind::BadgeLevel, "level-performance"),
+            now(),
+        )
         .unwrap();
     let stored = db.open().plan(&plan.id).unwrap();
-    assert_eq!(stored.badge_pathways[0].badge_ids.len(), 1, "the pathway keeps the other badge");
+    assert_eq!(
+        stored.badge_pathways[0].badge_ids.len(),
+        1,
+        "the pathway keeps the other badge"
+    );
     assert!(stored.issuing_routes[0].badge_ids.is_empty());
     assert_eq!(stored.badges.len(), 1);
 }
@@ -155,13 +172,21 @@ fn a_badge_pathway_or_route_with_bad_fields_is_refused_naming_each_and_nothing_i
     let plan = store.create_plan("Pilot", now()).unwrap();
     let mut b = badge(" ");
     b.expiry_months = Some(0);
-    let err = put(&mut store, &plan.id, Entity::Badge(b)).unwrap_err().to_string();
-    for needle in ["badge.name", "badge.expiry_months", "or none for a badge that does not expire"] {
+    let err = put(&mut store, &plan.id, Entity::Badge(b))
+        .unwrap_err()
+        .to_string();
+    for needle in [
+        "badge.name",
+        "badge.expiry_months",
+        "or none for a badge that does not expire",
+    ] {
         assert!(err.contains(needle), "{needle:?} in {err}");
     }
     let mut b = badge("Unknown level");
     b.level_id = Some("no-such-level".into());
-    let err = put(&mut store, &plan.id, Entity::Badge(b)).unwrap_err().to_string();
+    let err = put(&mut store, &plan.id, Entity::Badge(b))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("level_id"), "{err}");
     let ok = badge("Twice");
     put(&mut store, &plan.id, Entity::Badge(ok.clone())).unwrap();
@@ -172,8 +197,14 @@ fn a_badge_pathway_or_route_with_bad_fields_is_refused_naming_each_and_nothing_i
         description: String::new(),
         badge_ids: vec![ok.id.clone(), ok.id.clone()],
     };
-    let err = put(&mut store, &plan.id, Entity::BadgePathway(p)).unwrap_err().to_string();
-    for needle in ["badge_pathway.name", "badge_pathway.badge_ids", "the same badge twice"] {
+    let err = put(&mut store, &plan.id, Entity::BadgePathway(p))
+        .unwrap_err()
+        .to_string();
+    for needle in [
+        "badge_pathway.name",
+        "badge_pathway.badge_ids",
+        "the same badge twice",
+    ] {
         assert!(err.contains(needle), "{needle:?} in {err}");
     }
     let r = IssuingRoute {
@@ -186,7 +217,9 @@ fn a_badge_pathway_or_route_with_bad_fields_is_refused_naming_each_and_nothing_i
         issued_by: String::new(),
         pilot: false,
     };
-    let err = put(&mut store, &plan.id, Entity::IssuingRoute(r)).unwrap_err().to_string();
+    let err = put(&mut store, &plan.id, Entity::IssuingRoute(r))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("issuing_route.platform"), "{err}");
     let stored = db.open().plan(&plan.id).unwrap();
     assert_eq!(stored.badges, vec![ok]);
@@ -204,7 +237,8 @@ fn the_badges_step_counts_each_badge_ready_to_publish_a_pathway_a_route_and_a_pi
     let one = step_progress(&plan, Step::Badges);
     assert_eq!((one.done, one.total), (0, 4));
     assert!(
-        one.missing[0].starts_with("badge \u{201c}Data Literacy\u{201d} lacks description, level, criteria"),
+        one.missing[0]
+            .starts_with("badge \u{201c}Data Literacy\u{201d} lacks description, level, criteria"),
         "{:?}",
         one.missing
     );
@@ -244,17 +278,28 @@ fn the_badges_step_counts_each_badge_ready_to_publish_a_pathway_a_route_and_a_pi
         .into_iter()
         .map(|c| c.part)
         .collect();
-    assert_eq!(parts, [b.id.as_str(), &second.id, "pathways", "issuing", "pilot"]);
+    assert_eq!(
+        parts,
+        [b.id.as_str(), &second.id, "pathways", "issuing", "pilot"]
+    );
 }
 
 #[test]
-fn the_plan_file_carries_badges_pathways_routes_and_the_committees_texts_and_an_older_file_imports_with_none() {
+fn the_plan_file_carries_badges_pathways_routes_and_the_committees_texts_and_an_older_file_imports_with_none(
+) {
     let plan = demo_plan(now());
     assert_eq!(
-        (plan.badges.len(), plan.badge_pathways.len(), plan.issuing_routes.len()),
+        (
+            plan.badges.len(),
+            plan.badge_pathways.len(),
+            plan.issuing_routes.len()
+        ),
         (8, 1, 2)
     );
-    assert!(plan.settings.approval_criteria.contains("The committee approves a badge"));
+    assert!(plan
+        .settings
+        .approval_criteria
+        .contains("The committee approves a badge"));
     let file = planfile::to_json(&plan, now());
     let back = planfile::parse(file.as_bytes()).unwrap();
     assert_eq!(back.badges, plan.badges);
@@ -272,7 +317,9 @@ fn the_plan_file_carries_badges_pathways_routes_and_the_committees_texts_and_an_
     s.remove("approval_criteria");
     s.remove("badge_requirements");
     let back = planfile::parse(old.to_string().as_bytes()).unwrap();
-    assert!(back.badges.is_empty() && back.badge_pathways.is_empty() && back.issuing_routes.is_empty());
+    assert!(
+        back.badges.is_empty() && back.badge_pathways.is_empty() && back.issuing_routes.is_empty()
+    );
     assert_eq!(back.settings.approval_criteria, "");
     assert_eq!(back.frameworks, plan.frameworks, "the rest is untouched");
 }
@@ -283,9 +330,30 @@ fn show_and_check_name_each_badge_with_what_it_lacks_the_pathway_and_the_pilot()
     let id = demo_via_cli(&db.path);
     let show = String::from_utf8(stepwise(&db.path, &["show", &id]).stdout).unwrap();
     assert!(
-        show.contains("badges: 8 (6 ready to publish)  pathways to a credential: 1  issuing routes: 2"),
+        show.contains(
+            "badges: 8 (8 ready to publish)  pathways to a credential: 1  issuing routes: 2"
+        ),
         "{show}"
     );
+    // A badge still being written says what it lacks.
+    let mut plan = db.open().plan(&id).unwrap();
+    let b = plan
+        .badges
+        .iter_mut()
+        .find(|b| b.name == "Visual Storytelling")
+        .unwrap();
+    b.criteria.clear();
+    b.evidence.clear();
+    b.owner.clear();
+    db.open()
+        .apply(
+            &id,
+            &Edit::Put {
+                entity: Entity::Badge(b.clone()),
+            },
+            now(),
+        )
+        .unwrap();
     let check = String::from_utf8(stepwise(&db.path, &["check", &id]).stdout).unwrap();
     for needle in [
         "Badges:",
@@ -300,7 +368,15 @@ fn show_and_check_name_each_badge_with_what_it_lacks_the_pathway_and_the_pilot()
 
 #[test]
 fn the_workbook_and_the_pdf_hold_every_badge_its_gaps_the_chain_and_the_pilot() {
-    let plan = demo_plan(now());
+    let mut plan = demo_plan(now());
+    let b = plan
+        .badges
+        .iter_mut()
+        .find(|b| b.name == "Visual Storytelling")
+        .unwrap();
+    b.criteria.clear();
+    b.evidence.clear();
+    b.owner.clear();
     let db = TempDb::new();
     let mut store = db.open();
     store.insert_plan(&plan).unwrap();
@@ -315,7 +391,11 @@ fn the_workbook_and_the_pdf_hold_every_badge_its_gaps_the_chain_and_the_pilot() 
     let rows: Vec<Vec<String>> = badges
         .data()
         .rows()
-        .map(|r| r.iter().map(|c| c.get_string().unwrap_or("").to_string()).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| c.get_string().unwrap_or("").to_string())
+                .collect()
+        })
         .collect();
     let visual = rows.iter().find(|r| r[0] == "Visual Storytelling").unwrap();
     assert_eq!(visual[2], "Proposed");
@@ -333,9 +413,9 @@ fn the_workbook_and_the_pdf_hold_every_badge_its_gaps_the_chain_and_the_pilot() 
     assert_eq!(first[1].get_string(), Some("Yes"));
     assert!(wb.sheet_names().contains(&"Issuing".to_string()));
     let gov = wb.worksheet_range("Governance").unwrap();
-    assert!(gov
-        .rows()
-        .any(|r| r.iter().any(|c| c.get_string().is_some_and(|s| s.starts_with("The committee approves a badge")))));
+    assert!(gov.rows().any(|r| r.iter().any(|c| c
+        .get_string()
+        .is_some_and(|s| s.starts_with("The committee approves a badge")))));
 
     let pdf = db.dir.path().join("plan.pdf");
     let bytes = stepwise::export::render(&store, &plan.id, Format::Pdf, now()).unwrap();
@@ -343,7 +423,7 @@ fn the_workbook_and_the_pdf_hold_every_badge_its_gaps_the_chain_and_the_pilot() 
     let text = pages(&pdf).join(" ");
     for needle in [
         "7. Badges and issuing",
-        "8 badges in the catalogue, 6 ready to publish; the pilot issues 3 badges",
+        "8 badges in the catalogue, 7 ready to publish; the pilot issues 3 badges",
         "Badge catalogue",
         "Compass: Campus Navigator",
         "Missing for publication",

@@ -370,10 +370,10 @@ fn the_maturity_sheet_has_a_radar_chart_drawn_from_its_own_cells() {
         3,
         "current and the two phases' targets"
     );
-    let rels = part(&e.path, "xl/worksheets/_rels/sheet13.xml.rels");
+    let rels = part(&e.path, "xl/worksheets/_rels/sheet16.xml.rels");
     assert!(
         rels.contains("drawing"),
-        "the chart sits on the Maturity sheet (the 13th)"
+        "the chart sits on the Maturity sheet (the 16th)"
     );
 }
 

@@ -8,7 +8,10 @@ use crate::model::{expiry_label, gaps_line, BadgeStatus, Plan};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 fn badge_name(plan: &Plan, id: &str) -> Option<String> {
-    plan.badges.iter().find(|b| b.id == id).map(|b| b.name.clone())
+    plan.badges
+        .iter()
+        .find(|b| b.id == id)
+        .map(|b| b.name.clone())
 }
 
 pub(super) fn catalogue(ctx: &Ctx) -> Result<Worksheet, XlsxError> {

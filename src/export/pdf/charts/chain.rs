@@ -22,7 +22,11 @@ const PAD: f32 = 6.0;
 
 fn lay(w: &Writer, link: &Link, width: f32, last: bool) -> Vec<Line> {
     let inner = width - 2.0 * PAD;
-    let (name_ink, detail_ink) = if last { (WHITE, TEAL_LIGHT) } else { (NAVY, MUTED) };
+    let (name_ink, detail_ink) = if last {
+        (WHITE, TEAL_LIGHT)
+    } else {
+        (NAVY, MUTED)
+    };
     let mut lines = text::wrap(
         w.fonts,
         &[Span::new(&link.name, Style::new(Face::Bold, 8.6, name_ink))],
@@ -32,7 +36,10 @@ fn lay(w: &Writer, link: &Link, width: f32, last: bool) -> Vec<Line> {
         lines.push(Line::blank(2.0));
         lines.extend(text::wrap(
             w.fonts,
-            &[Span::new(&link.detail, Style::new(Face::Regular, 7.4, detail_ink))],
+            &[Span::new(
+                &link.detail,
+                Style::new(Face::Regular, 7.4, detail_ink),
+            )],
             inner,
         ));
     }
@@ -77,7 +84,11 @@ pub fn keep(w: &Writer, links: &[Link]) -> f32 {
 fn arrow(c: &mut Canvas, from: (f32, f32), to: (f32, f32)) {
     c.polyline(&[from, (to.0 - 4.0, to.1)], false, TEAL, 1.2, None);
     c.polygon(
-        &[(to.0, to.1), (to.0 - 6.0, to.1 - 3.2), (to.0 - 6.0, to.1 + 3.2)],
+        &[
+            (to.0, to.1),
+            (to.0 - 6.0, to.1 - 3.2),
+            (to.0 - 6.0, to.1 + 3.2),
+        ],
         Some(TEAL),
         None,
     );

@@ -155,7 +155,10 @@ fn issuing(w: &mut Writer, plan: &Plan) {
         }
         let mut courses = vec![vec![Span::new(or_dash(&r.courses), Style::cell())]];
         if !r.sis_name.trim().is_empty() {
-            courses.push(vec![note(format!("In the student system: {}", r.sis_name.trim()))]);
+            courses.push(vec![note(format!(
+                "In the student system: {}",
+                r.sis_name.trim()
+            ))]);
         }
         let badges: Vec<Vec<Span>> = r
             .badge_ids
@@ -164,7 +167,10 @@ fn issuing(w: &mut Writer, plan: &Plan) {
             .map(|b| vec![Span::new(&b.name, Style::cell())])
             .collect();
         let mut who = vec![vec![Span::new(or_dash(&r.cohorts), Style::cell())]];
-        who.push(vec![note(format!("Issued by {}", or_dash(r.issued_by.trim())))]);
+        who.push(vec![note(format!(
+            "Issued by {}",
+            or_dash(r.issued_by.trim())
+        ))]);
         t.row(vec![
             Cell::blocks(platform),
             Cell::blocks(courses),
