@@ -165,7 +165,7 @@ impl StepProgress {
     }
 }
 
-/// How many of the steps are complete: the "3 of 10 steps complete" of the plan list, the CLI
+/// How many of the steps are complete: the "3 of 11 steps complete" of the plan list, the CLI
 /// and the exports.
 pub fn steps_complete(steps: &[StepProgress]) -> usize {
     steps.iter().filter(|s| s.is_complete()).count()

@@ -1,4 +1,4 @@
-//! The plan: everything a team writes down on the ten steps of the journey. A plan is a few
+//! The plan: everything a team writes down on the eleven steps of the journey. A plan is a few
 //! single-valued settings plus one list per kind of record; records point at each other by id.
 
 mod badges;
