@@ -200,7 +200,7 @@ fn badges_check(out: &mut String, plan: &Plan) {
         let pilot = if r.pilot { " (pilot)" } else { "" };
         let _ = writeln!(
             out,
-            "  {}{pilot}: {} badge(s), issued by {}",
+            "  {}{pilot}: {} badge(s); issued by: {}",
             r.platform.trim(),
             r.badge_ids.len(),
             if r.issued_by.trim().is_empty() {

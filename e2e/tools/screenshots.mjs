@@ -153,6 +153,12 @@ try {
         }, heading),
     ]);
   }
+  // The committee's published requirements and approval criteria, under the workflow.
+  await click(app, 'nav-governance');
+  await find(app, 'step-governance');
+  await extra('06-governance-workflow-inputs.png', [
+    () => app.execute(() => document.querySelector('[data-testid="workflow-inputs"]')?.scrollIntoView({ block: 'start' })),
+  ]);
   // A badge just added, with everything the metadata policy still asks of it (last, so no
   // other picture shows it).
   await click(app, 'nav-badges');

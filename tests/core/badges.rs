@@ -360,7 +360,7 @@ fn show_and_check_name_each_badge_with_what_it_lacks_the_pathway_and_the_pilot()
         "  Piloting  Compass: Campus Navigator",
         "  Proposed  Visual Storytelling\n      lacks for publication: criteria, evidence, owner",
         "Applied Data Analytics: Data Literacy -> SQL for Analysis -> Python for Data -> Visual Storytelling -> Applied Data Analytics certificate",
-        "(pilot): 3 badge(s), issued by The badge administrators",
+        "(pilot): 3 badge(s); issued by: Badge administrators",
     ] {
         assert!(check.contains(needle), "{needle:?} in {check}");
     }

@@ -168,7 +168,7 @@ fn issuing(w: &mut Writer, plan: &Plan) {
             .collect();
         let mut who = vec![vec![Span::new(or_dash(&r.cohorts), Style::cell())]];
         who.push(vec![note(format!(
-            "Issued by {}",
+            "Issued by: {}",
             or_dash(r.issued_by.trim())
         ))]);
         t.row(vec![
