@@ -157,7 +157,13 @@ try {
   await click(app, 'nav-governance');
   await find(app, 'step-governance');
   await extra('06-governance-workflow-inputs.png', [
-    () => app.execute(() => document.querySelector('[data-testid="workflow-inputs"]')?.scrollIntoView({ block: 'start' })),
+    () =>
+      app.execute(() => {
+        // Just below the bar that stays at the top of the column.
+        const box = document.querySelector('[data-testid="workflow-inputs"]');
+        const main = document.querySelector('.main');
+        if (box && main) main.scrollTop += box.getBoundingClientRect().top - main.getBoundingClientRect().top - 70;
+      }),
   ]);
   // A badge just added, with everything the metadata policy still asks of it (last, so no
   // other picture shows it).
