@@ -17,7 +17,7 @@ import { appBinary, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
 import { click, find, step } from '../support/ui.mjs';
 
-const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'maturity', 'communication', 'roadmap', 'export'];
+const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'badges', 'maturity', 'communication', 'roadmap', 'export'];
 const TABS = ['results', 'compare', 'forms', 'factors', 'grid'];
 
 let driver;
@@ -112,12 +112,12 @@ test('no screen breaks a word or cuts a field at 1024×768 and 1366×768', { tim
         width: b.getBoundingClientRect().width,
       })),
     );
-    assert.equal(nav.length, 10, 'ten steps in the navigator');
+    assert.equal(nav.length, 11, 'eleven steps in the navigator');
     for (const b of nav) {
       assert.ok(b.width < 80, `a folded step button is an icon (${b.width} px): ${b.name}`);
       assert.match(b.title, /^\d+\. .+ — \d+ of \d+ done$/, `its tooltip names the step: ${b.title}`);
     }
-    assert.match(nav[6].name, /Maturity self-assessment/, `the step's name stays its accessible name: ${nav[6].name}`);
+    assert.match(nav[7].name, /Maturity self-assessment/, `the step's name stays its accessible name: ${nav[7].name}`);
     const scrolls = await app.execute(() => {
       const grid = document.querySelector('[data-testid="maturity-grid"]');
       const boxes = [];

@@ -15,7 +15,7 @@ use read::{
 };
 use stepwise::model::Plan;
 
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "Executive summary",
     "1. Context",
     "2. Vision",
@@ -23,9 +23,10 @@ const SECTIONS: [&str; 10] = [
     "4. Success measures",
     "5. Business requirements",
     "6. Governance",
-    "7. Maturity self-assessment",
-    "8. Communication and training",
-    "9. Roadmap",
+    "7. Badges and issuing",
+    "8. Maturity self-assessment",
+    "9. Communication and training",
+    "10. Roadmap",
 ];
 
 #[test]
@@ -91,6 +92,12 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "RACI matrix",
             "Badge taxonomy",
             "SECTION 7",
+            "Badges and issuing",
+            "Badge catalogue",
+            "Compass: Campus Navigator",
+            "Pathways to a credential",
+            "Issuing plan",
+            "SECTION 8",
             "Maturity self-assessment",
             "Heatmap: current stage and targets for Phase 2 and Phase 3",
             "Micro-credential stackability",
@@ -98,10 +105,10 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "To raise in Phase 2 — Launch",
             "To raise in Phase 3 — Scale",
             "Critical success factors",
-            "SECTION 8",
+            "SECTION 9",
             "Communication and training",
             "Training plan",
-            "SECTION 9",
+            "SECTION 10",
             "Roadmap",
             "Phase 2 — Launch",
             "Decisions requested of leadership",
@@ -198,7 +205,7 @@ fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them(
         top, expected,
         "the outline has the cover, the contents, every section and the appendix, in order"
     );
-    let maturity = &outline.iter().find(|(t, _)| t.starts_with("7.")).unwrap().1;
+    let maturity = &outline.iter().find(|(t, _)| t.starts_with("8.")).unwrap().1;
     for part in [
         "Gaps to close, by phase",
         "Where the raters disagreed",
@@ -280,7 +287,7 @@ fn a_plan_with_every_step_empty_exports_and_says_not_yet_written() {
     titles.extend(SECTIONS[1..].iter().map(|s| s.split_once(". ").unwrap().1));
     assert_in_order(&body, &titles);
     let sections: Vec<&str> = body.split("SECTION ").skip(1).collect();
-    assert_eq!(sections.len(), 9, "every step keeps its section");
+    assert_eq!(sections.len(), 10, "every step keeps its section");
     for s in sections {
         assert!(
             s.contains("Not yet written") || s.contains("Not yet answered"),

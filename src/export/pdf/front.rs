@@ -118,10 +118,11 @@ pub fn contents(w: &mut Writer, anchors: &[Anchor], first_body_page: usize) {
     w.y += 34.0;
     for a in anchors {
         let (style, indent, before) = match a.level {
-            0 => (Style::new(Face::Bold, 10.0, NAVY), 0.0, 7.0),
+            0 => (Style::new(Face::Bold, 10.0, NAVY), 0.0, 6.0),
             _ => (Style::new(Face::Regular, 8.5, INK), 16.0, 0.0),
         };
-        let h = style.size * 1.5;
+        // Set close enough that every section and its parts fit one page, on Letter too.
+        let h = style.size * if a.level == 0 { 1.5 } else { 1.36 };
         w.gap(before);
         w.ensure(h);
         let page = first_body_page + a.page;

@@ -2,6 +2,7 @@
 //! journey, in the journey's order. Each section prints "Not yet written." where the team has
 //! not filled the step in, so a reader sees the gap instead of missing it.
 
+mod badges;
 mod board;
 mod context;
 mod goals;
@@ -58,6 +59,7 @@ pub fn body(w: &mut Writer, ctx: &Ctx) {
             Step::Measures => goals::measures(w, ctx),
             Step::Requirements => goals::requirements(w, ctx),
             Step::Governance => governance::section(w, ctx),
+            Step::Badges => badges::section(w, ctx.plan),
             Step::Maturity => maturity::section(w, ctx),
             Step::Communication => outreach::section(w, ctx),
             Step::Roadmap => roadmap::section(w, ctx),
