@@ -452,8 +452,12 @@ fn the_maturity_gaps_say_not_every_facet_needs_to_reach_immersive() {
 /// The demo's maturity pages, after the contents.
 fn maturity_pages(pages: &[String]) -> String {
     let body = pages[2..].join("\n");
-    let from = body.find("SECTION 7").expect("section 7");
-    let to = body.find("SECTION 8").expect("section 8");
+    let from = body
+        .find("Maturity self-assessment")
+        .expect("the maturity section");
+    let to = body
+        .find("Communication and training")
+        .expect("the section after it");
     body[from..to].to_string()
 }
 
