@@ -8,7 +8,7 @@
 //! Nothing here depends on the day: the plans table caches the result.
 
 use crate::catalog::catalog;
-use crate::model::{Communication, Goal, Kind, ObjectionStatus, Plan};
+use crate::model::{gaps_line, Communication, Goal, Kind, ObjectionStatus, Plan};
 use crate::smart::is_smart;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -22,6 +22,7 @@ pub enum Step {
     Measures,
     Requirements,
     Governance,
+    Badges,
     Maturity,
     Communication,
     Roadmap,
@@ -29,13 +30,14 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::Context,
         Step::Vision,
         Step::Goals,
         Step::Measures,
         Step::Requirements,
         Step::Governance,
+        Step::Badges,
         Step::Maturity,
         Step::Communication,
         Step::Roadmap,
@@ -50,6 +52,7 @@ impl Step {
             Step::Measures => "Success measures",
             Step::Requirements => "Business requirements",
             Step::Governance => "Governance",
+            Step::Badges => "Badges and issuing",
             Step::Maturity => "Maturity self-assessment",
             Step::Communication => "Communication and training",
             Step::Roadmap => "Roadmap",
@@ -86,6 +89,7 @@ impl Step {
                 ],
                 true,
             ),
+            Step::Badges => (&[K::Badge, K::BadgePathway, K::IssuingRoute], false),
             Step::Maturity => (
                 &[K::Assessment, K::Agreement, K::Target, K::SuccessFactor],
                 false,
@@ -161,7 +165,7 @@ impl StepProgress {
     }
 }
 
-/// How many of the steps are complete: the "3 of 10 steps complete" of the plan list, the CLI
+/// How many of the steps are complete: the "3 of 11 steps complete" of the plan list, the CLI
 /// and the exports.
 pub fn steps_complete(steps: &[StepProgress]) -> usize {
     steps.iter().filter(|s| s.is_complete()).count()
@@ -207,6 +211,43 @@ pub fn unmeasured_goal_check(g: &Goal) -> Check {
 
 fn filled(s: &str) -> bool {
     !s.trim().is_empty()
+}
+
+/// The Badges step: one check per badge (ready to publish under the metadata policy or not),
+/// then a pathway to a credential, an issuing route and a pilot.
+fn badge_checks(plan: &Plan, t: &mut Tally) {
+    if plan.badges.is_empty() {
+        t.check("badges", false, "a first badge in the catalogue");
+    }
+    for b in &plan.badges {
+        let gaps = gaps_line(b);
+        t.check(
+            &b.id,
+            gaps.is_empty(),
+            format!("badge \u{201c}{}\u{201d} lacks {gaps}", b.name),
+        );
+    }
+    t.check(
+        "pathways",
+        plan.badge_pathways
+            .iter()
+            .any(|p| p.badge_ids.len() >= 2 && filled(&p.credential)),
+        "a pathway of two or more badges that stacks to a credential",
+    )
+    .check(
+        "issuing",
+        plan.issuing_routes
+            .iter()
+            .any(|r| !r.badge_ids.is_empty() && filled(&r.issued_by)),
+        "an issuing route: the platform, the badges it issues and who issues them",
+    )
+    .check(
+        "pilot",
+        plan.issuing_routes
+            .iter()
+            .any(|r| r.pilot && !r.badge_ids.is_empty()),
+        "a pilot: the route and the badges it starts with",
+    );
 }
 
 pub fn progress(plan: &Plan) -> Vec<StepProgress> {
@@ -421,6 +462,7 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                 },
             );
         }
+        Step::Badges => badge_checks(plan, &mut t),
         Step::Maturity => {
             let latest = plan.assessments.iter().max_by_key(|a| a.assessed_on);
             let agreed = latest.map_or(0, |a| {

@@ -1,7 +1,7 @@
 //! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
 
 use crate::figures::{self, measure_standings, measures_needing_attention};
-use crate::model::{ObjectionStatus, Plan};
+use crate::model::{gaps_line, metadata_gaps, ObjectionStatus, Plan};
 use crate::progress::{progress, steps_complete};
 use crate::smart::{goal_findings, Severity};
 use crate::store::PlanSummary;
@@ -52,6 +52,7 @@ pub fn plan_summary(plan: &Plan, today: NaiveDate) -> String {
     );
     let _ = writeln!(out, "{}", crate::figures::board_line(plan));
     let _ = writeln!(out, "{}", standards_line(plan));
+    let _ = writeln!(out, "{}", badges_line(plan));
     let steps = progress(plan);
     let _ = writeln!(
         out,
@@ -136,7 +137,79 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
     }
     board_check(&mut out, plan, today);
     standards_check(&mut out, plan);
+    badges_check(&mut out, plan);
     out
+}
+
+/// One line for the summary: the badges, how many could be published, the pathways and routes.
+fn badges_line(plan: &Plan) -> String {
+    let ready = plan
+        .badges
+        .iter()
+        .filter(|b| metadata_gaps(b).is_empty())
+        .count();
+    format!(
+        "badges: {} ({ready} ready to publish)  pathways to a credential: {}  issuing routes: {}",
+        plan.badges.len(),
+        plan.badge_pathways.len(),
+        plan.issuing_routes.len()
+    )
+}
+
+/// Each badge with its status and what it lacks for publication, each pathway as its chain,
+/// and each issuing route with the pilot marked.
+fn badges_check(out: &mut String, plan: &Plan) {
+    let _ = writeln!(out, "\nBadges:");
+    if plan.badges.is_empty() {
+        let _ = writeln!(out, "  none yet: add the first badge of the catalogue");
+    }
+    for b in &plan.badges {
+        let _ = writeln!(out, "  {:<9} {}", b.status.label(), b.name.trim());
+        let gaps = gaps_line(b);
+        if !gaps.is_empty() {
+            let _ = writeln!(out, "      lacks for publication: {gaps}");
+        }
+    }
+    let _ = writeln!(out, "\nPathways to a credential:");
+    if plan.badge_pathways.is_empty() {
+        let _ = writeln!(out, "  none yet: stack badges into a credential");
+    }
+    for p in &plan.badge_pathways {
+        let mut chain: Vec<&str> = p
+            .badge_ids
+            .iter()
+            .filter_map(|id| plan.badges.iter().find(|b| &b.id == id))
+            .map(|b| b.name.trim())
+            .collect();
+        let credential = if p.credential.trim().is_empty() {
+            "(credential not named)"
+        } else {
+            p.credential.trim()
+        };
+        chain.push(credential);
+        let _ = writeln!(out, "  {}: {}", p.name.trim(), chain.join(" -> "));
+    }
+    let _ = writeln!(out, "\nIssuing:");
+    if plan.issuing_routes.is_empty() {
+        let _ = writeln!(
+            out,
+            "  no issuing plan yet: name the platform and the pilot"
+        );
+    }
+    for r in &plan.issuing_routes {
+        let pilot = if r.pilot { " (pilot)" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {}{pilot}: {} badge(s); issued by: {}",
+            r.platform.trim(),
+            r.badge_ids.len(),
+            if r.issued_by.trim().is_empty() {
+                "nobody named yet"
+            } else {
+                r.issued_by.trim()
+            }
+        );
+    }
 }
 
 /// One line for the summary: how many frameworks, and how many doubts are still open.

@@ -1,10 +1,11 @@
-// Layout checks read from the DOM's line boxes: a word broken across two lines, and a text
-// field too small for the text it holds. Used by the screenshot tool (every screen, both
+// Layout checks read from the DOM's line boxes: a word broken across two lines, a text
+// field too small for the text it holds, and a control or text cut off at the right by the
+// window or by a box that hides what overflows it. Used by the screenshot tool (every screen, both
 // sizes) and by the layout end-to-end test.
 
 /**
  * Runs in the page. Returns one finding per problem as
- * `{ kind: 'broken-word' | 'cut-field', word, where }`; `where` names the element.
+ * `{ kind: 'broken-word' | 'cut-field' | 'cut-off', word, where }`; `where` names the element.
  */
 function inPage() {
   // A break right after one of these is a break the reader sees as intended.
@@ -77,6 +78,30 @@ function inPage() {
     if (cut) {
       const label = f.labels?.[0]?.textContent?.trim() || f.getAttribute('aria-label') || f.name || '';
       findings.push({ kind: 'cut-field', word: f.value.slice(0, 40), where: `${f.tagName.toLowerCase()} «${label}»${f.closest('[data-testid]') ? ` in [data-testid="${f.closest('[data-testid]').getAttribute('data-testid')}"]` : ''}` });
+    }
+  }
+  // Cut off: a control or a line of text running past the right edge of the window, or of an
+  // ancestor that hides its overflow (a box that scrolls sideways on purpose is left alone).
+  const clipRight = (el) => {
+    let right = window.innerWidth;
+    for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.overflowX === 'auto' || s.overflowX === 'scroll') return Infinity;
+      if (s.overflowX === 'hidden' || s.overflowX === 'clip') {
+        right = Math.min(right, e.getBoundingClientRect().right);
+      }
+    }
+    return right;
+  };
+  const seen = new Set();
+  for (const el of document.querySelectorAll('button, a, input, select, label, h1, h2, h3, p, li, td, th')) {
+    if ([...seen].some((s) => s.contains(el)) || hidden(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const limit = clipRight(el);
+    if (r.right > limit + 1) {
+      seen.add(el);
+      findings.push({ kind: 'cut-off', word: `${Math.round(r.right - limit)} px past the edge`, where: name(el) });
     }
   }
   return findings;

@@ -44,9 +44,9 @@ test('a new database opens on Home with the demo plan and its organisation', { t
     assert.ok(names.every((n) => n.trim().length > 0), `every plan shows a name: ${JSON.stringify(names)}`);
     const steps = await app.$$('[data-testid="plan"] ol li').map((e) => e.getText());
     assert.deepEqual(
-      steps.slice(0, 10),
-      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
-      'the plan shows its progress for each of the ten steps',
+      steps.slice(0, 11),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'],
+      'the plan shows its progress for each of the eleven steps',
     );
 
     const shownDb = await app.$('[data-testid="db-path"]').getText();

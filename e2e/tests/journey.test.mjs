@@ -161,13 +161,22 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     await fill(app, 'objection-objection', 'Employers will not read a badge.', objection);
     await fill(app, 'objection-answer', 'Skills are tagged with ESCO, which employers use.', objection);
     await choose(app, 'objection-status', 'answered', objection);
+    await fill(app, 'settings-approval_criteria', 'Criteria an employer can follow, and evidence behind every award.');
     a11y.governance = await accessibilityProblems(app);
 
-    // 7. Maturity (its own workshop; here only checked for accessibility)
+    // 7. Badges and issuing
+    await step(app, 'badges');
+    await click(app, 'add-badge');
+    const badge = await lastCard(app, 'badge-card');
+    await fill(app, 'badge-name', 'Peer mentor badge', badge);
+    await fill(app, 'badge-criteria', 'Mentors two first-years for a term and logs each meeting.', badge);
+    a11y.badges = await accessibilityProblems(app);
+
+    // 8. Maturity (its own workshop; here only checked for accessibility)
     await step(app, 'maturity');
     a11y.maturity = await accessibilityProblems(app);
 
-    // 8. Communication and training
+    // 9. Communication and training
     await step(app, 'communication');
     await click(app, 'add-communication');
     await fill(app, 'communication-audience', 'Faculty', await lastCard(app, 'communication-card'));
@@ -175,7 +184,7 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     await fill(app, 'training-audience', 'Badge administrators', await lastCard(app, 'training-card'));
     a11y.communication = await accessibilityProblems(app);
 
-    // 9. Roadmap
+    // 10. Roadmap
     await step(app, 'roadmap');
     await click(app, 'add-phase');
     const phase = await lastCard(app, 'phase-card');
@@ -187,7 +196,7 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     await find(app, 'roadmap-timeline');
     a11y.roadmap = await accessibilityProblems(app);
 
-    // 10. Export the PDF and the workbook through the app
+    // 11. Export the PDF and the workbook through the app
     await step(app, 'export');
     a11y.export = await accessibilityProblems(app);
     await click(app, 'export-pdf');
@@ -196,7 +205,7 @@ test('a plan is filled step by step, exported, undone, and still there after a r
     assert.ok(pdf.startsWith(driver.exportDir), `the PDF went to the exports folder: ${pdf}`);
     assert.ok(existsSync(pdf) && statSync(pdf).size > 10_000, 'the PDF exists');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const expected of [ORG, 'Launch 12 stackable badges', 'Badge administrator', 'Employers will not read a badge.', XSS]) {
+    for (const expected of [ORG, 'Launch 12 stackable badges', 'Badge administrator', 'Employers will not read a badge.', 'Peer mentor badge', 'Criteria an employer can follow', XSS]) {
       assert.ok(text.includes(expected), `the PDF mentions "${expected}"`);
     }
     await click(app, 'export-xlsx');

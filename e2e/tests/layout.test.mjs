@@ -17,7 +17,7 @@ import { appBinary, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
 import { click, find, step } from '../support/ui.mjs';
 
-const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'maturity', 'communication', 'roadmap', 'export'];
+const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'badges', 'maturity', 'communication', 'roadmap', 'export'];
 const TABS = ['results', 'compare', 'forms', 'factors', 'grid'];
 
 let driver;
@@ -55,7 +55,7 @@ async function walk(app) {
   return [...new Set(found)];
 }
 
-test('the layout check finds a word broken across lines, and only a broken one', { timeout: 120_000 }, async () => {
+test('the layout check finds a word broken across lines and a button cut off, and only those', { timeout: 120_000 }, async () => {
   const app = await driver.launch(join(driver.scratch, 'check.db'));
   try {
     await find(app, 'plan');
@@ -70,6 +70,14 @@ test('the layout check finds a word broken across lines, and only a broken one',
       box('narrow-anywhere', 'overflow-wrap: anywhere;', 'Communication and training');
       box('narrow-hyphen', '', 'micro-credentials');
       box('narrow-spaces', '', 'one two three four');
+      // A toolbar that hides its overflow, with a button running past its right edge.
+      const bar = document.createElement('div');
+      bar.dataset.testid = 'narrow-bar';
+      bar.style.cssText = 'width: 6rem; overflow: hidden; white-space: nowrap;';
+      const b = document.createElement('button');
+      b.textContent = 'A button wider than its bar';
+      bar.append(b);
+      document.body.append(bar);
     });
     const found = await layoutProblems(app);
     await app.execute(() => document.querySelectorAll('[data-testid^="narrow-"]').forEach((d) => d.remove()));
@@ -77,6 +85,9 @@ test('the layout check finds a word broken across lines, and only a broken one',
     assert.equal(broken.length, 1, `exactly the one broken word is found:\n${describe(found)}`);
     assert.match(broken[0].word, /^Com\w*\/\w+n$/, 'the finding shows where the word breaks');
     assert.match(broken[0].where, /narrow-anywhere/, 'the finding names the element');
+    const cut = found.filter((f) => f.kind === 'cut-off');
+    assert.equal(cut.length, 1, `exactly the one cut-off button is found:\n${describe(found)}`);
+    assert.match(cut[0].where, /narrow-bar/, 'the finding names where it is cut off');
   } finally {
     await app.deleteSession();
   }
@@ -101,12 +112,12 @@ test('no screen breaks a word or cuts a field at 1024×768 and 1366×768', { tim
         width: b.getBoundingClientRect().width,
       })),
     );
-    assert.equal(nav.length, 10, 'ten steps in the navigator');
+    assert.equal(nav.length, 11, 'eleven steps in the navigator');
     for (const b of nav) {
       assert.ok(b.width < 80, `a folded step button is an icon (${b.width} px): ${b.name}`);
       assert.match(b.title, /^\d+\. .+ — \d+ of \d+ done$/, `its tooltip names the step: ${b.title}`);
     }
-    assert.match(nav[6].name, /Maturity self-assessment/, `the step's name stays its accessible name: ${nav[6].name}`);
+    assert.match(nav[7].name, /Maturity self-assessment/, `the step's name stays its accessible name: ${nav[7].name}`);
     const scrolls = await app.execute(() => {
       const grid = document.querySelector('[data-testid="maturity-grid"]');
       const boxes = [];

@@ -9,7 +9,7 @@ import { screenshot as capture, startDriver } from '../support/app.mjs';
 import { layoutProblems } from '../support/layout.mjs';
 import { click, find, sel } from '../support/ui.mjs';
 
-const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'maturity', 'communication', 'roadmap', 'export'];
+const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'badges', 'maturity', 'communication', 'roadmap', 'export'];
 const out = resolve(process.argv[2] ?? 'screenshots');
 const pagesPerStep = Number(process.env.PAGES ?? 3);
 mkdirSync(out, { recursive: true });
@@ -87,9 +87,9 @@ try {
   ]);
   await click(app, 'nav-maturity');
   await find(app, 'maturity');
-  await extra('07-maturity-grid.png', [() => app.execute(() => document.querySelector('[data-testid="maturity-grid"]')?.scrollIntoView())]);
+  await extra('08-maturity-grid.png', [() => app.execute(() => document.querySelector('[data-testid="maturity-grid"]')?.scrollIntoView())]);
   for (const tab of ['results', 'compare', 'forms', 'factors']) {
-    await extra(`07-maturity-${tab}.png`, [
+    await extra(`08-maturity-${tab}.png`, [
       () => click(app, `tab-${tab}`),
       () => app.execute(() => {
         const t = document.querySelector('[data-testid="tab-grid"]');
@@ -98,25 +98,25 @@ try {
     ]);
   }
   await click(app, 'tab-results');
-  await extra('07-maturity-results-2.png', [() => app.execute(() => document.querySelector('[data-testid="radar"]')?.scrollIntoView({ block: 'center' }))]);
-  await extra('07-maturity-results-3.png', [() => app.execute(() => document.querySelector('[data-testid="gap"]')?.scrollIntoView({ block: 'start' }))]);
+  await extra('08-maturity-results-2.png', [() => app.execute(() => document.querySelector('[data-testid="radar"]')?.scrollIntoView({ block: 'center' }))]);
+  await extra('08-maturity-results-3.png', [() => app.execute(() => document.querySelector('[data-testid="gap"]')?.scrollIntoView({ block: 'start' }))]);
   // A worked example of the model open read-only beside the plan's heatmap, top and bottom.
   const compare = async (value) => {
     const el = await find(app, 'compare-example');
     await el.scrollIntoView({ block: 'center' });
     await el.selectByAttribute('value', value);
   };
-  await extra('07-maturity-results-example.png', [
+  await extra('08-maturity-results-example.png', [
     () => compare('subsequent-expansion'),
     () => app.execute(() => document.querySelector('[data-testid="compare-example"]')?.scrollIntoView({ block: 'start' })),
   ]);
-  await extra('07-maturity-results-example-2.png', [
+  await extra('08-maturity-results-example-2.png', [
     () => app.execute(() => document.querySelector('[data-testid="example-description"]')?.scrollIntoView({ block: 'end' })),
   ]);
   await compare('');
   // Targets: the note that not every facet has to reach Immersive.
   await click(app, 'tab-grid');
-  await extra('07-maturity-targets.png', [
+  await extra('08-maturity-targets.png', [
     () => click(app, 'mode-targets'),
     () => app.execute(() => document.querySelector('[data-testid="mode-targets"]')?.scrollIntoView({ block: 'start' })),
   ]);
@@ -124,12 +124,12 @@ try {
   // The room's log: the capture form over the grid (a sub-facet in focus), then the panel.
   await click(app, 'tab-grid');
   await app.execute(() => document.querySelector('[data-testid="row-details"]')?.focus());
-  await extra('11-room-log-capture.png', [() => app.keys(['Control', 'Shift', 'l']), () => find(app, 'capture-form')]);
-  await extra('11-room-log-capture-action.png', [() => click(app, 'capture-kind-action')]);
+  await extra('12-room-log-capture.png', [() => app.keys(['Control', 'Shift', 'l']), () => find(app, 'capture-form')]);
+  await extra('12-room-log-capture-action.png', [() => click(app, 'capture-kind-action')]);
   await app.keys(['Escape']);
-  await extra('11-room-log.png', [() => click(app, 'open-room-log'), () => find(app, 'room-log')]);
-  await extra('11-room-log-actions.png', [() => click(app, 'room-filter-action')]);
-  await extra('11-room-log-actions-2.png', [
+  await extra('12-room-log.png', [() => click(app, 'open-room-log'), () => find(app, 'room-log')]);
+  await extra('12-room-log-actions.png', [() => click(app, 'room-filter-action')]);
+  await extra('12-room-log-actions-2.png', [
     () => app.execute(() => {
       const p = document.querySelector('[data-testid="room-log"]');
       if (p) p.scrollTop = p.scrollHeight;
@@ -140,8 +140,8 @@ try {
   await click(app, 'nav-roadmap');
   await find(app, 'step-roadmap');
   for (const [name, heading] of [
-    ['09-roadmap-asks.png', 'asks-heading'],
-    ['09-roadmap-risks.png', 'risks-heading'],
+    ['10-roadmap-asks.png', 'asks-heading'],
+    ['10-roadmap-risks.png', 'risks-heading'],
   ]) {
     await extra(name, [
       () =>
@@ -153,6 +153,30 @@ try {
         }, heading),
     ]);
   }
+  // The committee's published requirements and approval criteria, under the workflow.
+  await click(app, 'nav-governance');
+  await find(app, 'step-governance');
+  await extra('06-governance-workflow-inputs.png', [
+    () =>
+      app.execute(() => {
+        // Just below the bar that stays at the top of the column.
+        const box = document.querySelector('[data-testid="workflow-inputs"]');
+        const main = document.querySelector('.main');
+        if (box && main) main.scrollTop += box.getBoundingClientRect().top - main.getBoundingClientRect().top - 70;
+      }),
+  ]);
+  // A badge just added, with everything the metadata policy still asks of it (last, so no
+  // other picture shows it).
+  await click(app, 'nav-badges');
+  await find(app, 'step-badges');
+  await click(app, 'add-badge');
+  await extra('07-badges-new.png', [
+    () =>
+      app.execute(() => {
+        const cards = document.querySelectorAll('[data-testid="badge-card"]');
+        cards[cards.length - 1]?.scrollIntoView({ block: 'start' });
+      }),
+  ]);
   await app.$(sel('back-home')).click();
   await app.deleteSession();
 } finally {

@@ -46,6 +46,7 @@ fn export_all(dir: &Path) {
         stepwise::smart::Finding,
         stepwise::export::Format,
         stepwise::export::ExportOptions,
+        stepwise::export::Appendices,
         stepwise::export::Paper,
         stepwise::api::MaturityResults,
         stepwise::api::ImportedForm,
@@ -195,8 +196,10 @@ fn json(s: &str) -> String {
 /// The core's constants the screens use, so the UI never copies them.
 fn constants_ts() -> String {
     let mut out = String::from(GENERATED);
-    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { ObjectionStatus } from './ObjectionStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { RiskBand } from './RiskBand';\nimport type { RiskStatus } from './RiskStatus';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
-    out.push_str("\n/** The ten steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n");
+    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { BadgeStatus } from './BadgeStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { ObjectionStatus } from './ObjectionStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { RiskBand } from './RiskBand';\nimport type { RiskStatus } from './RiskStatus';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
+    out.push_str(
+        "\n/** The steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n",
+    );
     for step in Step::ALL {
         let _ = writeln!(out, "  {},", json(&key(step)));
     }
@@ -257,6 +260,14 @@ fn constants_ts() -> String {
         "Confidence",
         &stepwise::maturity::CONFIDENCES,
         |c| stepwise::maturity::confidence_label(c).into(),
+    );
+    record(
+        &mut out,
+        "Where a badge is in its life, from an idea to being withdrawn.",
+        "BADGE_STATUS_LABEL",
+        "BadgeStatus",
+        &stepwise::model::BadgeStatus::ALL,
+        |s| s.label().into(),
     );
     record(
         &mut out,

@@ -188,6 +188,9 @@ pub struct Catalog {
     pub room_log: Vec<Described>,
     /// Skills frameworks and standards a program commonly aligns its badges to.
     pub skills_frameworks: Vec<Described>,
+    /// What every badge must carry before it is published, checked badge by badge
+    /// (`model::metadata_gaps`); the ids are the checks the core knows.
+    pub badge_metadata_policy: Vec<Described>,
 }
 
 // The three files as they are on disk; each is read whole into the one `Catalog`.
@@ -229,6 +232,7 @@ struct JourneyFile {
     design_principles: Vec<Described>,
     room_log: Vec<Described>,
     skills_frameworks: Vec<Described>,
+    badge_metadata_policy: Vec<Described>,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> T {
@@ -272,6 +276,7 @@ fn load() -> Catalog {
         design_principles: j.design_principles,
         room_log: j.room_log,
         skills_frameworks: j.skills_frameworks,
+        badge_metadata_policy: j.badge_metadata_policy,
     }
 }
 

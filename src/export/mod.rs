@@ -117,6 +117,57 @@ pub struct ExportOptions {
     pub anonymise_raters: bool,
     /// The PDF's paper; the system's when not said.
     pub paper: Option<Paper>,
+    /// Which appendices the PDF carries; all of them when not said.
+    #[serde(default)]
+    pub appendices: Appendices,
+}
+
+/// The PDF's appendices, each of which a person may leave out: the board reads the body, the
+/// detail behind it is there for whoever wants it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
+pub struct Appendices {
+    /// Every rater's score for every sub-facet of the assessment reported.
+    pub ratings: bool,
+    /// The room's log: decisions taken, actions, open questions.
+    pub room_log: bool,
+}
+
+impl Default for Appendices {
+    fn default() -> Appendices {
+        Appendices {
+            ratings: true,
+            room_log: true,
+        }
+    }
+}
+
+impl Appendices {
+    pub const NAMES: [&'static str; 2] = ["ratings", "room-log"];
+
+    /// From the CLI's list ("ratings,room-log", or "none"), naming what it does not know.
+    pub fn parse(list: &str) -> Result<Appendices> {
+        let mut out = Appendices {
+            ratings: false,
+            room_log: false,
+        };
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "ratings" => out.ratings = true,
+                "room-log" => out.room_log = true,
+                "none" => {}
+                other => {
+                    return Err(crate::error::Error::invalid(
+                        "appendices",
+                        format!(
+                            "'{other}' is not an appendix; choose from {}, or none",
+                            Appendices::NAMES.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// The bytes of a plan in the given format, as of `now` (the date printed on the cover, the
@@ -147,7 +198,12 @@ pub fn render_with(
     let (bytes, warning) = match format {
         Format::Json => (crate::planfile::to_json(&plan, now).into_bytes(), None),
         Format::Pdf => (
-            pdf::render_on(&plan, now, options.paper.unwrap_or_else(Paper::of_system))?,
+            pdf::render_pack(
+                &plan,
+                now,
+                options.paper.unwrap_or_else(Paper::of_system),
+                options.appendices,
+            )?,
             pdf::report(&plan)?.warning(),
         ),
         Format::Docx => (

@@ -28,6 +28,7 @@ pub fn section_headline(
         Step::Measures => measures(plan, today),
         Step::Requirements => requirements(plan),
         Step::Governance => governance(plan),
+        Step::Badges => badges(plan),
         Step::Maturity => maturity.and_then(maturity_line),
         Step::Communication => communication(plan),
         Step::Roadmap => roadmap(plan, today),
@@ -253,4 +254,40 @@ fn roadmap(plan: &Plan, today: NaiveDate) -> Option<String> {
         parts.push(format!("the top risk scores {} of 25", top.score()));
     }
     Some(parts.join("; "))
+}
+
+/// How many badges could be published today, and where the pilot starts.
+fn badges(plan: &Plan) -> Option<String> {
+    if plan.badges.is_empty() {
+        return None;
+    }
+    let ready = plan
+        .badges
+        .iter()
+        .filter(|b| crate::model::metadata_gaps(b).is_empty())
+        .count();
+    let n = plan.badges.len();
+    let ready = if ready == n {
+        format!(
+            "{}, each carrying all the metadata it needs",
+            count(n, "badge", "badges")
+        )
+    } else {
+        format!(
+            "{} in the catalogue, {ready} ready to publish",
+            count(n, "badge", "badges")
+        )
+    };
+    let pilot = plan
+        .issuing_routes
+        .iter()
+        .find(|r| r.pilot && !r.badge_ids.is_empty());
+    Some(match pilot {
+        Some(r) => format!(
+            "{ready}; the pilot issues {} through {}",
+            count(r.badge_ids.len(), "badge", "badges"),
+            r.platform.trim()
+        ),
+        None => format!("{ready}; no pilot planned yet"),
+    })
 }

@@ -17,6 +17,7 @@ pub mod forms;
 mod gaps;
 mod heatmap;
 mod lookup;
+mod phased;
 mod targets;
 mod text;
 mod view;
@@ -41,6 +42,7 @@ pub use lookup::{
     find_assessment, find_phase, find_rater, find_subfacet, latest_revealed, ordered_phases,
     stage_name, target_phases,
 };
+pub use phased::{phased_heatmap, PhasedFacet, PhasedHeatmap, PhasedRow, StageMarks};
 pub use targets::{
     add_phase, clear_target, facet_target_means, phase_means, set_target, target_for,
     target_problems, PhaseMeans,

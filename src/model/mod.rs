@@ -1,6 +1,7 @@
-//! The plan: everything a team writes down on the ten steps of the journey. A plan is a few
+//! The plan: everything a team writes down on the eleven steps of the journey. A plan is a few
 //! single-valued settings plus one list per kind of record; records point at each other by id.
 
+mod badges;
 mod board;
 mod context;
 mod goals;
@@ -13,6 +14,7 @@ mod room;
 mod standards;
 mod vision;
 
+pub use badges::*;
 pub use board::*;
 pub use context::*;
 pub use goals::*;
@@ -67,6 +69,9 @@ pub struct Plan {
     pub metadata_fields: Vec<MetadataField>,
     pub frameworks: Vec<Framework>,
     pub objections: Vec<Objection>,
+    pub badges: Vec<Badge>,
+    pub badge_pathways: Vec<BadgePathway>,
+    pub issuing_routes: Vec<IssuingRoute>,
     pub phases: Vec<Phase>,
     pub milestones: Vec<Milestone>,
     pub communications: Vec<Communication>,
@@ -108,6 +113,9 @@ kinds! {
     MetadataField(MetadataField) => "metadata_fields", metadata_fields, "metadata field", parent: None;
     Framework(Framework) => "frameworks", frameworks, "skills framework", parent: None;
     Objection(Objection) => "objections", objections, "objection", parent: None;
+    Badge(Badge) => "badges", badges, "badge", parent: None;
+    BadgePathway(BadgePathway) => "badge_pathways", badge_pathways, "badge pathway", parent: None;
+    IssuingRoute(IssuingRoute) => "issuing_routes", issuing_routes, "issuing route", parent: None;
     Phase(Phase) => "phases", phases, "phase", parent: None;
     Milestone(Milestone) => "milestones", milestones, "milestone", parent: None;
     Communication(Communication) => "communications", communications, "communication", parent: None;
@@ -142,6 +150,12 @@ pub struct PlanSettings {
     /// How often governance reviews the program, e.g. "A full evaluation every April".
     pub review_cadence: String,
     pub next_review: Option<NaiveDate>,
+    /// What the committee weighs a badge proposal against, in its own words: the input of the
+    /// workflow's review stage.
+    pub approval_criteria: String,
+    /// What any badge must meet, published for those who propose one: the input of the
+    /// workflow's first stage.
+    pub badge_requirements: String,
     /// How the roadmap's evaluation cycle runs.
     pub evaluation_cycle: String,
 }
@@ -162,6 +176,8 @@ impl PlanSettings {
             ("prepared_for", &self.prepared_for),
             ("confidentiality", &self.confidentiality),
             ("review_cadence", &self.review_cadence),
+            ("approval_criteria", &self.approval_criteria),
+            ("badge_requirements", &self.badge_requirements),
             ("evaluation_cycle", &self.evaluation_cycle),
         ] {
             c.text(field, value);
@@ -201,6 +217,9 @@ impl Plan {
             metadata_fields: vec![],
             frameworks: vec![],
             objections: vec![],
+            badges: vec![],
+            badge_pathways: vec![],
+            issuing_routes: vec![],
             phases: vec![],
             milestones: vec![],
             communications: vec![],

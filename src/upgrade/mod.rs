@@ -14,6 +14,7 @@ mod v3_room_log;
 mod v4_measure_thresholds;
 mod v5_asks_risks;
 mod v6_standards;
+mod v7_badges;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -72,11 +73,16 @@ pub static STEPS: &[Step] = &[
         sql: include_str!("../store/migrations/006-standards.sql"),
         rewrite: Some(v6_standards::rewrite),
     },
+    Step {
+        to: 7,
+        sql: include_str!("../store/migrations/007-badges.sql"),
+        rewrite: Some(v7_badges::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 6;
+pub const DATA_VERSION: i64 = 7;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 

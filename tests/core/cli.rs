@@ -62,7 +62,7 @@ fn plans_are_created_renamed_duplicated_shown_checked_and_deleted() {
     let copy = last_line(&ok(&db.path, &["duplicate", &id, "--name", "Workshop 1b"]));
     let show = ok(&db.path, &["show", &id]);
     assert!(show.starts_with("Workshop 1\n"), "{show}");
-    assert!(show.contains("Steps (0 of 10 complete)"), "{show}");
+    assert!(show.contains("Steps (0 of 11 complete)"), "{show}");
     assert!(
         show.contains("missing: the organisation's name"),
         "show says what is missing: {show}"

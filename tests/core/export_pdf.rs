@@ -15,7 +15,7 @@ use read::{
 };
 use stepwise::model::Plan;
 
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "Executive summary",
     "1. Context",
     "2. Vision",
@@ -23,9 +23,10 @@ const SECTIONS: [&str; 10] = [
     "4. Success measures",
     "5. Business requirements",
     "6. Governance",
-    "7. Maturity self-assessment",
-    "8. Communication and training",
-    "9. Roadmap",
+    "7. Badges and issuing",
+    "8. Maturity self-assessment",
+    "9. Communication and training",
+    "10. Roadmap",
 ];
 
 #[test]
@@ -91,20 +92,30 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "RACI matrix",
             "Badge taxonomy",
             "SECTION 7",
-            "Maturity self-assessment",
-            "Heatmap: current stage and Phase 2 — Launch",
-            "Micro-credential stackability",
-            "Gaps to close, largest first",
-            "Critical success factors",
+            "Badges and issuing",
+            "Badge catalogue",
+            "Compass: Campus Navigator",
+            "Pathways to a credential",
+            "Issuing plan",
             "SECTION 8",
+            "Maturity self-assessment",
+            "Heatmap: current stage and targets for Phase 2 and Phase 3",
+            "Micro-credential stackability",
+            "Gaps to close, by phase",
+            "To raise in Phase 2 — Launch",
+            "To raise in Phase 3 — Scale",
+            "Critical success factors",
+            "SECTION 9",
             "Communication and training",
             "Training plan",
-            "SECTION 9",
+            "SECTION 10",
             "Roadmap",
             "Phase 2 — Launch",
             "Decisions requested of leadership",
             "Risk register",
             "Evaluation cycle",
+            "Appendix — Scores by rater",
+            "Appendix — The room’s log",
         ],
     );
     for unicode in [
@@ -179,18 +190,24 @@ fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them(
         &Object::Name(b"UseOutlines".to_vec()),
         "viewers open the outline panel only when the page mode is the name /UseOutlines"
     );
+    assert_eq!(
+        catalog.get(b"Lang").unwrap(),
+        &Object::string_literal("en"),
+        "screen readers read the document as English"
+    );
     let outline = outline_titles(&doc);
     let top: Vec<&str> = outline.iter().map(|(t, _)| t.as_str()).collect();
     let mut expected = vec!["Cover", "Contents"];
     expected.extend(SECTIONS);
+    expected.push("Appendix — Scores by rater");
     expected.push("Appendix — The room’s log");
     assert_eq!(
         top, expected,
         "the outline has the cover, the contents, every section and the appendix, in order"
     );
-    let maturity = &outline.iter().find(|(t, _)| t.starts_with("7.")).unwrap().1;
+    let maturity = &outline.iter().find(|(t, _)| t.starts_with("8.")).unwrap().1;
     for part in [
-        "Gaps to close, largest first",
+        "Gaps to close, by phase",
         "Where the raters disagreed",
         "Critical success factors",
     ] {
@@ -270,7 +287,7 @@ fn a_plan_with_every_step_empty_exports_and_says_not_yet_written() {
     titles.extend(SECTIONS[1..].iter().map(|s| s.split_once(". ").unwrap().1));
     assert_in_order(&body, &titles);
     let sections: Vec<&str> = body.split("SECTION ").skip(1).collect();
-    assert_eq!(sections.len(), 9, "every step keeps its section");
+    assert_eq!(sections.len(), 10, "every step keeps its section");
     for s in sections {
         assert!(
             s.contains("Not yet written") || s.contains("Not yet answered"),
@@ -422,12 +439,148 @@ fn the_maturity_gaps_say_not_every_facet_needs_to_reach_immersive() {
     // Past the contents page, which lists the heading too.
     let page = pages[2..]
         .iter()
-        .find(|p| p.contains("Gaps to close, largest first"))
+        .find(|p| p.contains("Gaps to close, by phase"))
         .expect("the demo plan has gaps to close");
     assert_in_order(
         page,
-        &["Gaps to close, largest first", note, "What the next stage"],
+        &["Gaps to close, by phase", note, "What the next stage"],
     );
     // The sentence is the catalog's, printed once, not a second copy kept in the PDF code.
     assert_eq!(pages.join(" ").matches(note.as_str()).count(), 1);
+}
+
+/// The demo's maturity pages, after the contents.
+fn maturity_pages(pages: &[String]) -> String {
+    let body = pages[2..].join("\n");
+    let from = body
+        .find("Maturity self-assessment")
+        .expect("the maturity section");
+    let to = body
+        .find("Communication and training")
+        .expect("the section after it");
+    body[from..to].to_string()
+}
+
+#[test]
+fn one_heatmap_shows_the_current_stage_and_every_phase_target_and_each_gap_is_listed_once() {
+    let plan = stepwise::demo::demo_plan(now());
+    let pdf = render(&plan);
+    let text = maturity_pages(&pages(&pdf.path));
+    assert_eq!(
+        text.matches("Heatmap:").count(),
+        1,
+        "one heatmap, not one per phase"
+    );
+    // The demo aims some sub-facets at the same stage in both phases, and others higher in
+    // Phase 3: both kinds of cell are labelled.
+    for label in [
+        "Phase 2 & Phase 3",
+        "Current & Phase 2",
+        "target for Phase 3 — Scale",
+    ] {
+        assert!(text.contains(label), "the heatmap shows {label:?}");
+    }
+    // Every sub-facet with a gap appears once in the gaps, under the first phase that raises it.
+    let gaps = &text[text.find("Gaps to close, by phase").unwrap()
+        ..text.find("Where the raters disagreed").unwrap()];
+    let figures = stepwise::figures::MaturityFigures::of(&plan, now().date_naive())
+        .unwrap()
+        .unwrap();
+    let mut named: Vec<&str> = figures
+        .gaps
+        .iter()
+        .map(|g| g.subfacet_name.as_str())
+        .collect();
+    named.sort();
+    named.dedup();
+    assert!(
+        figures.gaps.len() > named.len(),
+        "the demo has sub-facets raised in both phases, which a table of gaps would repeat"
+    );
+    for name in &named {
+        assert!(gaps.contains(name), "{name} is among the gaps");
+    }
+    // Each group says how many rows it holds: together, one per sub-facet.
+    let counted: usize = gaps
+        .match_indices("To raise in ")
+        .map(|(at, _)| {
+            let rest = &gaps[at..];
+            let colon = rest.find(": ").unwrap();
+            rest[colon + 2..]
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(counted, named.len(), "one row per sub-facet");
+    let phase2 = gaps.find("To raise in Phase 2").unwrap();
+    let phase3 = gaps.find("To raise in Phase 3").unwrap();
+    assert!(phase2 < phase3, "the phases come in time order");
+    // The largest Phase 2 climb leads its group, its path running through Phase 3's target.
+    assert!(gaps[phase2..phase3].contains("5 by Phase 3"));
+}
+
+#[test]
+fn the_appendices_are_chosen_and_the_scores_appendix_follows_anonymised_names() {
+    let db = TempDb::new();
+    let id = crate::demo_via_cli(&db.path);
+    let text_of = |extra: &[&str]| {
+        let out = db.dir.path().join("p.pdf");
+        let mut args = vec!["export", &id, "--format", "pdf", "--paper", "a4", "--out"];
+        args.push(out.to_str().unwrap());
+        args.extend(extra);
+        let run = crate::stepwise(&db.path, &args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        pages(&out).join("\n")
+    };
+    let all = text_of(&[]);
+    assert!(all.contains("Appendix — Scores by rater"));
+    assert!(all.contains("Appendix — The room’s log"));
+    let scores = &all[all.rfind("Appendix — Scores by rater").unwrap()..];
+    assert_in_order(
+        scores,
+        &["Every score given", "Dr. Nadia", "Helen Tsosie", "Agreed"],
+    );
+
+    let none = text_of(&["--appendices", "none"]);
+    assert!(
+        !none.contains("Appendix"),
+        "no appendix, and none in the contents"
+    );
+
+    let anonymous = text_of(&["--anonymise-raters", "--appendices", "ratings"]);
+    assert!(!anonymous.contains("The room’s log"));
+    let scores = &anonymous[anonymous.rfind("Appendix — Scores by rater").unwrap()..];
+    assert_in_order(scores, &["Rater 1", "Rater 2", "Rater 3", "Agreed"]);
+    assert!(
+        !scores.contains("Helen Tsosie"),
+        "no rater's name in the scores"
+    );
+
+    let out = db.dir.path().join("refused.pdf");
+    let run = crate::stepwise(
+        &db.path,
+        &[
+            "export",
+            &id,
+            "--format",
+            "pdf",
+            "--appendices",
+            "ratings,minutes",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success() && !out.exists());
+    assert!(
+        err.contains("appendices") && err.contains("'minutes' is not an appendix"),
+        "{err}"
+    );
 }

@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 24] = [
+const SHEETS: [&str; 27] = [
     "Summary",
     "Context",
     "Vision",
@@ -22,8 +22,11 @@ const SHEETS: [&str; 24] = [
     "Requirements",
     "Governance",
     "RACI",
-    "Badges",
+    "Badge taxonomy",
     "Standards and skills",
+    "Badges",
+    "Pathways",
+    "Issuing",
     "Maturity",
     "Ratings",
     "Gaps",
@@ -367,10 +370,10 @@ fn the_maturity_sheet_has_a_radar_chart_drawn_from_its_own_cells() {
         3,
         "current and the two phases' targets"
     );
-    let rels = part(&e.path, "xl/worksheets/_rels/sheet13.xml.rels");
+    let rels = part(&e.path, "xl/worksheets/_rels/sheet16.xml.rels");
     assert!(
         rels.contains("drawing"),
-        "the chart sits on the Maturity sheet (the 13th)"
+        "the chart sits on the Maturity sheet (the 16th)"
     );
 }
 

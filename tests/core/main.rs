@@ -2,6 +2,7 @@
 //! binary with shared fixtures.
 
 mod anonymise;
+mod badges;
 mod board;
 mod cli;
 mod concurrency;

@@ -83,8 +83,8 @@ fn reopening_a_database_keeps_its_plans() {
     assert_eq!(plans[0].name, "Badges 2027");
     assert_eq!(
         plans[0].steps.len(),
-        10,
-        "the list shows progress for all ten steps"
+        11,
+        "the list shows progress for all eleven steps"
     );
 }
 

@@ -57,6 +57,12 @@ fn before_standards(version: &str) -> bool {
     matches!(version, "v0.1.0" | "v2" | "v5")
 }
 
+/// Whether a fixture was written before plans held badges, pathways of badges and issuing
+/// routes, and the committee's approval criteria and badge requirements (version 7).
+fn before_badges(version: &str) -> bool {
+    matches!(version, "v0.1.0" | "v2" | "v5" | "v6")
+}
+
 /// Made by `scripts/make-fixture.sh` for each new version.
 const VERSIONS: [(&str, &str, &str); 4] = [
     ("v0.1.0", "stepwise-0.1.0.db", "demo-0.1.0.stepwise.json"),
@@ -130,6 +136,18 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
         } else {
             assert!(!demo.frameworks.is_empty() && !demo.objections.is_empty());
         }
+        if before_badges(version) {
+            assert!(
+                demo.badges.is_empty()
+                    && demo.badge_pathways.is_empty()
+                    && demo.issuing_routes.is_empty()
+                    && demo.settings.approval_criteria.is_empty()
+                    && demo.settings.badge_requirements.is_empty(),
+                "{version}: no badges were recorded before version 7"
+            );
+        } else {
+            assert!(!demo.badges.is_empty() && !demo.issuing_routes.is_empty());
+        }
         assert_eq!(
             revealed_before,
             raw(&path, blind_state),
@@ -197,6 +215,16 @@ fn every_earlier_plan_file_imports_with_no_text_lost() {
                 (&Value::Array(vec![]), &Value::Array(vec![])),
                 "{version}: the lists added since are there, empty"
             );
+        }
+        if before_badges(version) {
+            for list in ["badges", "badge_pathways", "issuing_routes"] {
+                assert_eq!(
+                    exported["plan"][list],
+                    Value::Array(vec![]),
+                    "{version}: the {list} added in version 7 are there, empty"
+                );
+            }
+            assert_eq!(exported["plan"]["settings"]["approval_criteria"], "");
         }
         let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
         texts(&original["plan"], &mut before);

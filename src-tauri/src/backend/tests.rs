@@ -22,8 +22,8 @@ fn a_new_database_starts_with_the_demo_plan_listed() {
     );
     assert_eq!(
         plans[0].steps.len(),
-        10,
-        "progress is reported for all ten steps"
+        11,
+        "progress is reported for all eleven steps"
     );
 }
 

@@ -93,6 +93,9 @@ enum Command {
         /// The PDF's and the DOCX's paper (default: from the system's locale, Letter in North America).
         #[arg(long, value_enum)]
         paper: Option<Paper>,
+        /// The PDF's appendices, comma-separated: ratings, room-log, or none (default: all).
+        #[arg(long, value_name = "LIST")]
+        appendices: Option<String>,
     },
     /// Create the demo plan.
     Demo,
@@ -228,10 +231,16 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
             out,
             anonymise_raters,
             paper,
+            appendices,
         } => {
             let options = stepwise::export::ExportOptions {
                 anonymise_raters,
                 paper: paper.map(Into::into),
+                appendices: appendices
+                    .as_deref()
+                    .map(stepwise::export::Appendices::parse)
+                    .transpose()?
+                    .unwrap_or_default(),
             };
             let id = api::resolve_plan(ws, &plan)?;
             let store = ws.store();

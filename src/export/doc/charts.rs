@@ -2,12 +2,15 @@
 //! its own way (the PDF on its pages, the Word file as a picture or a shaded table).
 
 use super::{Doc, Keep};
-use crate::maturity::Heatmap;
+use crate::export::pdf::theme::Rgb;
+use crate::maturity::PhasedHeatmap;
 
 #[derive(Debug, Clone)]
 pub enum Chart<'a> {
-    /// The heatmap and the short name of the phase its target cells carry.
-    Heatmap(Box<Heatmap>, String),
+    /// The heatmap of the whole climb, with its phases' colours.
+    Heatmap(Box<PhasedHeatmap>, Vec<Rgb>),
+    /// A badge pathway: its badges in order, then the credential they stack to.
+    Chain(Vec<chain::Link>),
     /// Facets' current and target means, against the named phase.
     Radar(Vec<radar::Spoke>, String),
     Timeline(timeline::Roadmap),
@@ -19,9 +22,20 @@ impl Chart<'_> {
     /// What the figure shows, for a reader who cannot see it (a picture's alt text).
     pub fn describe(&self) -> String {
         match self {
-            Chart::Heatmap(_, phase) => format!(
-                "Heatmap of the maturity model: each sub-facet's current stage and its stage for {phase}."
-            ),
+            Chart::Heatmap(h, _) => {
+                if h.phases.is_empty() {
+                    "Heatmap of the maturity model: each sub-facet's current stage.".to_string()
+                } else {
+                    format!(
+                        "Heatmap of the maturity model: each sub-facet's current stage and its target for {}.",
+                        h.phases.join(", ")
+                    )
+                }
+            }
+            Chart::Chain(links) => {
+                let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
+                format!("Badge pathway: {}.", names.join(" → "))
+            }
             Chart::Radar(spokes, phase) => {
                 let parts: Vec<String> = spokes
                     .iter()
@@ -85,14 +99,31 @@ fn mean(v: Option<f64>) -> String {
 }
 
 pub mod heatmap {
-    use super::*;
+    use super::{Doc, Keep};
+    pub use crate::export::pdf::charts::heatmap::{short_phase, Chart};
 
-    pub fn keep(_w: &Doc, h: &Heatmap, phase: &str) -> Keep {
-        Keep::Heatmap(Box::new(h.clone()), phase.to_string())
+    pub fn keep(_w: &Doc, chart: &Chart) -> Keep {
+        Keep::Heatmap(Box::new(chart.h.clone()), chart.colors.clone())
     }
 
-    pub fn draw(w: &mut Doc, h: &Heatmap, phase: &str) {
-        w.chart(Chart::Heatmap(Box::new(h.clone()), phase.to_string()));
+    pub fn draw(w: &mut Doc, chart: &Chart) {
+        w.chart(super::Chart::Heatmap(
+            Box::new(chart.h.clone()),
+            chart.colors.clone(),
+        ));
+    }
+}
+
+pub mod chain {
+    use super::*;
+    pub use crate::export::pdf::charts::chain::Link;
+
+    pub fn keep(_w: &Doc, links: &[Link]) -> Keep {
+        Keep::Chain(links.to_vec())
+    }
+
+    pub fn draw(w: &mut Doc, links: &[Link]) {
+        w.chart(Chart::Chain(links.to_vec()));
     }
 }
 
@@ -107,7 +138,7 @@ pub mod radar {
 
 pub mod timeline {
     use super::*;
-    pub use crate::export::pdf::charts::timeline::{Bar, Mark, Roadmap};
+    pub use crate::export::pdf::charts::timeline::{Bar, Mark, Roadmap, State};
 
     /// Adds the chart; false when nothing in the roadmap has a date to place.
     pub fn draw(w: &mut Doc, r: &Roadmap) -> bool {

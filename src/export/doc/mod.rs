@@ -21,7 +21,11 @@ use table::Table;
 pub enum Keep {
     Points(f32),
     Table(Box<Table>),
-    Heatmap(Box<crate::maturity::Heatmap>, String),
+    Heatmap(
+        Box<crate::maturity::PhasedHeatmap>,
+        Vec<crate::export::pdf::theme::Rgb>,
+    ),
+    Chain(Vec<charts::chain::Link>),
     Workflow(Vec<charts::workflow::Stage>),
     Plus(Box<Keep>, f32),
     AtLeast(Box<Keep>, f32),

@@ -7,12 +7,13 @@ use super::xml::{esc, plain};
 use crate::catalog::catalog;
 use crate::export::doc::charts::Chart;
 use crate::export::doc::table::Align;
-use crate::export::pdf::charts::heatmap::{cell_label, short_phase};
+use crate::export::pdf::charts::heatmap::{
+    self as pdf_heatmap, cell_colors, cell_label, legend_spans,
+};
 use crate::export::pdf::fonts::Face;
 use crate::export::pdf::layout::WIDTH;
 use crate::export::pdf::text::Span;
 use crate::export::pdf::theme::{self, Style, INK, MUTED};
-use crate::maturity::Heatmap;
 use std::fmt::Write;
 
 /// English Metric Units per point, the unit of a picture's size.
@@ -20,7 +21,13 @@ const EMU: f32 = 12700.0;
 
 pub fn chart(b: &mut Body, c: &Chart) {
     match c {
-        Chart::Heatmap(h, phase) => heatmap(b, h, phase),
+        Chart::Heatmap(h, colors) => heatmap(
+            b,
+            &pdf_heatmap::Chart {
+                h,
+                colors: colors.clone(),
+            },
+        ),
         other => match super::raster::picture(other) {
             Some(p) => image(b, p.png, p.width, p.height, &other.describe()),
             // Nothing to draw from: the description stands in for it.
@@ -55,10 +62,12 @@ fn image(b: &mut Body, png: Vec<u8>, width: f32, height: f32, alt: &str) {
 }
 
 /// The heatmap as a table: facet, sub-facet, then the five stages, each marked cell filled
-/// and labelled as in the PDF, the facet's name merged down its rows.
-fn heatmap(b: &mut Body, h: &Heatmap, phase: &str) {
+/// and labelled as in the PDF, the facet's name merged down its rows, and the PDF's legend
+/// under it.
+fn heatmap(b: &mut Body, chart: &pdf_heatmap::Chart) {
     b.before_table();
-    let short = short_phase(phase);
+    let h = chart.h;
+    let short = chart.short();
     let stage = (WIDTH - 84.0 - 132.0) / 5.0;
     let widths: Vec<i64> = [84.0, 132.0, stage, stage, stage, stage, stage]
         .iter()
@@ -155,18 +164,25 @@ fn heatmap(b: &mut Body, h: &Heatmap, phase: &str) {
                     x.push_str("</w:tc>");
                 }
                 None => {
-                    for (cell, w) in row.cells.iter().zip(&widths[2..]) {
-                        let colours = theme::heatmap_cell(*cell);
+                    for (marks, w) in row.stages.iter().zip(&widths[2..]) {
+                        let colours = cell_colors(chart, marks);
+                        // A target alone is outlined in its phase's colour, as in the PDF.
+                        let border = colours.and_then(|c| c.2).map_or(String::new(), |c| {
+                            let c = super::xml::hex(c);
+                            format!(
+                                "<w:tcBorders><w:top w:val=\"single\" w:sz=\"8\" w:color=\"{c}\"/><w:left w:val=\"single\" w:sz=\"8\" w:color=\"{c}\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:color=\"{c}\"/><w:right w:val=\"single\" w:sz=\"8\" w:color=\"{c}\"/></w:tcBorders>"
+                            )
+                        });
                         let _ = write!(
                             x,
-                            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{}<w:vAlign w:val=\"center\"/></w:tcPr>",
+                            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{border}{}<w:vAlign w:val=\"center\"/></w:tcPr>",
                             colours.map(|c| shade(c.0)).unwrap_or_default()
                         );
                         let ink = colours.map_or(INK, |c| c.1);
                         cell_paragraphs(
                             &mut x,
                             &[vec![Span::new(
-                                cell_label(*cell, &short),
+                                cell_label(marks, &short),
                                 Style::new(Face::Bold, 6.6, ink),
                             )]],
                             Align::Center,
@@ -182,4 +198,5 @@ fn heatmap(b: &mut Body, h: &Heatmap, phase: &str) {
     x.push_str("</w:tbl>");
     b.xml.push_str(&x);
     b.para("AfterTable", "", "");
+    b.para("Caption", "", &super::xml::runs(&legend_spans(chart)));
 }

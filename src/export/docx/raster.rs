@@ -4,7 +4,7 @@
 
 use super::xml::{esc, hex};
 use crate::export::doc::charts::Chart;
-use crate::export::pdf::charts::{heatmap, history, radar, timeline, workflow};
+use crate::export::pdf::charts::{chain, heatmap, history, radar, timeline, workflow};
 use crate::export::pdf::fonts::Fonts;
 use crate::export::pdf::layout::{Sheet, Writer, MARGIN_X, PAGE_H, PAGE_W, TOP, WIDTH};
 use crate::export::pdf::theme::Rgb;
@@ -42,7 +42,14 @@ pub fn picture(c: &Chart) -> Option<Picture> {
         sheet,
     );
     match c {
-        Chart::Heatmap(h, phase) => heatmap::draw(&mut w, h, phase),
+        Chart::Heatmap(h, colors) => heatmap::draw(
+            &mut w,
+            &heatmap::Chart {
+                h,
+                colors: colors.clone(),
+            },
+        ),
+        Chart::Chain(links) => chain::draw(&mut w, links),
         Chart::Radar(spokes, phase) => radar::draw(&mut w, spokes, phase),
         Chart::Timeline(r) => {
             if !timeline::draw(&mut w, r) {

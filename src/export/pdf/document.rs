@@ -307,5 +307,12 @@ fn write_outline(lo: &mut lopdf::Document, entries: &[Entry]) -> Result<()> {
         .map_err(|e| fail(format!("the document has no catalog: {e}")))?;
     catalog.set("Outlines", Object::Reference(root));
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    // Screen readers pick their voice from the document's language, and a viewer's title bar
+    // shows the plan's name rather than a file name. (printpdf writes no structure tree, so
+    // the document is not tagged: the Word version is the accessible one.)
+    catalog.set("Lang", Object::string_literal("en"));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     Ok(())
 }

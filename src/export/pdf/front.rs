@@ -116,12 +116,25 @@ pub fn contents(w: &mut Writer, anchors: &[Anchor], first_body_page: usize) {
         "Contents",
     );
     w.y += 34.0;
+    let entry = |level: u8| match level {
+        0 => (Style::new(Face::Bold, 10.0, NAVY), 0.0, 7.0, 1.5),
+        _ => (Style::new(Face::Regular, 8.5, INK), 16.0, 0.0, 1.5),
+    };
+    // The contents are read as one page: when a plan's sections and parts would run over, the
+    // lines close up (never below a legible leading) rather than leave a second page with a
+    // line or two on it.
+    let needed: f32 = anchors
+        .iter()
+        .map(|a| {
+            let (style, _, before, leading) = entry(a.level);
+            before + style.size * leading
+        })
+        .sum();
+    let squeeze = ((w.bottom() - w.y - 2.0) / needed).clamp(0.8, 1.0);
     for a in anchors {
-        let (style, indent, before) = match a.level {
-            0 => (Style::new(Face::Bold, 10.0, NAVY), 0.0, 7.0),
-            _ => (Style::new(Face::Regular, 8.5, INK), 16.0, 0.0),
-        };
-        let h = style.size * 1.5;
+        let (style, indent, before, leading) = entry(a.level);
+        let h = style.size * leading * squeeze;
+        let before = before * squeeze;
         w.gap(before);
         w.ensure(h);
         let page = first_body_page + a.page;

@@ -115,11 +115,22 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
 
 /// `render`, laid out for `paper`.
 pub fn render_on(plan: &Plan, now: DateTime<Utc>, paper: super::Paper) -> Result<Vec<u8>> {
+    render_pack(plan, now, paper, super::Appendices::default())
+}
+
+/// `render_on`, with only the chosen appendices.
+pub fn render_pack(
+    plan: &Plan,
+    now: DateTime<Utc>,
+    paper: super::Paper,
+    appendices: super::Appendices,
+) -> Result<Vec<u8>> {
     let sheet = layout::Sheet::of(paper);
     let fonts = Fonts::get()?;
     let today = now.date_naive();
     let alpha = ExtendedGraphicsStateId("GSTRANSLUCENT".into());
-    let ctx = sections::Ctx::new(plan, today);
+    let mut ctx = sections::Ctx::new(plan, today);
+    ctx.appendices = appendices;
 
     let mut doc = crate::export::doc::Doc::new(fonts);
     sections::body(&mut doc, &ctx);

@@ -2,7 +2,7 @@
 //! and the model's hints (what a heading keeps, which summary fits, a caption that continues)
 //! are settled here against the page the cursor is on.
 
-use super::charts::{heatmap, history, radar, timeline, workflow};
+use super::charts::{chain, heatmap, history, radar, timeline, workflow};
 use super::layout::Writer;
 use super::table;
 use crate::export::doc::charts::Chart;
@@ -81,7 +81,14 @@ fn room(w: &Writer, keep: &Keep) -> f32 {
     match keep {
         Keep::Points(p) => *p,
         Keep::Table(t) => table::keep(w, t),
-        Keep::Heatmap(h, phase) => heatmap::keep(w, h, phase),
+        Keep::Heatmap(h, colors) => heatmap::keep(
+            w,
+            &heatmap::Chart {
+                h,
+                colors: colors.clone(),
+            },
+        ),
+        Keep::Chain(links) => chain::keep(w, links),
         Keep::Workflow(stages) => workflow::keep(w, stages),
         Keep::Plus(k, p) => room(w, k) + p,
         Keep::AtLeast(k, p) => room(w, k).max(*p),
@@ -90,7 +97,14 @@ fn room(w: &Writer, keep: &Keep) -> f32 {
 
 fn chart(w: &mut Writer, c: &Chart) {
     match c {
-        Chart::Heatmap(h, phase) => heatmap::draw(w, h, phase),
+        Chart::Heatmap(h, colors) => heatmap::draw(
+            w,
+            &heatmap::Chart {
+                h,
+                colors: colors.clone(),
+            },
+        ),
+        Chart::Chain(links) => chain::draw(w, links),
         Chart::Radar(spokes, phase) => radar::draw(w, spokes, phase),
         Chart::Timeline(r) => {
             timeline::draw(w, r);

@@ -3,7 +3,6 @@
 //! differ in lightness, so the plan still reads on a greyscale printer.
 
 use super::fonts::Face;
-use crate::maturity::Cell;
 use crate::model::FactorStatus;
 use crate::status::MeasureStatus;
 
@@ -17,6 +16,12 @@ impl Rgb {
             ((v >> 8) & 0xff) as f32 / 255.0,
             (v & 0xff) as f32 / 255.0,
         )
+    }
+
+    /// The colour mixed with white: 0 keeps it, 1 is white.
+    pub fn tint(self, amount: f32) -> Rgb {
+        let mix = |c: f32| c + (1.0 - c) * amount;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
     }
 
     pub fn color(self) -> printpdf::Color {
@@ -130,15 +135,35 @@ pub fn factor_status(status: FactorStatus) -> Rgb {
     }
 }
 
-/// Heatmap cells: the current stage dark, the target light with a strong border, and both
-/// in between, as the model's worked examples shade them.
-pub fn heatmap_cell(cell: Cell) -> Option<(Rgb, Rgb)> {
-    match cell {
-        Cell::Empty => None,
-        Cell::Current => Some((NAVY, WHITE)),
-        Cell::Target => Some((TEAL_LIGHT, INK)),
-        Cell::CurrentAndTarget => Some((TEAL, WHITE)),
+/// The roadmap's phases, one colour each in time order, shared by the timeline and the
+/// heatmap so a phase reads the same on both. None is navy, which marks the current stage;
+/// neighbours differ in lightness as well as hue, so they stay apart in grey.
+const PHASES: [Rgb; 6] = [
+    Rgb::hex(0x2A7F8E),
+    Rgb::hex(0x7A4E9B),
+    Rgb::hex(0xB7791F),
+    Rgb::hex(0x3F7F3A),
+    Rgb::hex(0x9E3B55),
+    Rgb::hex(0x3D6CB3),
+];
+
+pub fn phase_color(index: usize) -> Rgb {
+    PHASES[index % PHASES.len()]
+}
+
+/// Heatmap cells: the current stage dark, a phase's target a light tint of the phase's colour
+/// with a border of it, and a stage kept as a target in between, as the model's worked
+/// examples shade them. Returns fill and ink.
+pub fn heatmap_current(kept_as_target: bool) -> (Rgb, Rgb) {
+    if kept_as_target {
+        (TEAL, WHITE)
+    } else {
+        (NAVY, WHITE)
     }
+}
+
+pub fn heatmap_target(phase: Rgb) -> (Rgb, Rgb) {
+    (phase.tint(0.78), INK)
 }
 
 /// The empty cells of the heatmap grid.

@@ -27,7 +27,9 @@ pub(super) fn governance(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         && plan.committee_members.is_empty()
         && plan.workflow_stages.is_empty()
         && plan.proposal_items.is_empty()
-        && s.review_cadence.trim().is_empty();
+        && s.review_cadence.trim().is_empty()
+        && s.approval_criteria.trim().is_empty()
+        && s.badge_requirements.trim().is_empty();
     if empty {
         sh.not_yet_written("no roles, committee, workflow or review cadence yet (step 6).")?;
         return Ok(sh.finish());
@@ -35,6 +37,8 @@ pub(super) fn governance(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     sh.pairs(&[
         ("Review cadence", V::s(&s.review_cadence)),
         ("Next review", V::d(s.next_review)),
+        ("Published badge requirements", V::s(&s.badge_requirements)),
+        ("Approval criteria", V::s(&s.approval_criteria)),
     ])?;
 
     sh.section("Roles")?;
@@ -181,7 +185,7 @@ pub(super) fn raci(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
 
 pub(super) fn badges(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let plan = ctx.plan;
-    let mut sh = ctx.sheet("Badges", &[26.0, 44.0, 34.0, 34.0, 28.0])?;
+    let mut sh = ctx.sheet("Badge taxonomy", &[26.0, 44.0, 34.0, 34.0, 28.0])?;
     sh.title(
         "Badge taxonomy",
         "What the program's badges look like: the levels and what sets each apart, the pathways that stack them, \

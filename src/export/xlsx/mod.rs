@@ -5,6 +5,7 @@
 //!
 //! Blind scoring holds here as on screen: only revealed assessments show their scores.
 
+mod badges;
 mod board;
 mod factors;
 mod formats;
@@ -114,7 +115,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&properties(plan, now).map_err(xlsx_error)?);
     // In the order a reader meets them: the summary, then the journey's steps.
-    let sheets: [SheetFn; 24] = [
+    let sheets: [SheetFn; 27] = [
         summary::sheet,
         vision::context,
         vision::vision,
@@ -127,6 +128,9 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
         governance::raci,
         governance::badges,
         standards::sheet,
+        badges::catalogue,
+        badges::pathways,
+        badges::issuing,
         maturity::sheet,
         ratings::sheet,
         gaps::sheet,

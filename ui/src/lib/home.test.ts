@@ -153,10 +153,10 @@ describe('step progress', () => {
   it('counts complete steps and names the first step left to do', () => {
     expect(planProgress(plan.steps)).toEqual({
       complete: 2,
-      total: 10,
+      total: 11,
       next: { number: 3, title: 'Step 3' },
     });
-    expect(planProgress(steps(Array(10).fill(4))).next).toBeNull();
+    expect(planProgress(steps(Array(11).fill(4))).next).toBeNull();
   });
 });
 

@@ -1,14 +1,26 @@
 //! The heatmap in the maturity model's own layout: facets and their sub-facets down the left,
-//! the five stages across, and a marked cell where a sub-facet is now, where a phase aims it,
-//! or both — labelled as the model's worked examples label them, so the chart reads without
-//! colour.
+//! the five stages across, and a marked cell where a sub-facet is now and where each phase
+//! aims it — one grid for the whole climb, labelled as the model's worked examples label
+//! cells ("Current", "Phase 2", "Current & Phase 2"), so the chart reads without colour.
 
 use crate::catalog::catalog;
 use crate::export::pdf::fonts::Face;
 use crate::export::pdf::layout::{Writer, MARGIN_X, TOP, WIDTH};
 use crate::export::pdf::text::{self, Line, Span};
-use crate::export::pdf::theme::{self, Style, GRID, INK, MUTED, NAVY, PANEL, WHITE};
-use crate::maturity::{Cell, Heatmap, HeatmapRow};
+use crate::export::pdf::theme::{self, Rgb, Style, GRID, INK, MUTED, NAVY, PANEL, WHITE};
+use crate::maturity::{PhasedHeatmap, PhasedRow, StageMarks};
+
+/// The heatmap with its phases' short names and colours, in the order of `h.phases`.
+pub struct Chart<'a> {
+    pub h: &'a PhasedHeatmap,
+    pub colors: Vec<Rgb>,
+}
+
+impl Chart<'_> {
+    pub fn short(&self) -> Vec<String> {
+        self.h.phases.iter().map(|p| short_phase(p)).collect()
+    }
+}
 
 const FACET_W: f32 = 84.0;
 const NAME_W: f32 = 132.0;
@@ -30,13 +42,26 @@ pub fn short_phase(name: &str) -> String {
     }
 }
 
-pub fn cell_label(cell: Cell, phase: &str) -> String {
-    match cell {
-        Cell::Empty => String::new(),
-        Cell::Current => "Current".into(),
-        Cell::Target => phase.into(),
-        Cell::CurrentAndTarget => format!("Current & {phase}"),
+/// "Current", "Phase 2", "Current & Phase 2", "Phase 2 & Phase 3".
+pub fn cell_label(marks: &StageMarks, short: &[String]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if marks.current {
+        parts.push("Current");
     }
+    parts.extend(marks.phases.iter().map(|i| short[*i].as_str()));
+    parts.join(" & ")
+}
+
+/// Fill, ink and (for a target only) the border of a cell.
+pub fn cell_colors(chart: &Chart, marks: &StageMarks) -> Option<(Rgb, Rgb, Option<Rgb>)> {
+    if marks.current {
+        let (fill, ink) = theme::heatmap_current(!marks.phases.is_empty());
+        return Some((fill, ink, None));
+    }
+    let last = *marks.phases.last()?;
+    let border = chart.colors[last];
+    let (fill, ink) = theme::heatmap_target(border);
+    Some((fill, ink, Some(border)))
 }
 
 fn draw_header(w: &mut Writer) {
@@ -72,7 +97,7 @@ struct Laid {
     height: f32,
 }
 
-fn lay_row(w: &Writer, row: &HeatmapRow, phase: &str) -> Laid {
+fn lay_row(w: &Writer, chart: &Chart, row: &PhasedRow, short: &[String]) -> Laid {
     let name = text::wrap(
         w.fonts,
         &[Span::new(&row.name, Style::new(Face::Regular, 7.8, INK))],
@@ -88,17 +113,14 @@ fn lay_row(w: &Writer, row: &HeatmapRow, phase: &str) -> Laid {
             stage_w() * 5.0 - 2.0 * PAD,
         )],
         None => row
-            .cells
+            .stages
             .iter()
-            .map(|c| {
-                let style = Style::new(
-                    Face::Bold,
-                    LABEL,
-                    theme::heatmap_cell(*c).map_or(INK, |x| x.1),
-                );
+            .map(|m| {
+                let ink = cell_colors(chart, m).map_or(INK, |c| c.1);
+                let style = Style::new(Face::Bold, LABEL, ink);
                 text::wrap(
                     w.fonts,
-                    &[Span::new(cell_label(*c, phase), style)],
+                    &[Span::new(cell_label(m, short), style)],
                     stage_w() - 2.0 * PAD,
                 )
             })
@@ -119,12 +141,18 @@ fn lay_row(w: &Writer, row: &HeatmapRow, phase: &str) -> Laid {
 const HEADING: f32 = 40.0;
 
 /// Each facet's name with its laid-out rows.
-fn lay(w: &Writer, h: &Heatmap, phase: &str) -> Vec<(String, Vec<Laid>)> {
-    let short = short_phase(phase);
-    h.facets
+fn lay(w: &Writer, chart: &Chart) -> Vec<(String, Vec<Laid>)> {
+    let short = chart.short();
+    chart
+        .h
+        .facets
         .iter()
         .map(|f| {
-            let mut rows: Vec<Laid> = f.rows.iter().map(|r| lay_row(w, r, &short)).collect();
+            let mut rows: Vec<Laid> = f
+                .rows
+                .iter()
+                .map(|r| lay_row(w, chart, r, &short))
+                .collect();
             // A facet with few sub-facets still needs room for its own (wrapped) name.
             let need = text::height(&facet_lines(w, &f.name)) + 2.0 * PAD;
             let have: f32 = rows.iter().map(|r| r.height).sum();
@@ -136,20 +164,23 @@ fn lay(w: &Writer, h: &Heatmap, phase: &str) -> Vec<(String, Vec<Laid>)> {
         .collect()
 }
 
-fn whole(facets: &[(String, Vec<Laid>)]) -> f32 {
+/// The grid, its header and its legend: the legend names the phases, so it stays with them.
+fn whole(w: &Writer, chart: &Chart, facets: &[(String, Vec<Laid>)]) -> f32 {
+    let legend = text::height(&text::wrap(w.fonts, &legend_spans(chart), WIDTH));
     facets
         .iter()
         .flat_map(|f| &f.1)
         .map(|r| r.height)
         .sum::<f32>()
         + HEADER_H
-        + 40.0
+        + legend
+        + 16.0
 }
 
 /// The room the heatmap needs where it starts: all of it when one page can hold it (it is
 /// read as a whole), else its header and a few rows. A heading before it keeps this much.
-pub fn keep(w: &Writer, h: &Heatmap, phase: &str) -> f32 {
-    let total = whole(&lay(w, h, phase));
+pub fn keep(w: &Writer, chart: &Chart) -> f32 {
+    let total = whole(w, chart, &lay(w, chart));
     let page = w.bottom() - TOP;
     // Moving it whole to the next page is worth it only where that leaves less than half of
     // this one empty; else it starts here and continues under its header.
@@ -161,12 +192,12 @@ pub fn keep(w: &Writer, h: &Heatmap, phase: &str) -> f32 {
     }
 }
 
-/// Draws the heatmap and its legend; `phase` is the full name of the phase its targets are for.
-pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
-    let short = short_phase(phase);
+/// Draws the heatmap and its legend.
+pub fn draw(w: &mut Writer, chart: &Chart) {
+    let h = chart.h;
     // The grid is read as a whole: keep it on one page whenever one page can hold it.
-    let facets = lay(w, h, phase);
-    let need = keep(w, h, phase);
+    let facets = lay(w, chart);
+    let need = keep(w, chart);
     w.ensure(need);
     draw_header(w);
     let sw = stage_w();
@@ -197,19 +228,13 @@ pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
                     None,
                 );
             } else {
-                for (i, cell) in src.cells.iter().enumerate() {
+                for (i, marks) in src.stages.iter().enumerate() {
                     let x = x0 + sw * i as f32;
-                    let fill = theme::heatmap_cell(*cell).map_or(GRID, |x| x.0);
+                    let colors = cell_colors(chart, marks);
+                    let fill = colors.map_or(GRID, |c| c.0);
                     c.fill_rect(x + 1.0, y + 1.0, sw - 2.0, row.height - 2.0, fill);
-                    if *cell == Cell::Target {
-                        c.stroke_rect(
-                            x + 1.5,
-                            y + 1.5,
-                            sw - 3.0,
-                            row.height - 3.0,
-                            theme::TEAL,
-                            1.2,
-                        );
+                    if let Some((_, _, Some(border))) = colors {
+                        c.stroke_rect(x + 1.5, y + 1.5, sw - 3.0, row.height - 3.0, border, 1.2);
                     }
                     let lines = &row.cells[i];
                     draw_lines(
@@ -229,7 +254,7 @@ pub fn draw(w: &mut Writer, h: &Heatmap, phase: &str) {
         finish_facet(w, facet, start);
     }
     w.y += 8.0;
-    legend(w, phase, &short);
+    legend(w, chart);
 }
 
 fn draw_lines(
@@ -271,32 +296,36 @@ fn facet_lines(w: &Writer, facet: &str) -> Vec<Line> {
     )
 }
 
-fn legend(w: &mut Writer, phase: &str, short: &str) {
-    let items = [
-        (
-            Cell::Current,
-            "Current".to_string(),
-            "current stage".to_string(),
-        ),
-        (
-            Cell::Target,
-            short.to_string(),
-            format!("target for {phase}"),
-        ),
-        (
-            Cell::CurrentAndTarget,
-            format!("Current & {short}"),
-            "no change between phases".to_string(),
-        ),
-    ];
-    let mut spans = Vec::new();
-    for (cell, label, meaning) in items {
-        let (fill, ink) = theme::heatmap_cell(cell).expect("marked cells have colours");
-        spans.push(Span::kept(
-            label,
-            Style::new(Face::Bold, LABEL + 0.4, ink).on(fill),
-        ));
-        spans.push(Span::new(format!(" {meaning}     "), Style::small()));
-    }
+fn legend(w: &mut Writer, chart: &Chart) {
+    let spans = legend_spans(chart);
     w.paragraph(&spans);
+}
+
+pub fn legend_spans(chart: &Chart) -> Vec<Span> {
+    let short = chart.short();
+    let chip = |label: String, (fill, ink): (Rgb, Rgb)| {
+        Span::kept(label, Style::new(Face::Bold, LABEL + 0.4, ink).on(fill))
+    };
+    let mut spans = vec![
+        chip("Current".into(), theme::heatmap_current(false)),
+        Span::new(" current stage     ", Style::small()),
+    ];
+    for (i, name) in chart.h.phases.iter().enumerate() {
+        spans.push(chip(
+            short[i].clone(),
+            theme::heatmap_target(chart.colors[i]),
+        ));
+        spans.push(Span::new(
+            format!(" target for {name}     "),
+            Style::small(),
+        ));
+    }
+    if let Some(first) = short.first() {
+        spans.push(chip(
+            format!("Current & {first}"),
+            theme::heatmap_current(true),
+        ));
+        spans.push(Span::new(" already at the target", Style::small()));
+    }
+    spans
 }

@@ -1,12 +1,15 @@
-//! The roadmap on a timeline: phases as bars, goals and milestones as markers on their due
-//! dates, one row each with its name at the left, and a dashed line for today. Long roadmaps
-//! run over several pages with the date axis repeated on each.
+//! The roadmap on a timeline: phases as bars in their own colours, goals and milestones as
+//! markers on their due dates (a milestone in its phase's colour, its marker saying whether it
+//! is planned, late, done or missed), one row each with its name at the left, and a dashed
+//! line for today. Long roadmaps run over several pages with the date axis repeated on each.
 
 use crate::export::pdf::canvas::Canvas;
 use crate::export::pdf::fonts::Face;
 use crate::export::pdf::layout::{Writer, MARGIN_X, WIDTH};
 use crate::export::pdf::text::{self, Line, Span};
-use crate::export::pdf::theme::{Style, AMBER, INK, MUTED, NAVY, PANEL, RULE, TEAL};
+use crate::export::pdf::theme::{
+    phase_color, Rgb, Style, AMBER, INK, MUTED, NAVY, PANEL, RULE, TEAL, WHITE,
+};
 use chrono::{Datelike, Months, NaiveDate};
 
 #[derive(Debug, Clone)]
@@ -20,6 +23,66 @@ pub struct Bar {
 pub struct Mark {
     pub label: String,
     pub date: Option<NaiveDate>,
+    /// A milestone's state and its phase's colour; goals have neither.
+    pub state: Option<State>,
+    pub color: Option<Rgb>,
+}
+
+/// Where a milestone stands, as its marker shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Planned,
+    /// Planned, and its date has passed.
+    Late,
+    Done,
+    Missed,
+}
+
+impl State {
+    fn word(self) -> &'static str {
+        match self {
+            State::Planned => "",
+            State::Late => "date passed",
+            State::Done => "done",
+            State::Missed => "missed",
+        }
+    }
+}
+
+const MISSED: Rgb = Rgb::hex(0xA62E2E);
+
+/// A milestone's marker: a dot in its phase's colour, ticked when done, hollow and red when
+/// missed, ringed amber when its date has passed — shapes as well as colours, for grey print.
+fn milestone_marker(c: &mut Canvas, x: f32, mid: f32, state: State, color: Rgb) {
+    match state {
+        State::Planned => c.round_rect(x - 3.5, mid - 3.5, 7.0, 7.0, 3.5, color),
+        State::Late => {
+            c.round_rect(x - 4.5, mid - 4.5, 9.0, 9.0, 4.5, AMBER);
+            c.round_rect(x - 2.8, mid - 2.8, 5.6, 5.6, 2.8, color);
+        }
+        State::Done => {
+            c.round_rect(x - 4.5, mid - 4.5, 9.0, 9.0, 4.5, color);
+            c.tick(x - 3.0, mid - 3.0, 6.0, WHITE);
+        }
+        State::Missed => {
+            c.round_rect(x - 4.5, mid - 4.5, 9.0, 9.0, 4.5, MISSED);
+            c.round_rect(x - 3.0, mid - 3.0, 6.0, 6.0, 3.0, WHITE);
+            c.polyline(
+                &[(x - 2.0, mid - 2.0), (x + 2.0, mid + 2.0)],
+                false,
+                MISSED,
+                1.1,
+                None,
+            );
+            c.polyline(
+                &[(x - 2.0, mid + 2.0), (x + 2.0, mid - 2.0)],
+                false,
+                MISSED,
+                1.1,
+                None,
+            );
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -153,12 +216,19 @@ fn row_lines(w: &Writer, row: &Row) -> Vec<Line> {
                 Some(dates),
             )
         }
-        Row::Goal(m) | Row::Milestone(m) => (
-            Span::new(&m.label, Style::new(Face::Regular, 7.6, INK)),
-            m.date
-                .map(|d| d.format("%-d %b %Y").to_string())
-                .or(Some("no date yet".into())),
-        ),
+        Row::Goal(m) | Row::Milestone(m) => {
+            let date = m.date.map_or("no date yet".to_string(), |d| {
+                d.format("%-d %b %Y").to_string()
+            });
+            (
+                Span::new(&m.label, Style::new(Face::Regular, 7.6, INK)),
+                // Planned is the usual case; only what differs from it is worded.
+                Some(match m.state {
+                    Some(state) if state != State::Planned => format!("{date} · {}", state.word()),
+                    _ => date,
+                }),
+            )
+        }
     };
     let mut spans = vec![label];
     if let Some(sub) = sub {
@@ -211,8 +281,7 @@ pub fn draw(w: &mut Writer, r: &Roadmap) -> bool {
             Row::Phase(b, i) => {
                 if let (Some(a), Some(e)) = (b.start.or(Some(s.start)), b.end.or(b.start)) {
                     let (xa, xe) = (s.x(a), s.x(e).max(s.x(a) + 3.0));
-                    let color = if i % 2 == 0 { NAVY } else { TEAL };
-                    c.round_rect(xa, mid - 4.5, xe - xa, 9.0, 2.5, color);
+                    c.round_rect(xa, mid - 4.5, xe - xa, 9.0, 2.5, phase_color(*i));
                 }
             }
             Row::Goal(m) => {
@@ -232,8 +301,8 @@ pub fn draw(w: &mut Writer, r: &Roadmap) -> bool {
             }
             Row::Milestone(m) => {
                 if let Some(d) = m.date {
-                    let x = s.x(d);
-                    c.round_rect(x - 3.5, mid - 3.5, 7.0, 7.0, 3.5, NAVY);
+                    let state = m.state.unwrap_or(State::Planned);
+                    milestone_marker(&mut c, s.x(d), mid, state, m.color.unwrap_or(NAVY));
                 }
             }
         }
@@ -250,9 +319,6 @@ fn legend(w: &mut Writer) {
     let style = Style::small();
     let mut c = w.canvas();
     let mut x = MARGIN_X;
-    c.round_rect(x, y + 1.5, 16.0, 7.0, 2.0, NAVY);
-    c.text(x + 20.0, y + 8.0, style, "Phase");
-    x += 60.0;
     c.polygon(
         &[
             (x + 4.0, y + 1.0),
@@ -264,10 +330,17 @@ fn legend(w: &mut Writer) {
         None,
     );
     c.text(x + 13.0, y + 8.0, style, "Goal due");
-    x += 70.0;
-    c.round_rect(x, y + 1.5, 7.0, 7.0, 3.5, NAVY);
-    c.text(x + 11.0, y + 8.0, style, "Milestone");
-    x += 70.0;
+    x += 62.0;
+    for (state, label) in [
+        (State::Planned, "Milestone"),
+        (State::Done, "Done"),
+        (State::Late, "Date passed"),
+        (State::Missed, "Missed"),
+    ] {
+        milestone_marker(&mut c, x + 4.5, y + 5.0, state, NAVY);
+        c.text(x + 13.0, y + 8.0, style, label);
+        x += 13.0 + c.fonts.width(style.face, style.size, label) + 14.0;
+    }
     c.polyline(
         &[(x, y + 5.0), (x + 16.0, y + 5.0)],
         false,

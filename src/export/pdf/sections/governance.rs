@@ -34,7 +34,9 @@ pub fn section(w: &mut Doc, ctx: &Ctx) {
         && plan.metadata_fields.is_empty()
         && plan.frameworks.is_empty()
         && plan.objections.is_empty()
-        && s.review_cadence.trim().is_empty();
+        && s.review_cadence.trim().is_empty()
+        && s.approval_criteria.trim().is_empty()
+        && s.badge_requirements.trim().is_empty();
     if empty {
         w.not_yet_written();
         return;
@@ -150,6 +152,7 @@ fn workflow_part(w: &mut Doc, plan: &Plan) {
         }
         draw(w, &t);
     }
+    workflow_inputs(w, plan);
     w.heading("What a badge proposal contains", 2, 40.0);
     if plan.proposal_items.is_empty() {
         w.not_yet_written();
@@ -166,6 +169,22 @@ fn workflow_part(w: &mut Doc, plan: &Plan) {
             spans.push(body(format!(" — {}", p.description)));
         }
         w.paragraph(&spans);
+    }
+}
+
+/// The two texts the workflow's stages take as inputs, as the committee wrote them.
+fn workflow_inputs(w: &mut Doc, plan: &Plan) {
+    let s = &plan.settings;
+    for (title, text) in [
+        ("Published badge requirements", &s.badge_requirements),
+        ("Approval criteria", &s.approval_criteria),
+    ] {
+        w.heading(title, 2, 40.0);
+        if text.trim().is_empty() {
+            w.not_yet_written();
+        } else {
+            w.text(text);
+        }
     }
 }
 

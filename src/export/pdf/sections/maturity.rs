@@ -1,5 +1,5 @@
-//! Section 7, the maturity self-assessment: the heatmap for each phase with targets, the
-//! radar of facets, the gaps ranked, where the raters disagreed, what moved since the
+//! Section 7, the maturity self-assessment: one heatmap of the current stage and every
+//! phase's targets, the radar of facets, the gaps grouped by the phase that closes them, where the raters disagreed, what moved since the
 //! assessment before, and the critical-success-factor checklist.
 
 use super::{long_date, or_dash, Ctx};
@@ -11,9 +11,9 @@ use crate::export::doc::table::{
 use crate::export::doc::Doc;
 use crate::export::pdf::layout::{bold, note, pill};
 use crate::export::pdf::text::Span;
-use crate::export::pdf::theme::{self, Style, INK, WHITE};
+use crate::export::pdf::theme::{self, Rgb, Style, INK, WHITE};
 use crate::figures::{MaturityFigures, StageMean};
-use crate::maturity::{self, HeatmapView};
+use crate::maturity::{self, ordered_phases};
 use crate::model::{FactorStatus, Score};
 
 /// A mean stage as the reports word it ("1.9 — between Exploratory and Focused Launch").
@@ -85,30 +85,43 @@ pub fn section(w: &mut Doc, ctx: &Ctx) {
 }
 
 fn heatmaps(w: &mut Doc, ctx: &Ctx, m: &MaturityFigures) {
+    let h = maturity::phased_heatmap(ctx.plan, &m.results, &m.phases);
+    let chart = heatmap::Chart {
+        colors: phase_colors(ctx.plan, &m.phases),
+        h: &h,
+    };
+    let keep = heatmap::keep(w, &chart);
+    let title = match m.phases.as_slice() {
+        [] => "Heatmap: current stage".to_string(),
+        [one] => format!("Heatmap: current stage and {}", one.name),
+        more => format!(
+            "Heatmap: current stage and targets for {}",
+            in_list(more.iter().map(|p| heatmap::short_phase(&p.name)))
+        ),
+    };
+    w.heading(&title, 1, keep + 20.0);
     if m.phases.is_empty() {
-        if let Ok(h) = maturity::heatmap(ctx.plan, &m.assessment.id, HeatmapView::Current, None) {
-            let keep = heatmap::keep(w, &h, "a future phase");
-            w.heading("Heatmap: current stage", 1, keep + 20.0);
-            w.caption("No targets are set for a future phase yet, so the heatmap shows the current stage only.");
-            heatmap::draw(w, &h, "a future phase");
-        }
-        return;
+        w.caption("No targets are set for a future phase yet, so the heatmap shows the current stage only.");
     }
-    for phase in &m.phases {
-        if let Ok(h) = maturity::heatmap(
-            ctx.plan,
-            &m.assessment.id,
-            HeatmapView::Both,
-            Some(&phase.id),
-        ) {
-            let keep = heatmap::keep(w, &h, &phase.name);
-            w.heading(
-                &format!("Heatmap: current stage and {}", phase.name),
-                1,
-                keep,
-            );
-            heatmap::draw(w, &h, &phase.name);
-        }
+    heatmap::draw(w, &chart);
+}
+
+/// Each phase's colour by its place in the roadmap, so the heatmap and the timeline agree.
+pub fn phase_colors(plan: &crate::model::Plan, phases: &[&crate::model::Phase]) -> Vec<Rgb> {
+    let order = ordered_phases(plan);
+    phases
+        .iter()
+        .map(|p| theme::phase_color(order.iter().position(|o| o.id == p.id).unwrap_or(0)))
+        .collect()
+}
+
+/// "A, B and C".
+fn in_list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -172,11 +185,12 @@ fn facets(w: &mut Doc, ctx: &Ctx, m: &MaturityFigures) {
 }
 
 fn gaps(w: &mut Doc, m: &MaturityFigures) {
-    let title = "Gaps to close, largest first";
+    let title = "Gaps to close, by phase";
     // The targets behind these gaps are a choice, not a climb to Immersive everywhere; the
     // model says so, and leadership reads this table as the plan's ambition.
     let targets_note = &catalog().targets_note;
-    if m.gaps.is_empty() {
+    let groups = climbs_by_phase(m);
+    if groups.is_empty() {
         w.heading(title, 1, 110.0);
         w.caption(targets_note);
         w.paragraph(&[Span::new(
@@ -185,49 +199,97 @@ fn gaps(w: &mut Doc, m: &MaturityFigures) {
         )]);
         return;
     }
-    let mut t = Table::new(vec![
-        col_aligned("#", 0.45, Align::Right),
-        col("Sub-facet", 2.2),
-        col("Phase", 1.5),
-        col("Current → target", 1.9),
-        col("What the next stage looks like", 4.4),
-    ]);
-    for (i, g) in m.gaps.iter().enumerate() {
-        let facet = catalog()
-            .facet(&g.facet_id)
-            .map(|f| f.name.clone())
-            .unwrap_or_default();
-        let next = &g.steps[0];
-        t.row(vec![
-            Cell::text((i + 1).to_string()),
-            Cell::blocks(vec![
-                vec![Span::new(&g.subfacet_name, Style::cell_bold())],
-                vec![note(facet)],
-            ]),
-            Cell::text(&g.phase_name),
-            Cell::blocks(vec![
-                vec![Span::new(
-                    format!("{} → {}", g.current, g.target),
-                    Style::cell_bold(),
-                )],
-                vec![note(format!(
-                    "{} stage{} to climb",
-                    g.gap,
-                    if g.gap == 1 { "" } else { "s" }
-                ))],
-            ]),
-            Cell::spans(vec![
-                Span::new(
-                    format!("{} {}: ", next.stage, next.stage_name),
-                    Style::cell_bold(),
-                ),
-                Span::new(&next.descriptor, Style::cell()),
-            ]),
+    let mut first = true;
+    let mut n = 0;
+    for (phase, climbs) in groups {
+        let mut t = Table::new(vec![
+            col_aligned("#", 0.45, Align::Right),
+            col("Sub-facet", 2.4),
+            col("Current → target", 2.1),
+            col("What the next stage looks like", 5.0),
         ]);
+        for gaps in &climbs {
+            n += 1;
+            let g = gaps[0];
+            let facet = catalog()
+                .facet(&g.facet_id)
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            let mut path = vec![Span::kept(g.current.to_string(), Style::cell_bold())];
+            let mut by = Vec::new();
+            for g in gaps {
+                path.push(Span::kept(format!(" → {}", g.target), Style::cell_bold()));
+                by.push(vec![note(format!(
+                    "{} by {}",
+                    g.target,
+                    heatmap::short_phase(&g.phase_name)
+                ))]);
+            }
+            let next = &g.steps[0];
+            t.row(vec![
+                Cell::text(n.to_string()),
+                Cell::blocks(vec![
+                    vec![Span::new(&g.subfacet_name, Style::cell_bold())],
+                    vec![note(facet)],
+                ]),
+                Cell::blocks(std::iter::once(path).chain(by).collect()),
+                Cell::spans(vec![
+                    Span::new(
+                        format!("{} {}: ", next.stage, next.stage_name),
+                        Style::cell_bold(),
+                    ),
+                    Span::new(&next.descriptor, Style::cell()),
+                ]),
+            ]);
+        }
+        let sub = format!(
+            "To raise in {}: {} sub-facet{}",
+            phase,
+            climbs.len(),
+            if climbs.len() == 1 { "" } else { "s" }
+        );
+        if first {
+            w.heading(title, 1, keep(w, &t) + 60.0);
+            w.caption(targets_note);
+            first = false;
+        }
+        with_heading(w, &sub, 2, &t);
     }
-    w.heading(title, 1, keep(w, &t) + 30.0);
-    w.caption(targets_note);
-    draw(w, &t);
+}
+
+/// Each sub-facet with a gap once, under the first phase that must raise it, with its gaps in
+/// phase order; the phases in time order, and within one the longest climb first.
+fn climbs_by_phase<'m>(m: &'m MaturityFigures) -> Vec<(String, Vec<Vec<&'m maturity::Gap>>)> {
+    let order = |g: &maturity::Gap| m.phases.iter().position(|p| p.id == g.phase_id);
+    let mut per_subfacet: Vec<Vec<&maturity::Gap>> = Vec::new();
+    for g in &m.gaps {
+        match per_subfacet
+            .iter_mut()
+            .find(|c| c[0].subfacet_id == g.subfacet_id)
+        {
+            Some(c) => c.push(g),
+            None => per_subfacet.push(vec![g]),
+        }
+    }
+    for c in &mut per_subfacet {
+        c.sort_by_key(|g| order(g));
+        // A later phase that keeps the stage an earlier one reached is no further climb.
+        c.dedup_by_key(|g| g.target);
+    }
+    let mut groups: Vec<(String, Vec<Vec<&maturity::Gap>>)> = Vec::new();
+    for phase in &m.phases {
+        let mut climbs: Vec<Vec<&maturity::Gap>> = per_subfacet
+            .iter()
+            .filter(|c| c[0].phase_id == phase.id)
+            .cloned()
+            .collect();
+        // Stable: equal climbs keep the order of the gaps, largest single step first.
+        climbs.sort_by_key(|c| std::cmp::Reverse(c.last().map_or(0, |g| g.target) - c[0].current));
+        if !climbs.is_empty() {
+            groups.push((phase.name.clone(), climbs));
+        }
+    }
+    groups
 }
 
 fn disagreements(w: &mut Doc, m: &MaturityFigures) {

@@ -2,12 +2,14 @@
 //! journey, in the journey's order. Each section prints "Not yet written." where the team has
 //! not filled the step in, so a reader sees the gap instead of missing it.
 
+mod badges;
 mod board;
 mod context;
 mod goals;
 mod governance;
 mod maturity;
 mod outreach;
+mod ratings;
 mod roadmap;
 mod roomlog;
 mod standards;
@@ -25,6 +27,7 @@ pub struct Ctx<'a> {
     pub plan: &'a Plan,
     pub today: NaiveDate,
     pub maturity: Option<MaturityFigures<'a>>,
+    pub appendices: crate::export::Appendices,
 }
 
 impl<'a> Ctx<'a> {
@@ -34,6 +37,7 @@ impl<'a> Ctx<'a> {
             today,
             // A plan whose results cannot be worked out reports no maturity rather than no PDF.
             maturity: MaturityFigures::of(plan, today).ok().flatten(),
+            appendices: crate::export::Appendices::default(),
         }
     }
 }
@@ -55,13 +59,19 @@ pub fn body<'a>(w: &mut Doc<'a>, ctx: &Ctx<'a>) {
             Step::Measures => goals::measures(w, ctx),
             Step::Requirements => goals::requirements(w, ctx),
             Step::Governance => governance::section(w, ctx),
+            Step::Badges => badges::section(w, ctx.plan),
             Step::Maturity => maturity::section(w, ctx),
             Step::Communication => outreach::section(w, ctx),
             Step::Roadmap => roadmap::section(w, ctx),
             Step::Export => {}
         }
     }
-    roomlog::appendix(w, ctx);
+    if ctx.appendices.ratings {
+        ratings::appendix(w, ctx);
+    }
+    if ctx.appendices.room_log {
+        roomlog::appendix(w, ctx);
+    }
 }
 
 pub use crate::figures::{long_date, short_date};

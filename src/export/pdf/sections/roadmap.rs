@@ -3,12 +3,12 @@
 //! and how the program is evaluated as it goes.
 
 use super::{or_dash, short_date, Ctx};
-use crate::export::doc::charts::timeline::{self, Bar, Mark, Roadmap};
+use crate::export::doc::charts::timeline::{self, Bar, Mark, Roadmap, State};
 use crate::export::doc::table::{col, with_heading, Cell, Table};
 use crate::export::doc::Doc;
 use crate::export::pdf::layout::note;
 use crate::export::pdf::text::Span;
-use crate::export::pdf::theme::Style;
+use crate::export::pdf::theme::{phase_color, Style};
 use crate::maturity::ordered_phases;
 use crate::model::{Milestone, MilestoneStatus};
 
@@ -43,6 +43,8 @@ pub fn section(w: &mut Doc, ctx: &Ctx) {
             .map(|g| Mark {
                 label: g.title.clone(),
                 date: g.due,
+                state: None,
+                color: None,
             })
             .collect(),
         milestones: milestones
@@ -50,6 +52,17 @@ pub fn section(w: &mut Doc, ctx: &Ctx) {
             .map(|m| Mark {
                 label: m.title.clone(),
                 date: m.due,
+                state: Some(match m.status {
+                    MilestoneStatus::Done => State::Done,
+                    MilestoneStatus::Missed => State::Missed,
+                    _ if m.overdue(ctx.today) => State::Late,
+                    _ => State::Planned,
+                }),
+                color: m
+                    .phase_id
+                    .as_ref()
+                    .and_then(|id| phases.iter().position(|p| &p.id == id))
+                    .map(phase_color),
             })
             .collect(),
         today: ctx.today,

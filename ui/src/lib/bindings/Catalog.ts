@@ -31,4 +31,9 @@ room_log: Array<Described>,
 /**
  * Skills frameworks and standards a program commonly aligns its badges to.
  */
-skills_frameworks: Array<Described>, };
+skills_frameworks: Array<Described>, 
+/**
+ * What every badge must carry before it is published, checked badge by badge
+ * (`model::metadata_gaps`); the ids are the checks the core knows.
+ */
+badge_metadata_policy: Array<Described>, };

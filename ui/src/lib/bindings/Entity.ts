@@ -3,7 +3,9 @@ import type { Action } from "./Action";
 import type { Agreement } from "./Agreement";
 import type { Ask } from "./Ask";
 import type { Assessment } from "./Assessment";
+import type { Badge } from "./Badge";
 import type { BadgeLevel } from "./BadgeLevel";
+import type { BadgePathway } from "./BadgePathway";
 import type { CheckIn } from "./CheckIn";
 import type { CommitteeMember } from "./CommitteeMember";
 import type { Communication } from "./Communication";
@@ -12,6 +14,7 @@ import type { Decision } from "./Decision";
 import type { Framework } from "./Framework";
 import type { FutureMeasure } from "./FutureMeasure";
 import type { Goal } from "./Goal";
+import type { IssuingRoute } from "./IssuingRoute";
 import type { Measure } from "./Measure";
 import type { MetadataField } from "./MetadataField";
 import type { Milestone } from "./Milestone";
@@ -41,4 +44,4 @@ import type { WorkflowStage } from "./WorkflowStage";
 /**
  * Any one record, tagged with its kind: what an edit puts into a plan.
  */
-export type Entity = { "program": Program } | { "stakeholder": Stakeholder } | { "priority": Priority } | { "core_value": CoreValue } | { "vision_answer": VisionAnswer } | { "vision_statement": VisionStatement } | { "goal": Goal } | { "measure": Measure } | { "check_in": CheckIn } | { "future_measure": FutureMeasure } | { "requirement": RequirementChoice } | { "requirement_metric": RequirementMetric } | { "role": Role } | { "committee_member": CommitteeMember } | { "workflow_stage": WorkflowStage } | { "proposal_item": ProposalItem } | { "raci_activity": RaciActivity } | { "raci_assignment": RaciAssignment } | { "badge_level": BadgeLevel } | { "pathway": Pathway } | { "metadata_field": MetadataField } | { "framework": Framework } | { "objection": Objection } | { "phase": Phase } | { "milestone": Milestone } | { "communication": Communication } | { "training": Training } | { "success_factor": SuccessFactorCheck } | { "assessment": Assessment } | { "rater": Rater } | { "rating": Rating } | { "agreement": Agreement } | { "target": Target } | { "parked_item": ParkedItem } | { "decision": Decision } | { "action": Action } | { "ask": Ask } | { "risk": Risk };
+export type Entity = { "program": Program } | { "stakeholder": Stakeholder } | { "priority": Priority } | { "core_value": CoreValue } | { "vision_answer": VisionAnswer } | { "vision_statement": VisionStatement } | { "goal": Goal } | { "measure": Measure } | { "check_in": CheckIn } | { "future_measure": FutureMeasure } | { "requirement": RequirementChoice } | { "requirement_metric": RequirementMetric } | { "role": Role } | { "committee_member": CommitteeMember } | { "workflow_stage": WorkflowStage } | { "proposal_item": ProposalItem } | { "raci_activity": RaciActivity } | { "raci_assignment": RaciAssignment } | { "badge_level": BadgeLevel } | { "pathway": Pathway } | { "metadata_field": MetadataField } | { "framework": Framework } | { "objection": Objection } | { "badge": Badge } | { "badge_pathway": BadgePathway } | { "issuing_route": IssuingRoute } | { "phase": Phase } | { "milestone": Milestone } | { "communication": Communication } | { "training": Training } | { "success_factor": SuccessFactorCheck } | { "assessment": Assessment } | { "rater": Rater } | { "rating": Rating } | { "agreement": Agreement } | { "target": Target } | { "parked_item": ParkedItem } | { "decision": Decision } | { "action": Action } | { "ask": Ask } | { "risk": Risk };

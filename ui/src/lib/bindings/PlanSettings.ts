@@ -25,6 +25,16 @@ confidentiality: string,
  */
 review_cadence: string, next_review: string | null, 
 /**
+ * What the committee weighs a badge proposal against, in its own words: the input of the
+ * workflow's review stage.
+ */
+approval_criteria: string, 
+/**
+ * What any badge must meet, published for those who propose one: the input of the
+ * workflow's first stage.
+ */
+badge_requirements: string, 
+/**
  * How the roadmap's evaluation cycle runs.
  */
 evaluation_cycle: string, };

@@ -1,6 +1,7 @@
 // Generated from the Rust side by src-tauri/src/bindings.rs; do not edit. Run
 // `UPDATE_BINDINGS=1 cargo test -p stepwise-app bindings` after changing it.
 import type { ActionStatus } from './ActionStatus';
+import type { BadgeStatus } from './BadgeStatus';
 import type { Better } from './Better';
 import type { CheckInConfidence } from './CheckInConfidence';
 import type { Confidence } from './Confidence';
@@ -15,7 +16,7 @@ import type { RiskStatus } from './RiskStatus';
 import type { Severity } from './Severity';
 import type { Step } from './Step';
 
-/** The ten steps of the journey, in order. */
+/** The steps of the journey, in order. */
 export const STEPS: readonly Step[] = [
   "context",
   "vision",
@@ -23,6 +24,7 @@ export const STEPS: readonly Step[] = [
   "measures",
   "requirements",
   "governance",
+  "badges",
   "maturity",
   "communication",
   "roadmap",
@@ -54,6 +56,9 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
   metadata_field: "metadata_fields",
   framework: "frameworks",
   objection: "objections",
+  badge: "badges",
+  badge_pathway: "badge_pathways",
+  issuing_route: "issuing_routes",
   phase: "phases",
   milestone: "milestones",
   communication: "communications",
@@ -117,6 +122,15 @@ export const CONFIDENCE_LABEL: Record<Confidence, string> = {
   evidence_seen: "Evidence seen",
   observed: "Observed",
   opinion: "Opinion",
+};
+
+/** Where a badge is in its life, from an idea to being withdrawn. */
+export const BADGE_STATUS_LABEL: Record<BadgeStatus, string> = {
+  proposed: "Proposed",
+  approved: "Approved",
+  piloting: "Piloting",
+  live: "Live",
+  retired: "Retired",
 };
 
 /** Whether a doubt about rigour has been answered. */
