@@ -79,15 +79,21 @@ pub fn run(text: &str, style: &Style) -> String {
     out
 }
 
-/// A status label keeps a space of its colour either side, as the PDF's rounded label does.
+/// A status label keeps a space of its colour either side, as the PDF's rounded label does,
+/// and a kept span (a label, a date) is never broken across lines: its spaces do not break.
 pub fn runs(spans: &[Span]) -> String {
     spans
         .iter()
         .map(|s| {
-            if s.style.background.is_some() {
-                run(&format!("\u{a0}{}\u{a0}", s.text.trim()), &s.style)
+            let text = if s.keep {
+                s.text.replace(' ', "\u{a0}")
             } else {
-                run(&s.text, &s.style)
+                s.text.clone()
+            };
+            if s.style.background.is_some() {
+                run(&format!("\u{a0}{}\u{a0}", text.trim()), &s.style)
+            } else {
+                run(&text, &s.style)
             }
         })
         .collect()
