@@ -118,10 +118,6 @@ impl Record for Badge {
     }
 }
 
-fn filled(s: &str) -> bool {
-    !s.trim().is_empty()
-}
-
 /// Whether a badge meets one item of the publication policy (`badge_metadata_policy` in the
 /// catalog): any of the item's fields filled.
 pub fn meets_policy(b: &Badge, item: &PolicyItem) -> bool {
