@@ -189,8 +189,20 @@ pub struct Catalog {
     /// Skills frameworks and standards a program commonly aligns its badges to.
     pub skills_frameworks: Vec<Described>,
     /// What every badge must carry before it is published, checked badge by badge
-    /// (`model::metadata_gaps`); the ids are the checks the core knows.
-    pub badge_metadata_policy: Vec<Described>,
+    /// (`model::metadata_gaps`) by the same data in the core and the app.
+    pub badge_metadata_policy: Vec<PolicyItem>,
+}
+
+/// One item of the badge metadata policy: met when any of its badge fields is filled (a
+/// text not blank, a link set, a list not empty). The rule is data, so the app's card and
+/// the core's checks read one definition.
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyItem {
+    pub id: String,
+    pub fields: Vec<String>,
+    pub name: String,
+    pub description: String,
 }
 
 // The three files as they are on disk; each is read whole into the one `Catalog`.
@@ -232,7 +244,7 @@ struct JourneyFile {
     design_principles: Vec<Described>,
     room_log: Vec<Described>,
     skills_frameworks: Vec<Described>,
-    badge_metadata_policy: Vec<Described>,
+    badge_metadata_policy: Vec<PolicyItem>,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> T {

@@ -4,7 +4,7 @@
 //! (`metadata_gaps`); the policy's wording is data in the catalog.
 
 use super::{Id, Kind};
-use crate::catalog::{catalog, Described};
+use crate::catalog::{catalog, PolicyItem};
 use crate::record::{clear_if, drop_from, link, links_in, Checker, Link, Record, Unlinked};
 use serde::{Deserialize, Serialize};
 
@@ -118,32 +118,24 @@ impl Record for Badge {
     }
 }
 
-fn filled(s: &str) -> bool {
-    !s.trim().is_empty()
-}
-
-/// Whether a badge meets one item of the publication policy. The items' ids are fixed here;
-/// their names and reasons are the catalog's (`badge_metadata_policy`).
-pub fn meets_policy(b: &Badge, item: &str) -> bool {
-    match item {
-        "description" => filled(&b.description),
-        "level" => b.level_id.is_some(),
-        "criteria" => filled(&b.criteria),
-        "evidence" => filled(&b.evidence),
-        "skills" => filled(&b.skills) || !b.framework_ids.is_empty(),
-        "issuer" => filled(&b.issuer),
-        "owner" => filled(&b.owner),
-        // An item this build does not know cannot be checked, so it never holds a badge back.
-        _ => true,
-    }
+/// Whether a badge meets one item of the publication policy (`badge_metadata_policy` in the
+/// catalog): any of the item's fields filled.
+pub fn meets_policy(b: &Badge, item: &PolicyItem) -> bool {
+    let value = serde_json::to_value(b).unwrap_or_default();
+    item.fields.iter().any(|f| match value.get(f) {
+        Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
+        Some(serde_json::Value::Array(a)) => !a.is_empty(),
+        Some(serde_json::Value::Null) | None => false,
+        Some(_) => true,
+    })
 }
 
 /// What a badge still lacks before it can be published, in the policy's order.
-pub fn metadata_gaps(b: &Badge) -> Vec<&'static Described> {
+pub fn metadata_gaps(b: &Badge) -> Vec<&'static PolicyItem> {
     catalog()
         .badge_metadata_policy
         .iter()
-        .filter(|item| !meets_policy(b, &item.id))
+        .filter(|item| !meets_policy(b, item))
         .collect()
 }
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { blank } from './records';
 import { badgesOf, chainText, expiryProblem, expiryText, metadataGaps, pilotBadges, readyLine } from './badges';
-import type { Described } from './types';
+import journey from '../../../assets/catalog/journey.json';
+import type { PolicyItem } from './types';
 
-const POLICY: Described[] = ['description', 'level', 'criteria', 'evidence', 'skills', 'issuer', 'owner'].map((id) => ({
-  id,
-  name: id[0]!.toUpperCase() + id.slice(1),
-  description: '',
-}));
+// The catalog's own policy: the card reads the same data the core's checks read.
+const POLICY: PolicyItem[] = journey.badge_metadata_policy;
 
 describe('metadataGaps', () => {
   it('lists every item of the policy for a new badge and loses one as each field is filled', () => {
@@ -20,8 +18,9 @@ describe('metadataGaps', () => {
     const b = { ...blank.badge(), framework_ids: ['esco'] };
     expect(metadataGaps(b, POLICY).map((d) => d.id)).not.toContain('skills');
   });
-  it('never holds a badge back on an item it does not know', () => {
-    expect(metadataGaps(blank.badge(), [{ id: 'image', name: 'Image', description: '' }])).toEqual([]);
+  it('holds a badge back on an item whose field it does not have, as the core does', () => {
+    const image: PolicyItem = { id: 'image', fields: ['image_url'], name: 'Image', description: '' };
+    expect(metadataGaps({ ...blank.badge(), name: 'Full' }, [image])).toEqual([image]);
   });
 });
 

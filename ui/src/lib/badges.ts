@@ -1,39 +1,28 @@
-// Step 7, badges and issuing: what a badge still lacks under the metadata policy (the same
-// rules as the core's `model::meets_policy`, with the policy's names taken from the catalog),
+// Step 7, badges and issuing: what a badge still lacks under the metadata policy (the
+// catalog's items, each met by any of its fields, as the core's `model::meets_policy` reads them),
 // and small readings of pathways and issuing routes.
-import type { Badge, BadgePathway, Described, IssuingRoute } from './types';
+import type { Badge, BadgePathway, IssuingRoute, PolicyItem } from './types';
 
 const filled = (s: string) => s.trim() !== '';
 
-/** Whether a badge meets one item of the policy; an item this build does not know never holds it back. */
-export function meetsPolicy(badge: Badge, item: string): boolean {
-  switch (item) {
-    case 'description':
-      return filled(badge.description);
-    case 'level':
-      return badge.level_id !== null;
-    case 'criteria':
-      return filled(badge.criteria);
-    case 'evidence':
-      return filled(badge.evidence);
-    case 'skills':
-      return filled(badge.skills) || badge.framework_ids.length > 0;
-    case 'issuer':
-      return filled(badge.issuer);
-    case 'owner':
-      return filled(badge.owner);
-    default:
-      return true;
-  }
+/** Whether a badge meets one item of the policy: any of the item's fields filled (the catalog's rule, read as the core reads it). */
+export function meetsPolicy(badge: Badge, item: PolicyItem): boolean {
+  const fields = badge as unknown as Record<string, unknown>;
+  return item.fields.some((f) => {
+    const v = fields[f];
+    if (typeof v === 'string') return v.trim() !== '';
+    if (Array.isArray(v)) return v.length > 0;
+    return v !== null && v !== undefined;
+  });
 }
 
 /** The policy's items a badge lacks before it can be published, in the policy's order. */
-export function metadataGaps(badge: Badge, policy: Described[]): Described[] {
-  return policy.filter((item) => !meetsPolicy(badge, item.id));
+export function metadataGaps(badge: Badge, policy: PolicyItem[]): PolicyItem[] {
+  return policy.filter((item) => !meetsPolicy(badge, item));
 }
 
 /** How many badges could be published today, as a line for the step. */
-export function readyLine(badges: Badge[], policy: Described[]): string {
+export function readyLine(badges: Badge[], policy: PolicyItem[]): string {
   if (badges.length === 0) return 'No badges yet.';
   const ready = badges.filter((b) => metadataGaps(b, policy).length === 0).length;
   if (ready === badges.length) return `All ${badges.length} ready to publish.`;

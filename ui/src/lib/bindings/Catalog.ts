@@ -2,6 +2,7 @@
 import type { BadgeLevelTemplate } from "./BadgeLevelTemplate";
 import type { Described } from "./Described";
 import type { Facet } from "./Facet";
+import type { PolicyItem } from "./PolicyItem";
 import type { Requirement } from "./Requirement";
 import type { SmartPrompt } from "./SmartPrompt";
 import type { StageInfo } from "./StageInfo";
@@ -34,6 +35,6 @@ room_log: Array<Described>,
 skills_frameworks: Array<Described>, 
 /**
  * What every badge must carry before it is published, checked badge by badge
- * (`model::metadata_gaps`); the ids are the checks the core knows.
+ * (`model::metadata_gaps`) by the same data in the core and the app.
  */
-badge_metadata_policy: Array<Described>, };
+badge_metadata_policy: Array<PolicyItem>, };

@@ -80,6 +80,7 @@ export type * from './PlanSettings';
 export type * from './PlanState';
 export type * from './PlanSummary';
 export type * from './PlanUpdate';
+export type * from './PolicyItem';
 export type * from './Priority';
 export type * from './Problem';
 export type * from './Program';
