@@ -201,6 +201,11 @@ fn the_demo_has_real_headings_tables_pictures_and_page_number_fields() {
         footer.contains("Draft for discussion"),
         "the confidentiality line"
     );
+    let header = part(&bytes, "word/header1.xml");
+    assert!(
+        header.contains("Saint-Aurèle University") && header.contains("STYLEREF"),
+        "the running header names the plan and the page's section: {header}"
+    );
     let core = part(&bytes, "docProps/core.xml");
     assert!(
         core.contains(

@@ -260,15 +260,22 @@ pub fn styles(lang: &str) -> String {
     s
 }
 
-/// The running header: the organisation and the plan, as the PDF's pages carry it.
+/// The running header, as the PDF's pages carry it: the organisation and the plan, and on the
+/// right the section the page belongs to (a STYLEREF field to the last Heading 1, which Word
+/// keeps current as the document is edited).
 pub fn header(left: &str) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <w:hdr {W_NS}><w:p><w:pPr><w:pStyle w:val=\"Header\"/>\
 <w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"{}\"/></w:pBdr></w:pPr>\
-<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:hdr>",
+<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:tab/></w:r>{}</w:p></w:hdr>",
         hex(RULE),
-        esc(left)
+        esc(left),
+        field(
+            "STYLEREF \"heading 1\"",
+            "",
+            "<w:rPr><w:b/><w:bCs/></w:rPr>"
+        )
     )
 }
 
