@@ -157,6 +157,7 @@ fn add_goals(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
                 goal_id: Some(goal.id.clone()),
                 status: MilestoneStatus::Planned,
                 done_on: None,
+                cycle: None,
             });
         }
         plan.goals.push(goal);
@@ -305,6 +306,7 @@ fn replace_assessments(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
                     } else {
                         String::new()
                     },
+                    evidence: String::new(),
                 });
             }
             stages.sort_unstable();

@@ -45,6 +45,9 @@ pub enum AssessCommand {
         confidence: Option<ConfidenceArg>,
         #[arg(long, default_value = "")]
         note: String,
+        /// What the stage rests on: a sentence, a link or a file's name.
+        #[arg(long)]
+        evidence: Option<String>,
     },
     /// Record scores from a CSV file: rater,subfacet,stage|na,reason,confidence,note.
     ScoreCsv {
@@ -253,6 +256,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             reason,
             confidence,
             note,
+            evidence,
         } => {
             let id = api::resolve_plan(ws, &plan)?;
             let score = score_arg(&stage, &reason)?;
@@ -271,6 +275,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                     score,
                     confidence,
                     note,
+                    evidence,
                 };
                 m::score_edits(p, &[entry])
             })?;

@@ -351,6 +351,7 @@ fn read_answers(scores: &Cells, rater_id: &str, p: &mut Problems) -> Vec<ScoreEn
                 score,
                 confidence,
                 note: text(scores, row, COL_NOTE),
+                evidence: None,
             });
         }
     }

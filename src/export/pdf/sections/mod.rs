@@ -8,6 +8,7 @@ mod goals;
 mod governance;
 mod maturity;
 mod outreach;
+mod reviews;
 mod roadmap;
 mod roomlog;
 mod standards;
