@@ -191,7 +191,7 @@ fn reviews_check(out: &mut String, plan: &Plan, today: NaiveDate) {
         if r.status == ReviewStatus::Planned && r.held_on < today {
             let _ = writeln!(
                 out,
-                "      its date has passed: record what it found or move it"
+                "      the day it was planned for is past: record what it found, or move it"
             );
         }
         for f in &r.findings {

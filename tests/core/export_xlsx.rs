@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 24] = [
+const SHEETS: [&str; 25] = [
     "Summary",
     "Context",
     "Vision",
@@ -33,6 +33,7 @@ const SHEETS: [&str; 24] = [
     "Roadmap",
     "Decisions requested",
     "Risks",
+    "Reviews",
     "Parked questions",
     "Decisions taken",
     "Actions",
