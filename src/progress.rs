@@ -491,7 +491,7 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
             let unrecorded = plan
                 .reviews
                 .iter()
-                .filter(|r| r.status == ReviewStatus::Held && r.findings.is_empty())
+                .filter(|r| r.status == ReviewStatus::Held && r.written_findings().next().is_none())
                 .count();
             t.check(
                 "reviews",

@@ -185,7 +185,7 @@ fn reviews_check(out: &mut String, plan: &Plan, today: NaiveDate) {
             r.held_on,
             r.name
         );
-        if r.status == ReviewStatus::Held && r.findings.is_empty() {
+        if r.status == ReviewStatus::Held && r.written_findings().next().is_none() {
             let _ = writeln!(out, "      held, but nothing found is recorded");
         }
         if r.status == ReviewStatus::Planned && r.held_on < today {
@@ -194,11 +194,11 @@ fn reviews_check(out: &mut String, plan: &Plan, today: NaiveDate) {
                 "      the day it was planned for is past: record what it found, or move it"
             );
         }
-        for f in &r.findings {
+        for f in r.written_findings() {
             let about = crate::cycle::subject(plan, f.goal_id.as_deref(), f.measure_id.as_deref());
             let _ = writeln!(out, "      found ({about}): {}", f.text.trim());
         }
-        for c in &r.changes {
+        for c in r.written_changes() {
             let about = crate::cycle::subject(plan, c.goal_id.as_deref(), c.measure_id.as_deref());
             let _ = writeln!(
                 out,

@@ -155,6 +155,17 @@ fn either(a: Unlinked, b: Unlinked) -> Unlinked {
     }
 }
 
+impl Review {
+    /// The findings that say something: one started and left empty records nothing.
+    pub fn written_findings(&self) -> impl Iterator<Item = &ReviewFinding> {
+        self.findings.iter().filter(|f| !f.text.trim().is_empty())
+    }
+
+    pub fn written_changes(&self) -> impl Iterator<Item = &ReviewChange> {
+        self.changes.iter().filter(|c| !c.text.trim().is_empty())
+    }
+}
+
 impl Record for Review {
     const KIND: Kind = Kind::Review;
     fn id(&self) -> &str {
@@ -203,11 +214,16 @@ impl Record for Review {
     }
     fn check(&self, c: &mut Checker) {
         c.name("name", &self.name);
+        // A finding or a change is started empty and written in place; once a change says
+        // what was decided, it must also say what it changed.
         for (i, f) in self.findings.iter().enumerate() {
-            c.required(&format!("findings[{i}].text"), &f.text);
+            c.text(&format!("findings[{i}].text"), &f.text);
         }
         for (i, ch) in self.changes.iter().enumerate() {
-            c.required(&format!("changes[{i}].text"), &ch.text);
+            c.text(&format!("changes[{i}].text"), &ch.text);
+            if ch.text.trim().is_empty() {
+                continue;
+            }
             let missing = match ch.area {
                 ChangeArea::Goal => ch.goal_id.is_none().then_some("goal"),
                 ChangeArea::Measure => ch.measure_id.is_none().then_some("measure"),

@@ -85,7 +85,14 @@ fn a_review_with_bad_fields_is_refused_naming_each_and_nothing_is_written() {
     r.findings.push(ReviewFinding {
         goal_id: None,
         measure_id: None,
-        text: "  ".into(),
+        text: "x".repeat(20_001),
+    });
+    // Started and not yet written: a draft, not a problem.
+    r.changes.push(ReviewChange {
+        area: ChangeArea::Goal,
+        goal_id: None,
+        measure_id: None,
+        text: String::new(),
     });
     r.changes.push(ReviewChange {
         area: ChangeArea::Measure,
@@ -99,7 +106,7 @@ fn a_review_with_bad_fields_is_refused_naming_each_and_nothing_is_written() {
     for needle in [
         "review.name",
         "review.findings[0].text",
-        "review.changes[0].measure_id",
+        "review.changes[1].measure_id",
         "must say which measure it changed",
     ] {
         assert!(err.contains(needle), "{needle:?} in {err}");
@@ -107,6 +114,7 @@ fn a_review_with_bad_fields_is_refused_naming_each_and_nothing_is_written() {
     let mut r = review("Checkpoint");
     r.assessment_id = Some("no-such-assessment".into());
     assert!(put(&mut store, &plan.id, Entity::Review(r)).is_err());
+    assert!(!err.contains("changes[0]"), "{err}");
     assert!(db.open().plan(&plan.id).unwrap().reviews.is_empty());
 }
 
@@ -114,7 +122,13 @@ fn a_review_with_bad_fields_is_refused_naming_each_and_nothing_is_written() {
 fn the_roadmap_step_counts_a_review_once_every_held_one_says_what_it_found() {
     let mut plan = Plan::new("Pilot", now());
     let before = step_progress(&plan, Step::Roadmap);
-    plan.reviews.push(review("Checkpoint"));
+    let mut r = review("Checkpoint");
+    r.findings.push(ReviewFinding {
+        goal_id: None,
+        measure_id: None,
+        text: " ".into(),
+    });
+    plan.reviews.push(r);
     let held_empty = step_progress(&plan, Step::Roadmap);
     assert_eq!(
         held_empty.done, before.done,
@@ -128,11 +142,7 @@ fn the_roadmap_step_counts_a_review_once_every_held_one_says_what_it_found() {
         "{:?}",
         held_empty.missing
     );
-    plan.reviews[0].findings.push(ReviewFinding {
-        goal_id: None,
-        measure_id: None,
-        text: "On course".into(),
-    });
+    plan.reviews[0].findings[0].text = "On course".into();
     assert_eq!(step_progress(&plan, Step::Roadmap).done, before.done + 1);
 }
 

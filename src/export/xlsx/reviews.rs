@@ -42,12 +42,12 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                 V::s(what),
             ]
         };
-        if r.findings.is_empty() && r.changes.is_empty() {
+        if r.written_findings().next().is_none() && r.written_changes().next().is_none() {
             let mut row = head("");
             row.extend([V::Blank, V::s("Nothing recorded yet")]);
             rows.push(row);
         }
-        for f in &r.findings {
+        for f in r.written_findings() {
             let mut row = head("Finding");
             row.extend([
                 V::s(subject(plan, f.goal_id.as_deref(), f.measure_id.as_deref())),
@@ -55,7 +55,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             ]);
             rows.push(row);
         }
-        for c in &r.changes {
+        for c in r.written_changes() {
             let mut row = head(&format!("Change: {}", c.area.label().to_lowercase()));
             row.extend([
                 V::s(subject(plan, c.goal_id.as_deref(), c.measure_id.as_deref())),

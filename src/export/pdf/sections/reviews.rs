@@ -56,7 +56,7 @@ fn review(w: &mut Writer, ctx: &Ctx, r: &Review) {
         .assessment_id
         .as_ref()
         .and_then(|id| plan.assessments.iter().find(|a| &a.id == id));
-    if r.findings.is_empty() && r.changes.is_empty() {
+    if r.written_findings().next().is_none() && r.written_changes().next().is_none() {
         w.heading(&title, 2, 40.0);
         w.paragraph(&[Span::new(
             "Nothing found or decided is recorded yet.",
@@ -64,7 +64,7 @@ fn review(w: &mut Writer, ctx: &Ctx, r: &Review) {
         )]);
     } else {
         let mut t = Table::new(vec![col("About", 3.0), col("Found or decided", 6.6)]);
-        for f in &r.findings {
+        for f in r.written_findings() {
             t.row(vec![
                 Cell::blocks(vec![
                     vec![Span::new(
@@ -76,7 +76,7 @@ fn review(w: &mut Writer, ctx: &Ctx, r: &Review) {
                 Cell::text(f.text.trim()),
             ]);
         }
-        for c in &r.changes {
+        for c in r.written_changes() {
             t.row(vec![
                 Cell::blocks(vec![
                     vec![Span::new(
