@@ -82,10 +82,15 @@ test('a review is recorded and the plan rolled forward into the next cycle', { t
     const shots = process.env.STEPWISE_SHOTS;
     if (shots) {
       mkdirSync(shots, { recursive: true });
-      await (await find(app, 'settings-cycle')).scrollIntoView({ block: 'start' });
+      await (await app.$('#evaluation-heading')).scrollIntoView({ block: 'start' });
+      await app.pause(500);
       screenshot(join(shots, 'roadmap-cycle.png'));
-      await card.scrollIntoView({ block: 'start' });
+      await (await find(app, 'review-line', card)).scrollIntoView({ block: 'start' });
+      await app.pause(500);
       screenshot(join(shots, 'roadmap-review.png'));
+      await (await find(app, 'change-text-0', card)).scrollIntoView({ block: 'center' });
+      await app.pause(500);
+      screenshot(join(shots, 'roadmap-review-change.png'));
     }
 
     // The next cycle: a new plan, opened on its roadmap.
@@ -105,6 +110,7 @@ test('a review is recorded and the plan rolled forward into the next cycle', { t
     assert.equal(await (await find(app, 'finding-text-0', reviews[2])).getValue(), FINDING);
     if (shots) {
       await (await find(app, 'rolled-from')).scrollIntoView({ block: 'center' });
+      await app.pause(500);
       screenshot(join(shots, 'roadmap-rolled-forward.png'));
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankChange, changeNeeds, inOrder, measuresFor, reviewLine, rolledFromLine, subject, withGoal } from './cycle';
+import { blankChange, changeNeeds, inOrder, measuresFor, reviewLine, rolledFrom, subject, withGoal } from './cycle';
 import { blank } from './records';
 import type { Plan } from './types';
 
@@ -61,8 +61,10 @@ describe('reviews in order and their lines', () => {
     expect(reviewLine(april)).not.toMatch(/\d+\/\d+\/\d+/);
   });
   it('names the cycle a plan was rolled forward from', () => {
-    expect(rolledFromLine(null)).toBeNull();
-    const line = rolledFromLine({ plan_id: 'p', plan_name: 'Pilot', cycle: '2026–27', rolled_on: '2027-05-02' });
-    expect(line).toMatch(/^Rolled forward from “Pilot” \(2026–27\) on .*2027\.$/);
+    expect(rolledFrom(null)).toBeNull();
+    const line = rolledFrom({ plan_id: 'p', plan_name: 'Pilot', cycle: '2026–27', rolled_on: '2027-05-02' })!;
+    expect(line.before).toBe('Rolled forward from “Pilot”');
+    expect(line.cycle).toBe('(2026–27)');
+    expect(line.after).toMatch(/^on .*2027\.$/);
   });
 });

@@ -41,10 +41,15 @@ export function withGoal<T extends { goal_id: string | null; measure_id: string 
   return { ...item, goal_id: goalId, measure_id: keep ? item.measure_id : null };
 }
 
-/** One line about the cycle the plan came from, or null for a plan that started afresh. */
-export function rolledFromLine(from: RolledFrom | null): string | null {
+/** The line about the cycle the plan came from, in parts so the cycle ("2026–27") is never
+ * broken at its dash; null for a plan that started afresh. */
+export function rolledFrom(from: RolledFrom | null): { before: string; cycle: string; after: string } | null {
   if (!from) return null;
-  return `Rolled forward from “${from.plan_name}” (${from.cycle}) on ${formatDate(from.rolled_on)}.`;
+  return {
+    before: `Rolled forward from “${from.plan_name}”`,
+    cycle: `(${from.cycle})`,
+    after: `on ${formatDate(from.rolled_on)}.`,
+  };
 }
 
 /** How far a review has got, for its card's heading. */
