@@ -439,3 +439,47 @@ fn a_raters_evidence_is_recorded_and_kept_when_an_answer_says_nothing_of_it() {
     let cleared = score(&mut ws, entry(Some("")));
     assert_eq!(cleared.evidence, "");
 }
+
+#[test]
+fn the_cli_records_a_raters_evidence_and_shows_it_to_them() {
+    let db = TempDb::new();
+    let id = demo_via_cli(&db.path);
+    let cited = "Senate minutes, 12 March";
+    let out = stepwise(
+        &db.path,
+        &[
+            "assess",
+            "score",
+            &id,
+            "assessment-midpilot",
+            "Helen Tsosie",
+            "approval-process",
+            "3",
+            "--evidence",
+            cited,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = String::from_utf8(
+        stepwise(
+            &db.path,
+            &[
+                "assess",
+                "show",
+                &id,
+                "assessment-midpilot",
+                "--as",
+                "Helen Tsosie",
+            ],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(shown.contains(&format!("evidence: {cited}")), "{shown}");
+    let listed = String::from_utf8(stepwise(&db.path, &["assess", "list", &id]).stdout).unwrap();
+    assert!(listed.contains(" – "), "two days are set apart: {listed}");
+}

@@ -216,8 +216,9 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 );
             }
             for p in m::ordered_phases(&plan) {
+                // Spaced, so the dash between two ISO days is not read as part of either.
                 let dates = format!(
-                    "{}–{}",
+                    "{} – {}",
                     p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
                     p.ends_on.map(|d| d.to_string()).unwrap_or_default()
                 );
