@@ -8,7 +8,8 @@
 //
 // Test ids used (ui/src/components/roadmap/ReviewsSection.svelte, CyclePart.svelte):
 //   settings-cycle, roll-forward, rolled-from, add-review, review-card, review-name,
-//   review-status, review-line, add-finding, finding-goal-0, finding-measure-0, finding-text-0,
+//   review-status, review-line, review-new-assessment, review-assessment_id, add-finding,
+//   finding-goal-0, finding-measure-0, finding-text-0,
 //   add-change, change-area-0, change-measure-0, change-text-0, history-point, assessment,
 //   open-room-log, room-filter-action, log-item, nav-<step>, step-<step>
 import assert from 'node:assert/strict';
@@ -56,6 +57,13 @@ test('a review is recorded and the plan rolled forward into the next cycle', { t
     let card = await last(app, 'review-card');
     await fill(app, 'review-name', REVIEW, card);
     await choose(app, 'review-status', 'held', card);
+    // A new maturity assessment, started from the review and linked to it.
+    await click(app, 'review-new-assessment', card);
+    await saved(app);
+    await app.waitUntil(async () => (await (await find(app, 'review-assessment_id', card)).getValue()) !== '', {
+      timeout: 10_000,
+      timeoutMsg: 'the new assessment should be linked to the review',
+    });
     await click(app, 'add-finding', card);
     await saved(app);
     await choose(app, 'finding-goal-0', 'goal-automation', card);
@@ -119,7 +127,7 @@ test('a review is recorded and the plan rolled forward into the next cycle', { t
     assert.ok((await app.$$(sel('history-point'))).length >= 10, 'the check-ins are kept');
     await step(app, 'maturity');
     await find(app, 'assessment');
-    assert.equal((await app.$$(sel('assessment'))).length, 2, 'both past assessments are kept');
+    assert.equal((await app.$$(sel('assessment'))).length, 3, 'the past assessments and the review’s new one are kept');
 
     // The room's log carries the open actions only.
     await click(app, 'open-room-log');
