@@ -1,6 +1,7 @@
 // The evaluation cycle in the real app: with the demo plan open on the roadmap step, the
-// facilitator names the plan's cycle, adds a review held today with a finding about a measure
-// and a change to it (refused first while it names no measure), then starts the next cycle.
+// facilitator names the plan's cycle, adds a review held today with a new assessment, a finding
+// about a measure and a change to it (refused first while it names no measure), finds it in the
+// PDF, the workbook and the plan file, then starts the next cycle.
 // The new plan opens on its roadmap with the cycle advanced, says which plan it came from, and
 // holds last year's history: the review just added, the check-ins, the past assessments and
 // the open actions of the room's log. Pictures of the new parts are taken at 1024×768
@@ -13,10 +14,11 @@
 //   add-change, change-area-0, change-measure-0, change-text-0, history-point, assessment,
 //   open-room-log, room-filter-action, log-item, nav-<step>, step-<step>
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { accessibilityProblems, choose, click, fill, find, saved, sel, step } from '../support/ui.mjs';
 
@@ -100,6 +102,34 @@ test('a review is recorded and the plan rolled forward into the next cycle', { t
       await app.pause(500);
       screenshot(join(shots, 'roadmap-review-change.png'));
     }
+
+    // The review in the PDF, the workbook and the plan file.
+    await step(app, 'export');
+    await click(app, 'export-pdf');
+    const pdf = await (await find(app, 'export-result-pdf')).getAttribute('data-path');
+    const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const said of [`This plan is the plan of the ${CYCLE} cycle.`, REVIEW, FINDING, CHANGE, 'Change to measure']) {
+      assert.ok(printed.includes(said), `the PDF has "${said}"`);
+    }
+    await click(app, 'export-xlsx');
+    const xlsx = await (await find(app, 'export-result-xlsx')).getAttribute('data-path');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet('Reviews');
+    assert.ok(ws, 'the workbook has the "Reviews" sheet');
+    const cells = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(c.value === null ? '' : String(c.text ?? ''))));
+    for (const said of [CYCLE, REVIEW, FINDING, CHANGE, 'Change: measure']) {
+      assert.ok(cells.includes(said), `the sheet has "${said}"`);
+    }
+    await click(app, 'export-json');
+    const json = await (await find(app, 'export-result-json')).getAttribute('data-path');
+    const file = JSON.parse(readFileSync(json, 'utf8'));
+    assert.equal(file.plan.settings.cycle, CYCLE);
+    const stored = file.plan.reviews.find((r) => r.name === REVIEW);
+    assert.equal(stored.findings[0].text, FINDING);
+    assert.deepEqual([stored.changes[0].area, stored.changes[0].measure_id], ['measure', 'measure-days-to-award']);
+    await step(app, 'roadmap');
 
     // The next cycle: a new plan, opened on its roadmap.
     await click(app, 'roll-forward');

@@ -17,14 +17,19 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
          changes it decided, with what each changed.",
     )?;
     let s = &plan.settings;
-    let from = s
-        .rolled_from
-        .as_ref()
-        .map_or(String::new(), |f| format!("{} ({})", f.plan_name, f.cycle));
-    sh.pairs(&[
-        ("Cycle", V::s(s.cycle.trim())),
-        ("Rolled forward from", V::s(from)),
-    ])?;
+    let cycle = match s.cycle.trim() {
+        "" => "Not named yet".to_string(),
+        named => named.to_string(),
+    };
+    let mut pairs = vec![("Cycle", V::s(cycle))];
+    // Only a plan rolled forward says where from: an empty merged cell reads badly.
+    if let Some(f) = &s.rolled_from {
+        pairs.push((
+            "Rolled forward from",
+            V::s(format!("{} ({})", f.plan_name, f.cycle)),
+        ));
+    }
+    sh.pairs(&pairs)?;
     sh.freeze_title()?;
     let reviews = reviews_in_order(plan);
     if reviews.is_empty() {
