@@ -136,12 +136,15 @@ try {
     }),
   ]);
   await click(app, 'room-log-close');
-  // The roadmap's decisions requested and risk register, each from its heading.
+  // The roadmap's decisions requested, risk register, evaluation cycle and reviews, each from
+  // its heading.
   await click(app, 'nav-roadmap');
   await find(app, 'step-roadmap');
   for (const [name, heading] of [
     ['09-roadmap-asks.png', 'asks-heading'],
     ['09-roadmap-risks.png', 'risks-heading'],
+    ['09-roadmap-evaluation.png', 'evaluation-heading'],
+    ['09-roadmap-reviews.png', 'reviews-heading'],
   ]) {
     await extra(name, [
       () =>
