@@ -230,6 +230,14 @@ fn rolling_the_demo_forward_keeps_its_history_and_open_actions_and_leaves_it_as_
         }
     }
     assert!(next.milestones.iter().any(|m| m.cycle.is_some()));
+    // The roadmap's headline counts this cycle's milestones, not the ones carried as history.
+    let today = now().date_naive();
+    let headline = stepwise::figures::section_headline(&next, Step::Roadmap, today, None).unwrap();
+    let ours = next.milestones.iter().filter(|m| m.cycle.is_none()).count();
+    assert!(
+        headline.contains(&format!("0 of {ours} milestones done")),
+        "{headline}"
+    );
 
     // Rolled again, the milestones keep the cycle they were done in.
     let third = api::roll_forward(&mut ws, &next_id, now()).unwrap();
