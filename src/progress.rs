@@ -419,14 +419,18 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                 !plan.committee_members.is_empty(),
                 "the committee's members",
             )
+            // The workflow section also holds its two inputs the committee writes: what a
+            // request is judged on, and what every badge must publish.
             .check(
                 "workflow",
                 !plan.workflow_stages.is_empty()
                     && plan
                         .workflow_stages
                         .iter()
-                        .all(|w| w.responsible_role_id.is_some()),
-                "the badge request workflow, with someone responsible for every stage",
+                        .all(|w| w.responsible_role_id.is_some())
+                    && filled(&s.approval_criteria)
+                    && filled(&s.badge_requirements),
+                "the badge request workflow, with someone responsible for every stage, the approval criteria and the published badge requirements",
             )
             .check(
                 "proposal",
