@@ -63,6 +63,7 @@ fn plan() -> Plan {
                     score,
                     confidence: None,
                     note: String::new(),
+                    evidence: String::new(),
                 });
             }
             plan.raters.push(rater);

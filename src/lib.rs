@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod catalog;
+pub mod cycle;
 pub mod demo;
 pub mod edit;
 pub mod error;

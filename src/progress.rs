@@ -8,7 +8,7 @@
 //! Nothing here depends on the day: the plans table caches the result.
 
 use crate::catalog::catalog;
-use crate::model::{gaps_line, Communication, Goal, Kind, ObjectionStatus, Plan};
+use crate::model::{gaps_line, Communication, Goal, Kind, ObjectionStatus, Plan, ReviewStatus};
 use crate::smart::is_smart;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -95,7 +95,7 @@ impl Step {
                 false,
             ),
             Step::Communication => (&[K::Communication, K::Training], false),
-            Step::Roadmap => (&[K::Phase, K::Milestone, K::Ask, K::Risk], true),
+            Step::Roadmap => (&[K::Phase, K::Milestone, K::Ask, K::Risk, K::Review], true),
             Step::Export => (&[], true),
         }
     }
@@ -419,14 +419,18 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                 !plan.committee_members.is_empty(),
                 "the committee's members",
             )
+            // The workflow section also holds its two inputs the committee writes: what a
+            // request is judged on, and what every badge must publish.
             .check(
                 "workflow",
                 !plan.workflow_stages.is_empty()
                     && plan
                         .workflow_stages
                         .iter()
-                        .all(|w| w.responsible_role_id.is_some()),
-                "the badge request workflow, with someone responsible for every stage",
+                        .all(|w| w.responsible_role_id.is_some())
+                    && filled(&s.approval_criteria)
+                    && filled(&s.badge_requirements),
+                "the badge request workflow, with someone responsible for every stage, the approval criteria and the published badge requirements",
             )
             .check(
                 "proposal",
@@ -530,6 +534,20 @@ pub fn step_checks_with(plan: &Plan, step: Step, smart: &dyn Fn(&Goal) -> bool) 
                     filled(&s.evaluation_cycle),
                     "the evaluation cycle",
                 );
+            let unrecorded = plan
+                .reviews
+                .iter()
+                .filter(|r| r.status == ReviewStatus::Held && r.written_findings().next().is_none())
+                .count();
+            t.check(
+                "reviews",
+                !plan.reviews.is_empty() && unrecorded == 0,
+                if unrecorded == 0 {
+                    "a review on the evaluation calendar, with what each one held found".to_string()
+                } else {
+                    format!("what each review held found ({unrecorded} without findings)")
+                },
+            );
         }
         Step::Export => {
             t.check(

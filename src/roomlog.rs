@@ -261,6 +261,7 @@ pub fn promote_action(plan: &Plan, action_id: &str, to: PromoteTo) -> Result<Vec
                 goal_id: None,
                 status: MilestoneStatus::Planned,
                 done_on: None,
+                cycle: None,
             };
             linked.milestone_id = Some(milestone.id.clone());
             Entity::Milestone(milestone)

@@ -1,7 +1,7 @@
 //! Plans as plain text, for the terminal: the list of plans, a plan's summary and its checks.
 
 use crate::figures::{self, measure_standings, measures_needing_attention};
-use crate::model::{gaps_line, metadata_gaps, ObjectionStatus, Plan};
+use crate::model::{gaps_line, metadata_gaps, ObjectionStatus, Plan, ReviewStatus};
 use crate::progress::{progress, steps_complete};
 use crate::smart::{goal_findings, Severity};
 use crate::store::PlanSummary;
@@ -53,6 +53,7 @@ pub fn plan_summary(plan: &Plan, today: NaiveDate) -> String {
     let _ = writeln!(out, "{}", crate::figures::board_line(plan));
     let _ = writeln!(out, "{}", standards_line(plan));
     let _ = writeln!(out, "{}", badges_line(plan));
+    let _ = writeln!(out, "{}", cycle_line(plan));
     let steps = progress(plan);
     let _ = writeln!(
         out,
@@ -128,6 +129,11 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
     }
     for m in &plan.milestones {
         let status = match m.done_on {
+            _ if m.cycle.is_some() => format!(
+                "{} ({})",
+                m.status.label(),
+                m.cycle.as_deref().unwrap_or_default()
+            ),
             _ if m.overdue(today) => "Overdue".to_string(),
             Some(d) => format!("Done {d}"),
             None => m.status.label().to_string(),
@@ -138,6 +144,7 @@ pub fn plan_check(plan: &Plan, today: NaiveDate) -> String {
     board_check(&mut out, plan, today);
     standards_check(&mut out, plan);
     badges_check(&mut out, plan);
+    reviews_check(&mut out, plan, today);
     out
 }
 
@@ -209,6 +216,70 @@ fn badges_check(out: &mut String, plan: &Plan) {
                 r.issued_by.trim()
             }
         );
+    }
+}
+
+/// One line for the summary: the plan's cycle, where it came from, and its reviews.
+fn cycle_line(plan: &Plan) -> String {
+    let s = &plan.settings;
+    let cycle = if s.cycle.trim().is_empty() {
+        "not named".to_string()
+    } else {
+        s.cycle.trim().to_string()
+    };
+    let from = s.rolled_from.as_ref().map_or(String::new(), |f| {
+        format!(" (rolled forward from {})", f.cycle)
+    });
+    let held = plan
+        .reviews
+        .iter()
+        .filter(|r| r.status == ReviewStatus::Held)
+        .count();
+    format!(
+        "cycle: {cycle}{from}  reviews: {} ({held} held)",
+        plan.reviews.len()
+    )
+}
+
+/// Each review by date, with what it found and changed, or what it still lacks: a held review
+/// with no findings, a planned one whose day has passed.
+fn reviews_check(out: &mut String, plan: &Plan, today: NaiveDate) {
+    let _ = writeln!(out, "\nReviews of the evaluation cycle:");
+    let reviews = crate::cycle::reviews_in_order(plan);
+    if reviews.is_empty() {
+        let _ = writeln!(out, "  none yet: plan the next review");
+    }
+    for r in reviews {
+        let kind = crate::cycle::kind_unless_named(r).map_or(String::new(), |k| format!(" ({k})"));
+        let _ = writeln!(
+            out,
+            "  {:<9} {} {}{kind}",
+            r.status.label(),
+            r.held_on,
+            r.name
+        );
+        if r.status == ReviewStatus::Held && r.written_findings().next().is_none() {
+            let _ = writeln!(out, "      held, but nothing found is recorded");
+        }
+        if r.status == ReviewStatus::Planned && r.held_on < today {
+            let _ = writeln!(
+                out,
+                "      the day it was planned for is past: record what it found, or move it"
+            );
+        }
+        for f in r.written_findings() {
+            let about = crate::cycle::subject(plan, f.goal_id.as_deref(), f.measure_id.as_deref());
+            let _ = writeln!(out, "      found ({about}): {}", f.text.trim());
+        }
+        for c in r.written_changes() {
+            let about = crate::cycle::subject(plan, c.goal_id.as_deref(), c.measure_id.as_deref());
+            let _ = writeln!(
+                out,
+                "      changed {} ({about}): {}",
+                c.area.label().to_lowercase(),
+                c.text.trim()
+            );
+        }
     }
 }
 

@@ -15,7 +15,8 @@
 //   aria-pressed when the grid can be scored, else text), mark-mine | mark-rater |
 //   mark-agreed | mark-current | mark-target, row-status, disagreement, row-details,
 //   row-detail, row-error
-//   na-reason, mark-na, score-confidence, score-note, score-save-details, score-clear
+//   na-reason, mark-na, score-confidence, score-note, score-evidence, score-save-details, score-clear,
+//   rater-evidence
 //   agree-form, agree-stage, agree-rationale, agree-evidence, agree-save, agree-reason
 //   phase-name, phase-start, phase-end, add-phase, target-phase, clear-target
 //   heatmap (data-view), heatmap-row (data-subfacet; cells carry data-cell), heatmap-legend,
@@ -28,7 +29,7 @@
 //   factor (data-factor), factor-status
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -38,6 +39,7 @@ import { accessibilityProblems } from '../support/ui.mjs';
 const POLICY = 'purpose-business-model';
 const AUDIENCE = 'target-audience';
 const COHORT = 'cohort-size';
+const COHORT_EVIDENCE = 'Registrar enrolment report, fall term';
 const SCREENSHOT = process.env.STEPWISE_E2E_SCREENSHOT_MATURITY;
 
 let driver;
@@ -163,6 +165,16 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
       ...T,
       timeoutMsg: 'the N/A answer with its reason never showed',
     });
+    // The evidence behind her answer, in her own words.
+    await type(app, '[data-testid="score-evidence"]', COHORT_EVIDENCE);
+    await click(app, '[data-testid="score-save-details"]');
+    await app.$('[data-testid="row-detail"] .ok').waitForExist({ ...T, timeoutMsg: 'the evidence was never saved' });
+    if (process.env.STEPWISE_SHOTS) {
+      mkdirSync(process.env.STEPWISE_SHOTS, { recursive: true });
+      await app.$('[data-testid="score-evidence"]').scrollIntoView({ block: 'center' });
+      await app.pause(500);
+      screenshot(join(process.env.STEPWISE_SHOTS, 'maturity-score-evidence.png'));
+    }
 
     // ---- Ben's turn: none of Ada's answers may show ----
     await click(app, '[data-testid="turn-rater"][data-name="Ben Okafor"]');
@@ -218,6 +230,11 @@ test('a committee scores blind, reveals, agrees, targets Phase 2, drafts a goal,
       ...T,
       timeoutMsg: 'the agreed stage never showed on the row',
     });
+    // What each rater cited shows beside their answer when the stage is discussed.
+    await click(app, `${row(COHORT)} [data-testid="row-details"]`);
+    const cited = await app.$('[data-testid="rater-evidence"]');
+    await cited.waitForExist({ ...T, timeoutMsg: 'the rater’s evidence is not beside her answer' });
+    assert.match(await cited.getText(), new RegExp(COHORT_EVIDENCE));
 
     // ---- Phase 2 and its targets; a refused target says why ----
     await click(app, '[data-testid="mode-targets"]');

@@ -136,12 +136,15 @@ try {
     }),
   ]);
   await click(app, 'room-log-close');
-  // The roadmap's decisions requested and risk register, each from its heading.
+  // The roadmap's decisions requested, risk register, evaluation cycle and reviews, each from
+  // its heading.
   await click(app, 'nav-roadmap');
   await find(app, 'step-roadmap');
   for (const [name, heading] of [
     ['10-roadmap-asks.png', 'asks-heading'],
     ['10-roadmap-risks.png', 'risks-heading'],
+    ['10-roadmap-evaluation.png', 'evaluation-heading'],
+    ['10-roadmap-reviews.png', 'reviews-heading'],
   ]) {
     await extra(name, [
       () =>

@@ -137,6 +137,12 @@ impl Backend {
         Ok(api::duplicate_plan(&mut *self.workspace()?, id, None, now)?)
     }
 
+    pub fn roll_forward(&self, id: &str, now: DateTime<Utc>) -> Result<String, ApiError> {
+        let next = api::roll_forward(&mut *self.workspace()?, id, now)?;
+        tracing::info!(plan = %id, next = %next, "plan rolled forward");
+        Ok(next)
+    }
+
     pub fn delete_plan(&self, id: &str) -> Result<(), ApiError> {
         api::delete_plan(&mut *self.workspace()?, id)?;
         tracing::info!(plan = %id, "plan deleted");

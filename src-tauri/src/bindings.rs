@@ -196,7 +196,7 @@ fn json(s: &str) -> String {
 /// The core's constants the screens use, so the UI never copies them.
 fn constants_ts() -> String {
     let mut out = String::from(GENERATED);
-    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { BadgeStatus } from './BadgeStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { ObjectionStatus } from './ObjectionStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { RiskBand } from './RiskBand';\nimport type { RiskStatus } from './RiskStatus';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
+    out.push_str("import type { ActionStatus } from './ActionStatus';\nimport type { BadgeStatus } from './BadgeStatus';\nimport type { ChangeArea } from './ChangeArea';\nimport type { ReviewKind } from './ReviewKind';\nimport type { ReviewStatus } from './ReviewStatus';\nimport type { Better } from './Better';\nimport type { CheckInConfidence } from './CheckInConfidence';\nimport type { Confidence } from './Confidence';\nimport type { FactorStatus } from './FactorStatus';\nimport type { ObjectionStatus } from './ObjectionStatus';\nimport type { Frequency } from './Frequency';\nimport type { Kind } from './Kind';\nimport type { MeasureStatus } from './MeasureStatus';\nimport type { Plan } from './Plan';\nimport type { RiskBand } from './RiskBand';\nimport type { RiskStatus } from './RiskStatus';\nimport type { Severity } from './Severity';\nimport type { Step } from './Step';\n");
     out.push_str(
         "\n/** The steps of the journey, in order. */\nexport const STEPS: readonly Step[] = [\n",
     );
@@ -276,6 +276,30 @@ fn constants_ts() -> String {
         "ObjectionStatus",
         &stepwise::model::ObjectionStatus::ALL,
         |s| s.label().into(),
+    );
+    record(
+        &mut out,
+        "Which review of the evaluation cycle this is.",
+        "REVIEW_KIND_LABEL",
+        "ReviewKind",
+        &stepwise::model::ReviewKind::ALL,
+        |k| k.label().into(),
+    );
+    record(
+        &mut out,
+        "Whether a review has taken place.",
+        "REVIEW_STATUS_LABEL",
+        "ReviewStatus",
+        &stepwise::model::ReviewStatus::ALL,
+        |s| s.label().into(),
+    );
+    record(
+        &mut out,
+        "What part of the plan a review's change is to.",
+        "CHANGE_AREA_LABEL",
+        "ChangeArea",
+        &stepwise::model::ChangeArea::ALL,
+        |a| a.label().into(),
     );
     record(
         &mut out,

@@ -53,6 +53,15 @@ pub fn duplicate_plan(
     Ok(ws.store_mut().duplicate_plan(plan_id, name, now)?.id)
 }
 
+/// Starts next cycle's plan from this one (see `crate::cycle`); answers the new plan's id.
+/// The plan rolled forward stays as it is, the record of its cycle.
+pub fn roll_forward(ws: &mut Workspace, plan_id: &str, now: DateTime<Utc>) -> Result<Id> {
+    let plan = ws.store().plan(plan_id)?;
+    let next = crate::cycle::roll_forward(&plan, now.date_naive(), now)?;
+    ws.store_mut().insert_plan(&next)?;
+    Ok(next.id)
+}
+
 /// Deletes the plan and forgets its undo history.
 pub fn delete_plan(ws: &mut Workspace, plan_id: &str) -> Result<()> {
     ws.store_mut().delete_plan(plan_id)?;

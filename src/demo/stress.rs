@@ -157,6 +157,7 @@ fn add_goals(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
                 goal_id: Some(goal.id.clone()),
                 status: MilestoneStatus::Planned,
                 done_on: None,
+                cycle: None,
             });
         }
         plan.goals.push(goal);
@@ -235,6 +236,10 @@ fn add_measures(plan: &mut Plan, first_new: usize, today: NaiveDate, dice: &mut 
 /// raters on every sub-facet, agreed, and aimed at the plan's last two phases.
 fn replace_assessments(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
     plan.assessments.clear();
+    // The demo's reviews name its assessments, which are replaced here.
+    for r in &mut plan.reviews {
+        r.assessment_id = None;
+    }
     plan.raters.clear();
     plan.ratings.clear();
     plan.agreements.clear();
@@ -305,6 +310,7 @@ fn replace_assessments(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
                     } else {
                         String::new()
                     },
+                    evidence: String::new(),
                 });
             }
             stages.sort_unstable();

@@ -1,6 +1,6 @@
 //! How firmly each stage of an assessment stands: a board should know which of the stages it
-//! reads rest on the committee's opinion alone (no evidence cited when the stage was agreed,
-//! or no stage agreed at all) and which on a split vote (raters `DISAGREEMENT_SPREAD` or more
+//! reads rest on the committee's opinion alone (no evidence cited when the stage was agreed
+//! nor by any rater for their own score) and which on a split vote (raters `DISAGREEMENT_SPREAD` or more
 //! stages apart). The PDF names them; the workbook gives each sub-facet's in a column.
 
 use crate::maturity::{Results, SubfacetResult};
@@ -8,7 +8,8 @@ use crate::maturity::{Results, SubfacetResult};
 /// What a sub-facet's stage rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Firmness {
-    /// No evidence was cited when the stage was agreed, or no stage was agreed.
+    /// No evidence was cited when the stage was agreed (or no stage was agreed), nor by any
+    /// rater for their score.
     pub opinion_only: bool,
     /// The raters' stages lie far apart.
     pub split: bool,
@@ -17,10 +18,10 @@ pub struct Firmness {
 impl Firmness {
     pub fn of(r: &SubfacetResult) -> Firmness {
         Firmness {
-            opinion_only: r
-                .agreement
-                .as_ref()
-                .is_none_or(|a| a.evidence.trim().is_empty()),
+            opinion_only: r.rater_evidence.is_empty()
+                && r.agreement
+                    .as_ref()
+                    .is_none_or(|a| a.evidence.trim().is_empty()),
             split: r.aggregate.disagreement,
         }
     }

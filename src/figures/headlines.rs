@@ -6,9 +6,9 @@
 use super::board::{next_90_days, risks_ranked, HORIZON_DAYS};
 use super::maturity::{MaturityFigures, StageMean};
 use super::measures::measure_tally;
-use super::numbers::number;
+use super::numbers::{number, short_date};
 use crate::catalog::catalog;
-use crate::model::{MilestoneStatus, Plan};
+use crate::model::{MilestoneStatus, Plan, ReviewStatus};
 use crate::progress::{messages_written, Step};
 use crate::smart::is_smart;
 use crate::status::MeasureStatus;
@@ -231,16 +231,21 @@ fn roadmap(plan: &Plan, today: NaiveDate) -> Option<String> {
         return None;
     }
     let mut parts = vec![count(plan.phases.len(), "phase", "phases")];
-    if !plan.milestones.is_empty() {
-        let done = plan
-            .milestones
+    // Milestones carried from an earlier cycle are its history, not this cycle's progress.
+    let ours: Vec<_> = plan
+        .milestones
+        .iter()
+        .filter(|m| m.cycle.is_none())
+        .collect();
+    if !ours.is_empty() {
+        let done = ours
             .iter()
             .filter(|m| m.status == MilestoneStatus::Done)
             .count();
         let soon = next_90_days(plan, today).len();
         parts.push(format!(
             "{done} of {} milestones done, {soon} due within {HORIZON_DAYS} days",
-            plan.milestones.len()
+            ours.len()
         ));
     }
     if !plan.asks.is_empty() {
@@ -252,6 +257,14 @@ fn roadmap(plan: &Plan, today: NaiveDate) -> Option<String> {
     }
     if let Some(top) = risks_ranked(plan).first() {
         parts.push(format!("the top risk scores {} of 25", top.score()));
+    }
+    let next_review = plan
+        .reviews
+        .iter()
+        .filter(|r| r.status == ReviewStatus::Planned && r.held_on >= today)
+        .min_by_key(|r| r.held_on);
+    if let Some(r) = next_review {
+        parts.push(format!("the next review is on {}", short_date(r.held_on)));
     }
     Some(parts.join("; "))
 }

@@ -99,6 +99,8 @@ pub struct SubfacetResult {
     /// The agreed score, or the proposal from the scores until one is agreed; `None` when
     /// nobody has scored the sub-facet.
     pub current: Option<Score>,
+    /// The evidence raters cited for their own scores, in the order they scored.
+    pub rater_evidence: Vec<String>,
 }
 
 impl SubfacetResult {
@@ -156,11 +158,18 @@ pub(crate) fn assessment_ratings<'a>(plan: &'a Plan, assessment_id: &str) -> Vec
 pub(crate) fn compute(plan: &Plan, assessment_id: &str) -> Result<Results> {
     let assessment = find_assessment(plan, assessment_id)?;
     let mut scores: HashMap<&str, Vec<&Score>> = HashMap::new();
+    let mut evidence: HashMap<&str, Vec<String>> = HashMap::new();
     for r in assessment_ratings(plan, &assessment.id) {
         scores
             .entry(r.subfacet_id.as_str())
             .or_default()
             .push(&r.score);
+        if !r.evidence.trim().is_empty() {
+            evidence
+                .entry(r.subfacet_id.as_str())
+                .or_default()
+                .push(r.evidence.trim().to_string());
+        }
     }
     let agreements: HashMap<&str, &Agreement> = plan
         .agreements
@@ -184,6 +193,7 @@ pub(crate) fn compute(plan: &Plan, assessment_id: &str) -> Result<Results> {
                 aggregate,
                 agreement,
                 current,
+                rater_evidence: evidence.remove(sf.id.as_str()).unwrap_or_default(),
             }
         })
         .collect();

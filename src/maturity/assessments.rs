@@ -95,16 +95,19 @@ pub struct ScoreEntry {
     pub score: Score,
     pub confidence: Option<Confidence>,
     pub note: String,
+    /// What the stage rests on; `None` keeps what the rating already cites (a form or a CSV
+    /// without an evidence column says nothing about it).
+    pub evidence: Option<String>,
 }
 
 /// The edits that record these answers. A rater has one rating per sub-facet, so an answer
 /// to a sub-facet already scored replaces that rating (same id) instead of adding a second.
 /// Every problem with every entry is reported at once, under `scores[i]`.
 pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
-    let existing: HashMap<(&str, &str), &str> = plan
+    let existing: HashMap<(&str, &str), &Rating> = plan
         .ratings
         .iter()
-        .map(|r| ((r.rater_id.as_str(), r.subfacet_id.as_str()), r.id.as_str()))
+        .map(|r| ((r.rater_id.as_str(), r.subfacet_id.as_str()), r))
         .collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
@@ -126,13 +129,20 @@ pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
                 ),
             );
         }
+        let before = existing.get(&key);
+        let evidence = match (&e.evidence, before) {
+            (Some(text), _) => text.trim().to_string(),
+            (None, Some(r)) => r.evidence.clone(),
+            (None, None) => String::new(),
+        };
         let rating = Rating {
-            id: existing.get(&key).map_or_else(new_id, |id| id.to_string()),
+            id: before.map_or_else(new_id, |r| r.id.clone()),
             rater_id: e.rater_id.clone(),
             subfacet_id: e.subfacet_id.clone(),
             score: trimmed(&e.score),
             confidence: e.confidence,
             note: e.note.trim().to_string(),
+            evidence,
         };
         rating.check(&mut c);
         edits.push(Edit::Put {

@@ -140,6 +140,7 @@ pub fn parse_scores(plan: &Plan, assessment_id: &str, text: &str) -> Result<Vec<
             score,
             confidence,
             note: cell(5).to_string(),
+            evidence: None,
         });
     }
     if !problems.is_empty() {

@@ -65,6 +65,9 @@ pub fn view_text(v: &AssessmentView) -> String {
                 subfacet_name(&r.subfacet_id),
                 score_text(&r.score)
             );
+            if !r.evidence.trim().is_empty() {
+                let _ = writeln!(out, "      evidence: {}", r.evidence.trim());
+            }
         }
     }
     match &v.results {

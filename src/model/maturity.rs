@@ -111,6 +111,8 @@ pub struct Rating {
     pub score: Score,
     pub confidence: Option<Confidence>,
     pub note: String,
+    /// What the rater's stage rests on: a sentence, a link or a file's name.
+    pub evidence: String,
 }
 
 impl Record for Rating {
@@ -134,6 +136,7 @@ impl Record for Rating {
         check_subfacet(c, &self.subfacet_id);
         self.score.check(c, "score");
         c.text("note", &self.note);
+        c.text("evidence", &self.evidence);
     }
 }
 

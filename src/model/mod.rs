@@ -4,6 +4,7 @@
 mod badges;
 mod board;
 mod context;
+mod cycle;
 mod goals;
 mod governance;
 mod maturity;
@@ -17,6 +18,7 @@ mod vision;
 pub use badges::*;
 pub use board::*;
 pub use context::*;
+pub use cycle::*;
 pub use goals::*;
 pub use governance::*;
 pub use maturity::*;
@@ -87,6 +89,7 @@ pub struct Plan {
     pub actions: Vec<Action>,
     pub asks: Vec<Ask>,
     pub risks: Vec<Risk>,
+    pub reviews: Vec<Review>,
 }
 
 kinds! {
@@ -131,6 +134,7 @@ kinds! {
     Action(Action) => "actions", actions, "action", parent: None;
     Ask(Ask) => "asks", asks, "decision requested", parent: None;
     Risk(Risk) => "risks", risks, "risk", parent: None;
+    Review(Review) => "reviews", reviews, "review", parent: None;
 }
 
 /// The plan's single-valued fields, edited as one.
@@ -158,6 +162,10 @@ pub struct PlanSettings {
     pub badge_requirements: String,
     /// How the roadmap's evaluation cycle runs.
     pub evaluation_cycle: String,
+    /// The cycle this plan is the plan of, e.g. "2026–27"; rolling forward advances it.
+    pub cycle: String,
+    /// The plan of the cycle before, when this one was rolled forward from it.
+    pub rolled_from: Option<RolledFrom>,
 }
 
 impl PlanSettings {
@@ -182,6 +190,10 @@ impl PlanSettings {
         ] {
             c.text(field, value);
         }
+        if let Some(reason) = crate::record::not_one_line(&self.cycle) {
+            c.problem("cycle", reason);
+        }
+        c.text("cycle", &self.cycle);
     }
 }
 
@@ -235,6 +247,7 @@ impl Plan {
             actions: vec![],
             asks: vec![],
             risks: vec![],
+            reviews: vec![],
         }
     }
 }

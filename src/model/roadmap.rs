@@ -44,6 +44,8 @@ pub struct Milestone {
     pub status: MilestoneStatus,
     /// The day it was reached; only a milestone that is done has one.
     pub done_on: Option<NaiveDate>,
+    /// The earlier cycle it belongs to, when it was carried into this one as history.
+    pub cycle: Option<String>,
 }
 
 /// Where a milestone stands. A milestone past its date is not marked missed by itself: the

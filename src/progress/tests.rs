@@ -92,6 +92,10 @@ fn governance_counts_the_eleven_sections_of_its_screen() {
         ]
     );
     assert_eq!(count(&plan, Step::Governance), (11, 11));
+    // The workflow's inputs are written by the committee: unwritten, the workflow is not done.
+    let criteria = std::mem::take(&mut plan.settings.approval_criteria);
+    assert_eq!(count(&plan, Step::Governance), (10, 11));
+    plan.settings.approval_criteria = criteria;
     plan.pathways.clear();
     assert_eq!(count(&plan, Step::Governance), (10, 11));
     plan.frameworks.clear();

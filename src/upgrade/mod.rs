@@ -15,6 +15,7 @@ mod v4_measure_thresholds;
 mod v5_asks_risks;
 mod v6_standards;
 mod v7_badges;
+mod v8_cycle;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -78,11 +79,16 @@ pub static STEPS: &[Step] = &[
         sql: include_str!("../store/migrations/007-badges.sql"),
         rewrite: Some(v7_badges::rewrite),
     },
+    Step {
+        to: 8,
+        sql: include_str!("../store/migrations/008-reviews.sql"),
+        rewrite: Some(v8_cycle::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 7;
+pub const DATA_VERSION: i64 = 8;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 

@@ -232,3 +232,20 @@ fn a_version_2_database_gains_the_asks_and_risks_tables_after_the_room_log() {
         );
     }
 }
+
+#[test]
+fn a_version_7_plan_gains_its_cycle_reviews_and_the_empty_new_fields_and_keeps_set_ones() {
+    let mut plan = json!({
+        "settings": {"organisation": "X"},
+        "milestones": [{"id": "m", "title": "Launch"}, {"id": "n", "title": "Pilot", "cycle": "2025–26"}],
+        "ratings": [{"id": "r", "note": "seen"}, {"id": "s", "evidence": "minutes"}]
+    });
+    upgrade_plan_file(steps_after(STEPS, 7), &mut plan);
+    assert_eq!(plan["reviews"], json!([]));
+    assert_eq!(plan["settings"]["cycle"], "");
+    assert_eq!(plan["settings"]["rolled_from"], Value::Null);
+    assert_eq!(plan["milestones"][0]["cycle"], Value::Null);
+    assert_eq!(plan["milestones"][1]["cycle"], "2025–26");
+    assert_eq!(plan["ratings"][0]["evidence"], "");
+    assert_eq!(plan["ratings"][1]["evidence"], "minutes");
+}

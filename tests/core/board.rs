@@ -326,7 +326,8 @@ fn each_section_opens_with_a_conclusion_where_the_plan_holds_one_and_only_then()
     assert_eq!(
         line(Step::Roadmap),
         "3 phases; 2 of 10 milestones done, 1 due within 90 days; \
-         3 decisions asked of leadership; the top risk scores 16 of 25"
+         3 decisions asked of leadership; the top risk scores 16 of 25; \
+         the next review is on 15 Apr 2027"
     );
     assert!(
         line(Step::Maturity).starts_with("Mean stage 1.9 today; Phase 2 — Launch aims for 2.9"),

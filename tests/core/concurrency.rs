@@ -75,6 +75,7 @@ fn simultaneous_first_scores_for_one_rater_and_sub_facet_all_land_as_one_rating(
                 score: Score::Stage(1 + (i as u8) % 5),
                 confidence: None,
                 note: format!("writer {i}, round {round}"),
+                evidence: None,
             };
             let intent = Intent::RecordScores {
                 scores: vec![entry],

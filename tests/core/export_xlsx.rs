@@ -11,7 +11,7 @@ use stepwise::demo::demo_plan;
 use stepwise::export::{self, Format};
 use stepwise::Plan;
 
-const SHEETS: [&str; 27] = [
+const SHEETS: [&str; 28] = [
     "Summary",
     "Context",
     "Vision",
@@ -36,6 +36,7 @@ const SHEETS: [&str; 27] = [
     "Roadmap",
     "Decisions requested",
     "Risks",
+    "Reviews",
     "Parked questions",
     "Decisions taken",
     "Actions",

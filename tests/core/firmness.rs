@@ -24,9 +24,10 @@ fn the_pdf_and_the_workbook_say_which_stages_rest_on_opinion_or_a_split_vote() {
         .iter()
         .filter(|r| r.current.is_some())
         .filter(|r| {
-            r.agreement
-                .as_ref()
-                .is_none_or(|a| a.evidence.trim().is_empty())
+            r.rater_evidence.is_empty()
+                && r.agreement
+                    .as_ref()
+                    .is_none_or(|a| a.evidence.trim().is_empty())
         })
         .count();
     assert!(opinion > 0 && opinion < scored, "the demo has both kinds");

@@ -558,3 +558,59 @@ fn a_file_that_is_not_a_scoring_form_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_form_carries_each_raters_evidence_and_a_version_2_form_keeps_what_was_cited() {
+    let (mut f, raters, files) = three_forms();
+    let (name, bytes) = &files[0];
+    let headers = forms::headers();
+    assert_eq!(headers.last().map(String::as_str), Some("Evidence"));
+    let filled = fill(
+        &answer_all(bytes, |_| 2),
+        SCORES_XML,
+        &[("L7".into(), text("https://intranet.example/policy-v3.pdf"))],
+    );
+    stepwise::api::import_scoring_forms(
+        &mut f.ws,
+        &f.plan_id,
+        &f.assessment_id,
+        &[(name.clone(), filled)],
+        now(),
+    )
+    .unwrap();
+    let first = catalog().subfacets().next().unwrap().id.clone();
+    let cited = |f: &Fixture| {
+        f.plan()
+            .ratings
+            .iter()
+            .find(|r| r.rater_id == raters[0] && r.subfacet_id == first)
+            .unwrap()
+            .evidence
+            .clone()
+    };
+    assert_eq!(cited(&f), "https://intranet.example/policy-v3.pdf");
+
+    // The form exported again shows it; a version 2 form (no evidence column) keeps it.
+    let again = bytes_again(&f, &raters[0]);
+    let strings: String = unzip(&again)
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".xml"))
+        .map(|(_, d)| String::from_utf8_lossy(&d).into_owned())
+        .collect();
+    assert!(
+        strings.contains("policy-v3.pdf"),
+        "the form shows what was cited"
+    );
+    let old = fill(
+        &fill(
+            &answer_all(&again, |_| 3),
+            IDS_XML,
+            &[("B1".into(), text("2"))],
+        ),
+        SCORES_XML,
+        &[("L6".into(), Fill::Blank), ("L7".into(), Fill::Blank)],
+    );
+    stepwise::api::import_scoring_form(&mut f.ws, &f.plan_id, &f.assessment_id, &old, now())
+        .unwrap();
+    assert_eq!(cited(&f), "https://intranet.example/policy-v3.pdf");
+}

@@ -7,6 +7,7 @@ mod board;
 mod cli;
 mod concurrency;
 mod crash;
+mod cycle;
 mod export_docx;
 mod export_pdf;
 mod export_xlsx;

@@ -67,6 +67,7 @@ impl Fixture {
             score,
             confidence: None,
             note: String::new(),
+            evidence: None,
         };
         act::record_score(&mut self.ws, &self.plan_id, &entry, now()).unwrap();
     }
@@ -505,6 +506,7 @@ fn two_assessments_compare_sub_facet_by_sub_facet() {
             score: Score::Stage(s),
             confidence: None,
             note: String::new(),
+            evidence: None,
         };
         act::record_score(&mut f.ws, &f.plan_id, &e, now()).unwrap();
     }
@@ -536,6 +538,7 @@ fn bulk_scores_land_together_or_not_at_all_and_rescoring_replaces() {
         score,
         confidence: Some(Confidence::Observed),
         note: String::new(),
+        evidence: None,
     };
     let bad = [
         entry("analytics", Score::Stage(2)),

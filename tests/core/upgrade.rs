@@ -148,6 +148,15 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
         } else {
             assert!(!demo.badges.is_empty() && !demo.issuing_routes.is_empty());
         }
+        // Every fixture predates the evaluation cycle (version 8).
+        assert!(
+            demo.reviews.is_empty()
+                && demo.settings.cycle.is_empty()
+                && demo.settings.rolled_from.is_none()
+                && demo.milestones.iter().all(|m| m.cycle.is_none())
+                && demo.ratings.iter().all(|r| r.evidence.is_empty()),
+            "{version}: no reviews, cycle, carried milestones or rater evidence before version 8"
+        );
         assert_eq!(
             revealed_before,
             raw(&path, blind_state),
@@ -226,6 +235,14 @@ fn every_earlier_plan_file_imports_with_no_text_lost() {
             }
             assert_eq!(exported["plan"]["settings"]["approval_criteria"], "");
         }
+        assert_eq!(
+            (
+                &exported["plan"]["reviews"],
+                &exported["plan"]["settings"]["cycle"]
+            ),
+            (&Value::Array(vec![]), &Value::from("")),
+            "{version}: no reviews and no cycle before version 8"
+        );
         let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
         texts(&original["plan"], &mut before);
         texts(&exported["plan"], &mut after);

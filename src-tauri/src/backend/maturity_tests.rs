@@ -223,6 +223,7 @@ fn score(backend: &Backend, plan: &str, rater: &str, subfacet: &str, stage: u8) 
         score: Score::Stage(stage),
         confidence: None,
         note: String::new(),
+        evidence: None,
     };
     backend
         .record_score(plan, &entry, now())
@@ -435,6 +436,7 @@ fn bad_dates_and_unknown_raters_are_refused_by_name() {
         score: Score::NotApplicable(" ".into()),
         confidence: None,
         note: String::new(),
+        evidence: None,
     };
     let refused = w
         .backend

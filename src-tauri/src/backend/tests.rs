@@ -262,3 +262,21 @@ fn plans_are_created_duplicated_imported_and_deleted() {
         "a refused file adds nothing"
     );
 }
+
+#[test]
+fn a_plan_rolls_forward_into_a_new_plan_and_one_without_a_cycle_is_refused_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (backend, demo) = demo_backend(dir.path());
+    let next = backend.roll_forward(&demo, now()).unwrap();
+    let state = backend.plan_state(&next, now()).unwrap();
+    let from = state.plan.settings.rolled_from.as_ref().unwrap();
+    assert_eq!(from.plan_id, demo);
+    assert_ne!(state.plan.settings.cycle, from.cycle);
+    assert_eq!(backend.list_plans().unwrap().len(), 2);
+
+    let blank = backend.create_plan("No cycle yet", now()).unwrap();
+    let err = backend.roll_forward(&blank, now()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(err.problems[0].path, "cycle");
+    assert_eq!(backend.list_plans().unwrap().len(), 3, "nothing was made");
+}

@@ -88,6 +88,12 @@ commands! {
         backend.duplicate_plan(&id, Utc::now())
     }
 
+    /// Starts next cycle's plan from this one (the cycle advanced, history kept, open actions
+    /// carried); answers the new plan's id. This plan stays as the record of its cycle.
+    fn roll_forward(backend, id: String) -> String {
+        backend.roll_forward(&id, Utc::now())
+    }
+
     fn delete_plan(backend, id: String) -> () {
         backend.delete_plan(&id)
     }

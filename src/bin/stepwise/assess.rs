@@ -45,6 +45,9 @@ pub enum AssessCommand {
         confidence: Option<ConfidenceArg>,
         #[arg(long, default_value = "")]
         note: String,
+        /// What the stage rests on: a sentence, a link or a file's name.
+        #[arg(long)]
+        evidence: Option<String>,
     },
     /// Record scores from a CSV file: rater,subfacet,stage|na,reason,confidence,note.
     ScoreCsv {
@@ -213,8 +216,9 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 );
             }
             for p in m::ordered_phases(&plan) {
+                // Spaced, so the dash between two ISO days is not read as part of either.
                 let dates = format!(
-                    "{}–{}",
+                    "{} – {}",
                     p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
                     p.ends_on.map(|d| d.to_string()).unwrap_or_default()
                 );
@@ -253,6 +257,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
             reason,
             confidence,
             note,
+            evidence,
         } => {
             let id = api::resolve_plan(ws, &plan)?;
             let score = score_arg(&stage, &reason)?;
@@ -271,6 +276,7 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                     score,
                     confidence,
                     note,
+                    evidence,
                 };
                 m::score_edits(p, &[entry])
             })?;

@@ -52,6 +52,9 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Start next cycle's plan from this one: a new plan with the cycle advanced, its history
+    /// kept and its open actions carried; prints the new plan's id.
+    RollForward { plan: String },
     /// Delete a plan and everything in it.
     Delete {
         plan: String,
@@ -176,6 +179,22 @@ fn run(cli: Cli) -> stepwise::Result<ExitCode> {
         Command::Duplicate { plan, name } => {
             let id = api::resolve_plan(ws, &plan)?;
             outln!("{}", api::duplicate_plan(ws, &id, name.as_deref(), now)?);
+        }
+        Command::RollForward { plan } => {
+            let id = api::resolve_plan(ws, &plan)?;
+            let next = api::roll_forward(ws, &id, now)?;
+            let rolled = api::plan(ws, &next)?;
+            outln!(
+                "{} — cycle {}, from {}",
+                rolled.name,
+                rolled.settings.cycle,
+                rolled
+                    .settings
+                    .rolled_from
+                    .as_ref()
+                    .map_or("", |f| f.cycle.as_str())
+            );
+            outln!("{next}");
         }
         Command::Delete { plan, yes } => {
             let id = api::resolve_plan(ws, &plan)?;

@@ -17,6 +17,7 @@ mod measures;
 mod outreach;
 mod ratings;
 mod requirements;
+mod reviews;
 mod roadmap;
 mod roomlog;
 mod sheet;
@@ -115,7 +116,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     wb.set_properties(&properties(plan, now).map_err(xlsx_error)?);
     // In the order a reader meets them: the summary, then the journey's steps.
-    let sheets: [SheetFn; 27] = [
+    let sheets: [SheetFn; 28] = [
         summary::sheet,
         vision::context,
         vision::vision,
@@ -140,6 +141,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>) -> Result<Vec<u8>> {
         roadmap::sheet,
         board::asks,
         board::risks,
+        reviews::sheet,
         // The room's log, kept beside the journey.
         roomlog::parked,
         roomlog::decisions,

@@ -15,13 +15,13 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let mut sh = ctx.sheet(
         "Ratings",
         &[
-            22.0, 11.0, 20.0, 34.0, 16.0, 26.0, 7.0, 14.0, 24.0, 13.0, 36.0,
+            22.0, 11.0, 20.0, 34.0, 16.0, 26.0, 7.0, 14.0, 24.0, 13.0, 36.0, 36.0,
         ],
     )?;
     sh.title(
         "Ratings",
         "The raw scores: each rater's own stage for each sub-facet, in every revealed assessment, with the reason \
-         given for \u{201c}not applicable\u{201d}, how the rater knows, and their note.",
+         given for \u{201c}not applicable\u{201d}, how the rater knows, their note and the evidence they cite.",
     )?;
     let hidden = hidden_note(ctx);
     if let Some(note) = &hidden {
@@ -70,6 +70,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                     reason,
                     V::s(r.confidence.map_or("", confidence_label)),
                     V::s(&r.note),
+                    V::s(&r.evidence),
                 ]);
             }
         }
@@ -98,6 +99,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
             .map(confidence_label),
         ),
         Col::text("Note"),
+        Col::text("Evidence"),
     ];
     if let Some(t) = sh.table("Ratings", &cols, &rows, "")? {
         sh.freeze_header(&t, 3)?;

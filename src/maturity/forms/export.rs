@@ -159,7 +159,8 @@ fn scores_sheet(
         3,
         0,
         "For each sub-facet, read the five stages and pick the one that describes your organisation today under \
-         \u{201c}Your stage\u{201d}. Choose N/A only with a reason. Confidence and note are optional. Only the \
+         \u{201c}Your stage\u{201d}. Choose N/A only with a reason. Confidence, note and evidence (what your stage rests on: a \
+         sentence, a link or a file's name) are optional. Only the \
          shaded answer cells can be edited; your answers stay hidden from the other raters until the facilitator \
          reveals them.",
     )?;
@@ -195,11 +196,13 @@ fn scores_sheet(
             .map(confidence_label)
             .unwrap_or("");
         let note = mine.map(|r| r.note.as_str()).unwrap_or("");
+        let evidence = mine.map(|r| r.evidence.as_str()).unwrap_or("");
         for (col, value) in [
             (COL_STAGE, stage.as_str()),
             (COL_REASON, &reason),
             (COL_CONFIDENCE, confidence),
             (COL_NOTE, note),
+            (COL_EVIDENCE, evidence),
         ] {
             if value.is_empty() {
                 ws.write_blank(row, col, &answer)?;
@@ -244,6 +247,7 @@ fn scores_sheet(
     ws.set_column_width(COL_REASON, 26)?;
     ws.set_column_width(COL_CONFIDENCE, 15)?;
     ws.set_column_width(COL_NOTE, 36)?;
+    ws.set_column_width(COL_EVIDENCE, 36)?;
     ws.set_row_height(3, 48)?;
     ws.set_freeze_panes(FIRST_ROW, COL_FIRST_STAGE)?;
     ws.set_landscape();

@@ -87,10 +87,14 @@ pub fn read_form(
         p.at(IDS_SHEET, 0, 1, "the form was exported by Stepwise 0.1.0, which did not sign its forms, so whose answers it holds cannot be trusted: export the form again and fill that one in");
         return Err(Error::Invalid { problems: p.0 });
     }
-    if version != FORM_VERSION.to_string() {
-        p.at(IDS_SHEET, 0, 1, format!("form version \"{version}\"; this Stepwise reads version {FORM_VERSION}: export the form again"));
+    let Some(version) = version
+        .parse::<u32>()
+        .ok()
+        .filter(|v| (OLDEST_FORM_VERSION..=FORM_VERSION).contains(v))
+    else {
+        p.at(IDS_SHEET, 0, 1, format!("form version \"{version}\"; this Stepwise reads versions {OLDEST_FORM_VERSION} to {FORM_VERSION}: export the form again"));
         return Err(Error::Invalid { problems: p.0 });
-    }
+    };
     let form_plan = text(&ids, ROW_PLAN, 1);
     let signed = |row: u32, level: Level, ids_signed: &[&str]| {
         key.verify(level, ids_signed, &text(&ids, row, COL_SIGNATURE))
@@ -207,8 +211,8 @@ pub fn read_form(
         });
         return Err(Error::Invalid { problems: p.0 });
     };
-    check_layout(&ids, &scores, &mut p);
-    let entries = read_answers(&scores, &rater_id, &mut p);
+    check_layout(&ids, &scores, version, &mut p);
+    let entries = read_answers(&scores, &rater_id, version >= 3, &mut p);
     if !p.0.is_empty() {
         return Err(Error::Invalid { problems: p.0 });
     }
@@ -222,8 +226,8 @@ pub fn read_form(
 
 /// The headers, the sub-facet ids in the hidden sheet and the names beside them must be the
 /// ones exported: rows moved, inserted or deleted would put answers on the wrong sub-facet.
-fn check_layout(ids: &Cells, scores: &Cells, p: &mut Problems) {
-    for (col, want) in headers().iter().enumerate() {
+fn check_layout(ids: &Cells, scores: &Cells, version: u32, p: &mut Problems) {
+    for (col, want) in headers_of(version).iter().enumerate() {
         let got = text(scores, HEADER_ROW, col as u16);
         if &got != want {
             p.at(SCORES_SHEET, HEADER_ROW, col as u16, format!("the header reads \"{got}\" where the form has \"{want}\": the layout was changed"));
@@ -258,7 +262,7 @@ fn check_layout(ids: &Cells, scores: &Cells, p: &mut Problems) {
         }
     }
     let after = FIRST_ROW + rows.len() as u32;
-    if (0..=COL_NOTE).any(|c| !text(scores, after, c).is_empty()) {
+    if (0..=COL_EVIDENCE).any(|c| !text(scores, after, c).is_empty()) {
         p.at(
             SCORES_SHEET,
             after,
@@ -280,7 +284,14 @@ fn parse_dropdown_stage(value: &str) -> Option<Option<u8>> {
         .map(Some)
 }
 
-fn read_answers(scores: &Cells, rater_id: &str, p: &mut Problems) -> Vec<ScoreEntry> {
+/// A form without the evidence column (version 2) says nothing of evidence, so what the
+/// ratings cite is kept.
+fn read_answers(
+    scores: &Cells,
+    rater_id: &str,
+    with_evidence: bool,
+    p: &mut Problems,
+) -> Vec<ScoreEntry> {
     let mut entries = Vec::new();
     let labels: Vec<&str> = CONFIDENCES.into_iter().map(confidence_label).collect();
     for (i, sf) in rows().into_iter().enumerate() {
@@ -351,6 +362,7 @@ fn read_answers(scores: &Cells, rater_id: &str, p: &mut Problems) -> Vec<ScoreEn
                 score,
                 confidence,
                 note: text(scores, row, COL_NOTE),
+                evidence: with_evidence.then(|| text(scores, row, COL_EVIDENCE)),
             });
         }
     }

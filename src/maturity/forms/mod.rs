@@ -55,8 +55,11 @@ pub const IDS_SHEET: &str = "Stepwise";
 /// Written in `Stepwise!A1`; a workbook without it is not a scoring form.
 pub const MARKER: &str = "Stepwise scoring form";
 /// Written in `Stepwise!B1`; bumped when the layout changes, so an old form is recognised.
-/// Version 2 added the signatures; version 1 forms (Stepwise 0.1.0) are refused.
-pub const FORM_VERSION: u32 = 2;
+/// Version 2 added the signatures; version 1 forms (Stepwise 0.1.0) are refused. Version 3
+/// added the evidence column; a version 2 form is still read, and leaves evidence as it was.
+pub const FORM_VERSION: u32 = 3;
+/// The oldest form version still read.
+pub const OLDEST_FORM_VERSION: u32 = 2;
 
 /// 0-based row of the column headers on the `Scores` sheet (row 6 as people count).
 pub const HEADER_ROW: u32 = 5;
@@ -73,6 +76,8 @@ pub const COL_STAGE: u16 = 7;
 pub const COL_REASON: u16 = 8;
 pub const COL_CONFIDENCE: u16 = 9;
 pub const COL_NOTE: u16 = 10;
+/// From form version 3.
+pub const COL_EVIDENCE: u16 = 11;
 
 /// The `Stepwise` rows holding (label, value) pairs, 0-based.
 pub const ROW_PLAN: u32 = 1;
@@ -83,9 +88,17 @@ pub const COL_SIGNATURE: u16 = 2;
 
 /// The column headers of the `Scores` sheet, left to right.
 pub fn headers() -> Vec<String> {
+    headers_of(FORM_VERSION)
+}
+
+/// The headers a form of `version` has: before version 3, no evidence column.
+pub fn headers_of(version: u32) -> Vec<String> {
     let mut h = vec!["Facet".to_string(), "Sub-facet".to_string()];
     h.extend((1..=5).map(super::answers::stage_label));
     h.extend(["Your stage", "N/A reason", "Confidence", "Note"].map(String::from));
+    if version >= 3 {
+        h.push("Evidence".to_string());
+    }
     h
 }
 

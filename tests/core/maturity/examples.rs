@@ -29,6 +29,7 @@ fn example_1_exploratory_pilot_yields_the_current_cells_the_model_describes() {
             score: Score::Stage(*s),
             confidence: None,
             note: String::new(),
+            evidence: None,
         })
         .collect();
     act::record_scores(&mut f.ws, &f.plan_id, &entries, now()).unwrap();

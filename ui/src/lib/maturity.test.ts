@@ -121,9 +121,9 @@ describe('scores and people', () => {
       { id: 'a', name: 'Ada' },
     ];
     const ratings: Rating[] = [
-      { id: '1', rater_id: 'a', subfacet_id: 'policy', score: { stage: 2 }, confidence: null, note: '' },
-      { id: '2', rater_id: 'b', subfacet_id: 'policy', score: { stage: 2 }, confidence: null, note: '' },
-      { id: '3', rater_id: 'b', subfacet_id: 'data', score: { stage: 2 }, confidence: null, note: '' },
+      { id: '1', rater_id: 'a', subfacet_id: 'policy', score: { stage: 2 }, confidence: null, note: '', evidence: '' },
+      { id: '2', rater_id: 'b', subfacet_id: 'policy', score: { stage: 2 }, confidence: null, note: '', evidence: '' },
+      { id: '3', rater_id: 'b', subfacet_id: 'data', score: { stage: 2 }, confidence: null, note: '', evidence: '' },
     ];
     expect(ratersAt(ratings, raters, 'policy', 2).map((r) => r.name)).toEqual(['Ben', 'Ada']);
     expect(ratersAt(ratings, raters, 'policy', 3)).toEqual([]);

@@ -97,7 +97,7 @@ describe('PlanSession', () => {
     const slow = new Promise<void>((r) => (release = r));
     const score = (stage: number): Intent => ({
       intent: 'record_scores',
-      scores: [{ rater_id: 'r1', subfacet_id: 'analytics', score: { stage }, confidence: null, note: '' }],
+      scores: [{ rater_id: 'r1', subfacet_id: 'analytics', score: { stage }, confidence: null, note: '', evidence: null }],
     });
     const backend = fakeBackend({
       applyIntent: async (_id: string, intent: Intent) => {

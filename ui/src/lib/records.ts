@@ -155,6 +155,17 @@ export const blank = {
     goal_id: null,
     status: 'planned',
     done_on: null,
+    cycle: null,
+  }),
+  review: (kind: T.ReviewKind = 'checkpoint'): T.Review => ({
+    id: newId(),
+    kind,
+    name: kind === 'annual' ? 'Annual review' : 'Mid-cycle checkpoint',
+    held_on: today(),
+    status: 'planned',
+    assessment_id: null,
+    findings: [],
+    changes: [],
   }),
   ask: (): T.Ask => ({
     id: newId(),

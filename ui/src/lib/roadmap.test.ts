@@ -45,6 +45,7 @@ const milestone = (id: string, due: string | null, title = id): Milestone => ({
   goal_id: null,
   status: 'planned',
   done_on: null,
+  cycle: null,
 });
 
 describe('dayNumber', () => {

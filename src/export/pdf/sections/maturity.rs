@@ -373,7 +373,7 @@ fn firmness(w: &mut Doc, m: &MaturityFigures) {
     w.heading(&title, 2, 50.0);
     if opinion.is_empty() && split.is_empty() {
         w.paragraph(&[Span::new(
-            "Every stage was agreed with evidence cited, and no sub-facet split the raters.",
+            "Every stage rests on evidence the committee or a rater cited, and no sub-facet split the raters.",
             Style::body(),
         )]);
         return;
@@ -383,13 +383,14 @@ fn firmness(w: &mut Doc, m: &MaturityFigures) {
             bold("Opinion only"),
             Span::new(
                 format!(
-                    " (agreed with no evidence cited, or not agreed): {}.",
+                    " (no evidence cited when the stage was agreed, nor by any rater): {}.",
                     names(&opinion)
                 ),
                 Style::body(),
             ),
         ]);
     }
+    rater_evidence_only(w, m);
     if !split.is_empty() {
         w.paragraph(&[
             bold("Split vote"),
@@ -475,4 +476,34 @@ fn factors(w: &mut Doc, ctx: &Ctx) {
         ]);
     }
     with_heading(w, "Critical success factors", 1, &t);
+}
+
+/// The stages whose only evidence is what raters cited for their own scores: firmer than
+/// opinion, but the committee has not yet said the evidence holds for the agreed stage.
+fn rater_evidence_only(w: &mut Doc, m: &MaturityFigures) {
+    let only: Vec<String> = m
+        .results
+        .subfacets
+        .iter()
+        .filter(|r| r.current.is_some() && !r.rater_evidence.is_empty())
+        .filter(|r| {
+            r.agreement
+                .as_ref()
+                .is_none_or(|a| a.evidence.trim().is_empty())
+        })
+        .map(|r| subfacet_name(&r.subfacet_id))
+        .collect();
+    if only.is_empty() {
+        return;
+    }
+    w.paragraph(&[
+        bold("On raters\u{2019} evidence"),
+        Span::new(
+            format!(
+                " (cited by a rater for their own score, not yet when the stage was agreed): {}.",
+                only.join(", ")
+            ),
+            Style::body(),
+        ),
+    ]);
 }

@@ -10,6 +10,7 @@ mod governance;
 mod maturity;
 mod outreach;
 mod ratings;
+mod reviews;
 mod roadmap;
 mod roomlog;
 mod standards;

@@ -20,6 +20,8 @@ pub fn section(w: &mut Doc, ctx: &Ctx) {
         && plan.asks.is_empty()
         && plan.risks.is_empty()
         && s.evaluation_cycle.trim().is_empty()
+        && s.cycle.trim().is_empty()
+        && plan.reviews.is_empty()
     {
         w.not_yet_written();
         return;
@@ -140,10 +142,17 @@ pub fn section(w: &mut Doc, ctx: &Ctx) {
     } else {
         w.text(&s.evaluation_cycle);
     }
+    super::reviews::part(w, ctx);
 }
 
 fn milestone_status(m: &Milestone, today: chrono::NaiveDate) -> String {
     match (m.status, m.done_on) {
+        // Carried from an earlier cycle: history, not this cycle's work.
+        (status, _) if m.cycle.is_some() => format!(
+            "{} ({})",
+            status.label(),
+            m.cycle.as_deref().unwrap_or_default()
+        ),
         (MilestoneStatus::Done, Some(d)) => format!("Done {}", short_date(d)),
         _ if m.overdue(today) => "Planned, date passed".into(),
         (status, _) => status.label().into(),

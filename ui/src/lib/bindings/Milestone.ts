@@ -9,4 +9,8 @@ goal_id: string | null, status: MilestoneStatus,
 /**
  * The day it was reached; only a milestone that is done has one.
  */
-done_on: string | null, };
+done_on: string | null, 
+/**
+ * The earlier cycle it belongs to, when it was carried into this one as history.
+ */
+cycle: string | null, };

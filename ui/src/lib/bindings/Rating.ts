@@ -5,4 +5,8 @@ import type { Score } from "./Score";
 /**
  * One rater's score for one sub-facet.
  */
-export type Rating = { id: string, rater_id: string, subfacet_id: string, score: Score, confidence: Confidence | null, note: string, };
+export type Rating = { id: string, rater_id: string, subfacet_id: string, score: Score, confidence: Confidence | null, note: string, 
+/**
+ * What the rater's stage rests on: a sentence, a link or a file's name.
+ */
+evidence: string, };

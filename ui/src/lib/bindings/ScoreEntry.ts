@@ -5,4 +5,9 @@ import type { Score } from "./Score";
 /**
  * One rater's answer for one sub-facet.
  */
-export type ScoreEntry = { rater_id: string, subfacet_id: string, score: Score, confidence: Confidence | null, note: string, };
+export type ScoreEntry = { rater_id: string, subfacet_id: string, score: Score, confidence: Confidence | null, note: string, 
+/**
+ * What the stage rests on; `None` keeps what the rating already cites (a form or a CSV
+ * without an evidence column says nothing about it).
+ */
+evidence: string | null, };

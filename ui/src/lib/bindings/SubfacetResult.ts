@@ -16,4 +16,8 @@ agreement: Agreement | null,
  * The agreed score, or the proposal from the scores until one is agreed; `None` when
  * nobody has scored the sub-facet.
  */
-current: Score | null, };
+current: Score | null, 
+/**
+ * The evidence raters cited for their own scores, in the order they scored.
+ */
+rater_evidence: Array<string>, };

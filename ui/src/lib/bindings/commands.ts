@@ -32,6 +32,8 @@ export interface Commands {
   /** Creates an empty plan; answers its id. */
   createPlan(name: string): Promise<string>;
   duplicatePlan(id: string): Promise<string>;
+  /** Starts next cycle's plan from this one (the cycle advanced, history kept, open actions carried); answers the new plan's id. This plan stays as the record of its cycle. */
+  rollForward(id: string): Promise<string>;
   deletePlan(id: string): Promise<void>;
   /** Opens the native save dialog for an export; the chosen path (with the format's extension), or null when cancelled. Exports take no other path outside the exports folder. */
   chooseSavePath(format: Format): Promise<string | null>;
@@ -71,6 +73,7 @@ export const tauriCommands: Commands = {
   listPlans: () => invoke<Array<PlanSummary>>('list_plans'),
   createPlan: (name) => invoke<string>('create_plan', { name }),
   duplicatePlan: (id) => invoke<string>('duplicate_plan', { id }),
+  rollForward: (id) => invoke<string>('roll_forward', { id }),
   deletePlan: (id) => invoke<void>('delete_plan', { id }),
   chooseSavePath: (format) => invoke<string | null>('choose_save_path', { format }),
   chooseFileToOpen: (format) => invoke<string | null>('choose_file_to_open', { format }),

@@ -2,6 +2,9 @@
 // `UPDATE_BINDINGS=1 cargo test -p stepwise-app bindings` after changing it.
 import type { ActionStatus } from './ActionStatus';
 import type { BadgeStatus } from './BadgeStatus';
+import type { ChangeArea } from './ChangeArea';
+import type { ReviewKind } from './ReviewKind';
+import type { ReviewStatus } from './ReviewStatus';
 import type { Better } from './Better';
 import type { CheckInConfidence } from './CheckInConfidence';
 import type { Confidence } from './Confidence';
@@ -74,6 +77,7 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
   action: "actions",
   ask: "asks",
   risk: "risks",
+  review: "reviews",
 };
 
 /** How often a measure is checked, as the app, the PDF and the workbook say it. */
@@ -137,6 +141,27 @@ export const BADGE_STATUS_LABEL: Record<BadgeStatus, string> = {
 export const OBJECTION_STATUS_LABEL: Record<ObjectionStatus, string> = {
   open: "Open",
   answered: "Answered",
+};
+
+/** Which review of the evaluation cycle this is. */
+export const REVIEW_KIND_LABEL: Record<ReviewKind, string> = {
+  annual: "Annual review",
+  checkpoint: "Mid-cycle checkpoint",
+  other: "Other review",
+};
+
+/** Whether a review has taken place. */
+export const REVIEW_STATUS_LABEL: Record<ReviewStatus, string> = {
+  planned: "Planned",
+  held: "Held",
+};
+
+/** What part of the plan a review's change is to. */
+export const CHANGE_AREA_LABEL: Record<ChangeArea, string> = {
+  goal: "Goal",
+  measure: "Measure",
+  governance: "Governance",
+  target: "Target",
 };
 
 /** Where a risk stands. */
