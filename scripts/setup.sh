@@ -11,7 +11,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver imagemagick dbus-daemon
   # reading the exports back
   poppler-utils qpdf
-  # opening the XLSX export as a spreadsheet program would (tests and the export benchmark);
+  # opening the XLSX export as a spreadsheet program would (tests and the export benchmark),
+  # and the DOCX as a word processor would (Writer prints it for the tests);
   # Carlito has Calibri's metrics, so rows sized for Excel fit in LibreOffice too
   libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito
   # the PDF's run-time fallback faces: CJK, and emoji/symbols (also the .deb's depends)
