@@ -33,6 +33,8 @@ pub struct Body {
     pub xml: String,
     pub contents: Vec<Entry>,
     pub images: Vec<Image>,
+    /// Pictures drawn ahead of writing, by the address of their chart in the model.
+    pub drawn: std::collections::HashMap<usize, Option<super::raster::Picture>>,
     /// The next paragraph starts a new page.
     break_before: bool,
 }

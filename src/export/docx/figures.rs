@@ -28,7 +28,11 @@ pub fn chart(b: &mut Body, c: &Chart) {
                 colors: colors.clone(),
             },
         ),
-        other => match super::raster::picture(other) {
+        other => match b
+            .drawn
+            .remove(&super::raster::key(other))
+            .unwrap_or_else(|| super::raster::picture(other))
+        {
             Some(p) => image(b, p.png, p.width, p.height, &other.describe()),
             // Nothing to draw from: the description stands in for it.
             None => b.para("Caption", "", &plain(&other.describe())),

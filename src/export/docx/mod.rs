@@ -44,6 +44,7 @@ pub fn render(plan: &Plan, now: DateTime<Utc>, paper: super::Paper) -> Result<Ve
     let blocks = crate::export::pdf::settle(doc.blocks, paper);
 
     let mut body = body::Body::default();
+    body.drawn = raster::draw_all(&blocks);
     body.blocks(&blocks);
     let mut front = body::Body::default();
     body::cover(&mut front, plan, today);

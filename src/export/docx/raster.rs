@@ -4,6 +4,7 @@
 
 use super::xml::{esc, hex};
 use crate::export::doc::charts::Chart;
+use crate::export::doc::Block;
 use crate::export::pdf::charts::{chain, heatmap, history, radar, timeline, workflow};
 use crate::export::pdf::fonts::Fonts;
 use crate::export::pdf::layout::{Sheet, Writer, MARGIN_X, PAGE_H, PAGE_W, TOP, WIDTH};
@@ -11,6 +12,7 @@ use crate::export::pdf::theme::Rgb;
 use printpdf::{
     Color, ExtendedGraphicsStateId, LinePoint, Op, PaintMode, PdfFontHandle, TextItem, TextMatrix,
 };
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
 
@@ -26,6 +28,53 @@ pub struct Picture {
     /// The drawing's size in points.
     pub width: f32,
     pub height: f32,
+}
+
+/// Where a chart sits in the model, to find its picture drawn ahead.
+pub fn key(c: &Chart) -> usize {
+    c as *const Chart as usize
+}
+
+/// The pictures of every chart the Word file shows as one (all but the heatmap), drawn on
+/// as many threads as the machine has cores: a plan with a history chart per measure has
+/// hundreds. Each picture depends on its chart alone, so the file is the same either way.
+pub fn draw_all(blocks: &[Block]) -> HashMap<usize, Option<Picture>> {
+    fn charts<'b, 'a>(blocks: &'b [Block<'a>], out: &mut Vec<&'b Chart<'a>>) {
+        for b in blocks {
+            match b {
+                Block::Chart(Chart::Heatmap(..)) => {}
+                Block::Chart(c) => out.push(c),
+                // The Word file writes a choice's roomy branch and a settled one-page part.
+                Block::Choice { roomy, .. } => charts(roomy, out),
+                Block::OnePage(tries) => {
+                    if let Some(t) = tries.first() {
+                        charts(t, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut all = Vec::new();
+    charts(blocks, &mut all);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = all.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let jobs: Vec<_> = all
+            .chunks(per)
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|c| (key(c), picture(c)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .flat_map(|j| j.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// A chart as a PNG, or `None` when it draws nothing.
