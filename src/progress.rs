@@ -87,7 +87,13 @@ impl Step {
                 true,
             ),
             Step::Maturity => (
-                &[K::Assessment, K::Agreement, K::Target, K::SuccessFactor],
+                &[
+                    K::Assessment,
+                    K::Agreement,
+                    K::Target,
+                    K::SuccessFactor,
+                    K::ScoringRound,
+                ],
                 false,
             ),
             Step::Communication => (&[K::Communication, K::Training], false),

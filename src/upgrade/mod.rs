@@ -14,6 +14,7 @@ mod v3_room_log;
 mod v4_measure_thresholds;
 mod v5_asks_risks;
 mod v6_standards;
+mod v9_scoring_rounds;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -72,11 +73,17 @@ pub static STEPS: &[Step] = &[
         sql: include_str!("../store/migrations/006-standards.sql"),
         rewrite: Some(v6_standards::rewrite),
     },
+    // Written as version 9 alongside two other branches taking 7 and 8; on its own it is 7.
+    Step {
+        to: 7,
+        sql: include_str!("../store/migrations/009-scoring-rounds.sql"),
+        rewrite: Some(v9_scoring_rounds::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 6;
+pub const DATA_VERSION: i64 = 7;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 

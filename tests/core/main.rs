@@ -11,6 +11,7 @@ mod export_xlsx;
 mod figures;
 mod files;
 mod firmness;
+mod focus;
 mod forms;
 mod forms_trust;
 mod generated;
