@@ -17,7 +17,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let mut sh = ctx.sheet(
         "Ratings",
         &[
-            22.0, 11.0, 20.0, 34.0, 16.0, 26.0, 7.0, 7.0, 14.0, 24.0, 13.0, 36.0,
+            22.0, 11.0, 20.0, 34.0, 16.0, 26.0, 7.0, 14.0, 7.0, 24.0, 13.0, 36.0,
         ],
     )?;
     sh.title(
@@ -74,9 +74,9 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                     V::s(&rater.role),
                     V::s(facet),
                     V::s(sf.map_or(r.subfacet_id.as_str(), |s| s.name.as_str())),
-                    V::N(f64::from(r.round)),
                     stage,
                     name,
+                    V::N(f64::from(r.round)),
                     reason,
                     V::s(r.confidence.map_or("", confidence_label)),
                     V::s(&r.note),
@@ -96,9 +96,9 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::text("Role"),
         Col::text("Facet"),
         Col::bold("Sub-facet"),
-        Col::number("Round"),
         Col::number("Stage"),
         Col::center("Stage name"),
+        Col::number("Round"),
         Col::text("N/A reason or what would help"),
         Col::center("Confidence").choices(
             [
@@ -112,7 +112,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     ];
     if let Some(t) = sh.table("Ratings", &cols, &rows, "")? {
         sh.freeze_header(&t, 3)?;
-        sh.stage_scale((t.first, t.last), (7, 7))?;
+        sh.stage_scale((t.first, t.last), (6, 6))?;
     }
     Ok(sh.finish())
 }
