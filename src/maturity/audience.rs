@@ -76,6 +76,7 @@ pub struct AudienceSubfacet {
     pub raters: usize,
     pub scored: usize,
     pub reveal: Option<AudienceReveal>,
+    /// Withheld while a round is open.
     pub agreed: Option<AudienceAgreed>,
 }
 
@@ -135,10 +136,14 @@ pub fn audience_view(plan: &Plan, request: &AudienceRequest) -> Result<AudienceV
             not_applicable: a.not_applicable,
         }
     });
+    let scoring = !revealed && !rounds_of(plan, &assessment.id, &sf.id).is_empty();
+    // A round re-opened puts the agreed stage back in question: the room should not anchor on
+    // it while scoring.
     let agreed = plan
         .agreements
         .iter()
         .find(|a| a.assessment_id == assessment.id && a.subfacet_id == sf.id)
+        .filter(|_| !scoring)
         .map(|a| match &a.score {
             Score::Stage(s) => AudienceAgreed {
                 stage: Some(*s),
@@ -168,7 +173,7 @@ pub fn audience_view(plan: &Plan, request: &AudienceRequest) -> Result<AudienceV
                 })
                 .collect(),
             round,
-            scoring: !revealed && !rounds_of(plan, &assessment.id, &sf.id).is_empty(),
+            scoring,
             raters: raters.len(),
             scored: answers.len(),
             reveal,
