@@ -95,8 +95,9 @@ test('three raters score in focus mode; the room sees no score, name or note bef
     if (audienceHandle) {
       // Xvfb has one screen: the audience window goes beside it, where a projector would be,
       // so it covers none of the facilitator's window (nor its screenshots).
+      const beside = (await app.execute(() => window.screen.width)) + 50;
       await app.switchToWindow(audienceHandle);
-      await app.setWindowRect(1100, 0, 1024, 768).catch((e) => console.log('cannot move the audience window:', e.message));
+      await app.setWindowRect(beside, 0, 1024, 768).catch((e) => console.log('cannot move the audience window:', e.message));
       await app.switchToWindow(main);
     }
     console.log(audienceHandle ? 'the audience window has its own WebDriver handle' : 'WebKitWebDriver shows one webview only: the audience is read in the one-screen view');

@@ -220,6 +220,17 @@ fn a_second_round_keeps_the_first_and_the_results_follow_the_latest_revealed_rou
     let not_agreed = m::focus_queue(&room.f.plan(), &a, FocusQueue::NotAgreed).unwrap();
     assert!(!not_agreed.contains(&SF.to_string()));
     assert_eq!(not_agreed.len(), 19);
+    // A third round puts the agreement back in question: the room does not see it meanwhile.
+    room.intent(Intent::OpenRound {
+        assessment_id: a.clone(),
+        subfacet_id: SF.into(),
+    })
+    .unwrap();
+    let json = room.audience(false);
+    assert!(
+        json.contains("\"agreed\":null") && json.contains("\"round\":3"),
+        "{json}"
+    );
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn matrix(
             } else {
                 "Median"
             }));
-            let round = results_round(ctx.plan, &m.assessment, &hr.subfacet_id);
+            let round = results_round(ctx.plan, m.assessment, &hr.subfacet_id);
             for rater in raters {
                 let rating = ctx.plan.ratings.iter().find(|x| {
                     x.rater_id == rater.id && x.subfacet_id == hr.subfacet_id && x.round == round

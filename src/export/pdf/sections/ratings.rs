@@ -78,7 +78,7 @@ pub fn appendix(w: &mut Writer, ctx: &Ctx) {
                     Cell::spans(vec![Span::new(&sf.name, Style::cell_bold())]),
                 ];
                 // The round the results stand on; earlier rounds are in the workbook.
-                let round = crate::maturity::results_round(plan, &m.assessment, &sf.id);
+                let round = crate::maturity::results_round(plan, m.assessment, &sf.id);
                 for r in group {
                     let given = plan
                         .ratings
