@@ -11,4 +11,8 @@ asks: string, stages: Array<AudienceStage>, round: number,
 /**
  * Scoring is open: the room sees `scored` of `raters`, never a score.
  */
-scoring: boolean, raters: number, scored: number, reveal: AudienceReveal | null, agreed: AudienceAgreed | null, };
+scoring: boolean, raters: number, scored: number, reveal: AudienceReveal | null, 
+/**
+ * Withheld while a round is open.
+ */
+agreed: AudienceAgreed | null, };
