@@ -60,6 +60,7 @@ fn plan() -> Plan {
                     id: new_id(),
                     rater_id: rater.id.clone(),
                     subfacet_id: sf.id.clone(),
+                    round: 1,
                     score,
                     confidence: None,
                     note: String::new(),

@@ -50,6 +50,17 @@ pub enum Intent {
         assessment_id: String,
         agreed: AgreedStage,
     },
+    /// Focus mode: opens the next round of scoring on one sub-facet (the first, or another
+    /// after the discussion of a revealed one).
+    OpenRound {
+        assessment_id: String,
+        subfacet_id: String,
+    },
+    /// Focus mode: reveals the open round of one sub-facet.
+    RevealRound {
+        assessment_id: String,
+        subfacet_id: String,
+    },
     AddPhase {
         name: String,
         starts_on: Option<String>,
@@ -113,6 +124,14 @@ impl Intent {
                 assessment_id,
                 agreed,
             } => m::agree(plan, assessment_id, agreed),
+            I::OpenRound {
+                assessment_id,
+                subfacet_id,
+            } => m::open_round(plan, assessment_id, subfacet_id),
+            I::RevealRound {
+                assessment_id,
+                subfacet_id,
+            } => m::reveal_round(plan, assessment_id, subfacet_id),
             I::AddPhase {
                 name,
                 starts_on,

@@ -91,7 +91,13 @@ impl Step {
             ),
             Step::Badges => (&[K::Badge, K::BadgePathway, K::IssuingRoute], false),
             Step::Maturity => (
-                &[K::Assessment, K::Agreement, K::Target, K::SuccessFactor],
+                &[
+                    K::Assessment,
+                    K::Agreement,
+                    K::Target,
+                    K::SuccessFactor,
+                    K::ScoringRound,
+                ],
                 false,
             ),
             Step::Communication => (&[K::Communication, K::Training], false),

@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Keep everything in files: the CSP allows no inline scripts or styles.
     assetsInlineLimit: 0,
+    // The audience window on the projector loads its own small page.
+    rollupOptions: { input: { main: 'index.html', audience: 'audience.html' } },
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -18,7 +18,7 @@ import { describe, layoutProblems } from '../support/layout.mjs';
 import { click, find, step } from '../support/ui.mjs';
 
 const STEPS = ['context', 'vision', 'goals', 'measures', 'requirements', 'governance', 'badges', 'maturity', 'communication', 'roadmap', 'export'];
-const TABS = ['results', 'compare', 'forms', 'factors', 'grid'];
+const TABS = ['results', 'compare', 'forms', 'factors', 'focus', 'grid'];
 
 let driver;
 before(async () => {

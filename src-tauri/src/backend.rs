@@ -72,6 +72,8 @@ pub struct Backend {
     /// folder the UI may name.
     chosen: paths::Chosen,
     listed: std::sync::atomic::AtomicBool,
+    /// What the audience window shows: only ever a payload the core built for the room.
+    audience: Mutex<Option<stepwise::maturity::AudienceView>>,
 }
 
 impl Backend {
@@ -94,6 +96,7 @@ impl Backend {
             exported: Mutex::new(HashSet::new()),
             chosen: paths::Chosen::default(),
             listed: std::sync::atomic::AtomicBool::new(false),
+            audience: Mutex::new(None),
         }
     }
 
@@ -266,6 +269,7 @@ fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, ApiError> {
     Ok(store)
 }
 
+mod audience;
 pub mod maturity;
 mod paths;
 

@@ -58,6 +58,10 @@ fn export_all(dir: &Path) {
         stepwise::maturity::HeatmapView,
         stepwise::maturity::Comparison,
         stepwise::maturity::FactorRow,
+        stepwise::maturity::FocusView,
+        stepwise::maturity::FocusQueue,
+        stepwise::maturity::AudienceRequest,
+        stepwise::maturity::AudienceView,
         stepwise::figures::RiskBand,
     );
     std::fs::write(dir.join("commands.ts"), commands_ts(&signatures(&cfg)))

@@ -1,6 +1,7 @@
 //! The Stepwise desktop shell: one window, a few thin commands over the `stepwise` core.
 //! Everything a user can do to a plan lives in the core; this crate only wires it to Tauri.
 
+mod audience;
 mod backend;
 #[cfg(test)]
 mod bindings;

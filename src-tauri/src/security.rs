@@ -64,3 +64,34 @@ fn the_content_security_policy_allows_no_inline_eval_or_remote_content() {
     assert_eq!(csp["default-src"], "'self'");
     assert_eq!(csp["script-src"], "'self'");
 }
+
+/// The projector's window shows only what the core built for the room: it may fetch the
+/// last such payload and listen for the next, and call nothing that reads a plan.
+#[test]
+fn the_audience_window_may_read_only_the_rooms_payload() {
+    let cap = json("capabilities/audience.json");
+    assert_eq!(cap["windows"], serde_json::json!(["audience"]));
+    let granted: Vec<&str> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        granted,
+        [
+            "allow-audience-last",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten"
+        ]
+    );
+    let main = json("capabilities/main.json");
+    assert!(
+        !main["windows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "audience"),
+        "the main window's grants never reach the audience window"
+    );
+}

@@ -156,3 +156,31 @@ pub fn import_scores_csv(
     })?;
     Ok(edits.len())
 }
+
+/// Focus mode, the facilitator's side: one sub-facet, its round and who has scored it.
+pub fn focus_view(
+    ws: &Workspace,
+    plan_id: &str,
+    assessment: &str,
+    subfacet: &str,
+) -> Result<m::FocusView> {
+    m::focus_view(&ws.store().plan(plan_id)?, assessment, subfacet)
+}
+
+pub fn focus_queue(
+    ws: &Workspace,
+    plan_id: &str,
+    assessment: &str,
+    queue: m::FocusQueue,
+) -> Result<Vec<String>> {
+    m::focus_queue(&ws.store().plan(plan_id)?, assessment, queue)
+}
+
+/// What the room may see of focus mode (see `maturity::audience_view`).
+pub fn audience_view(
+    ws: &Workspace,
+    plan_id: &str,
+    request: &m::AudienceRequest,
+) -> Result<m::AudienceView> {
+    m::audience_view(&ws.store().plan(plan_id)?, request)
+}

@@ -242,6 +242,7 @@ fn replace_assessments(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
     }
     plan.raters.clear();
     plan.ratings.clear();
+    plan.scoring_rounds.clear();
     plan.agreements.clear();
     plan.targets.clear();
     let phases: Vec<String> = {
@@ -297,6 +298,7 @@ fn replace_assessments(plan: &mut Plan, today: NaiveDate, dice: &mut Dice) {
                     id: new_id(),
                     rater_id: rater_id.clone(),
                     subfacet_id: subfacet.to_string(),
+                    round: 1,
                     score,
                     confidence: Some(
                         [

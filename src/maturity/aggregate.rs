@@ -2,9 +2,10 @@
 //! plan uses, per facet the mean of those stages. Pure functions over the plan's data.
 
 use super::lookup::find_assessment;
+use super::rounds::results_round;
 use crate::catalog::catalog;
 use crate::error::Result;
-use crate::model::{Agreement, Plan, Rating, Score};
+use crate::model::{Agreement, Assessment, Plan, Rating, Score};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -25,6 +26,8 @@ pub struct Aggregate {
     /// How many raters gave each stage, Exploratory (index 0) to Immersive (index 4).
     pub distribution: [usize; 5],
     pub not_applicable: usize,
+    /// Raters who answered "don't know": counted, but left out of the median and the spread.
+    pub abstained: usize,
     /// The reasons given for "not applicable", each once, in the order first given.
     pub reasons: Vec<String>,
     /// True when two stages given are `DISAGREEMENT_SPREAD` or more apart.
@@ -47,6 +50,7 @@ impl Aggregate {
                         a.reasons.push(reason.to_string());
                     }
                 }
+                Score::Abstained(_) => a.abstained += 1,
             }
         }
         a.count = a.distribution.iter().sum();
@@ -139,7 +143,22 @@ impl Results {
     }
 }
 
-/// The ratings given by the raters of one assessment.
+/// The ratings that make an assessment's results: per sub-facet, those of its results round
+/// (see `rounds::results_round`).
+pub(crate) fn result_ratings<'a>(plan: &'a Plan, assessment: &Assessment) -> Vec<&'a Rating> {
+    let mut round: HashMap<&str, u32> = HashMap::new();
+    assessment_ratings(plan, &assessment.id)
+        .into_iter()
+        .filter(|r| {
+            let n = *round
+                .entry(r.subfacet_id.as_str())
+                .or_insert_with(|| results_round(plan, assessment, &r.subfacet_id));
+            r.round == n
+        })
+        .collect()
+}
+
+/// The ratings given by the raters of one assessment, in every round.
 pub(crate) fn assessment_ratings<'a>(plan: &'a Plan, assessment_id: &str) -> Vec<&'a Rating> {
     let raters: HashSet<&str> = plan
         .raters
@@ -159,7 +178,7 @@ pub(crate) fn compute(plan: &Plan, assessment_id: &str) -> Result<Results> {
     let assessment = find_assessment(plan, assessment_id)?;
     let mut scores: HashMap<&str, Vec<&Score>> = HashMap::new();
     let mut evidence: HashMap<&str, Vec<String>> = HashMap::new();
-    for r in assessment_ratings(plan, &assessment.id) {
+    for r in result_ratings(plan, assessment) {
         scores
             .entry(r.subfacet_id.as_str())
             .or_default()
@@ -225,7 +244,8 @@ pub fn facet_results(subfacets: &[SubfacetResult]) -> Vec<FacetResult> {
                 match &sf.current {
                     Some(Score::Stage(s)) => stages.push(f64::from(*s)),
                     Some(Score::NotApplicable(_)) => out.not_applicable.push(id.clone()),
-                    None => out.unscored.push(id.clone()),
+                    // Only a rater abstains; a sub-facet's current score never does.
+                    Some(Score::Abstained(_)) | None => out.unscored.push(id.clone()),
                 }
                 out.profile.push((id, sf.current_stage()));
             }
@@ -355,6 +375,33 @@ mod tests {
         assert!(
             !close.disagreement,
             "neighbouring stages are ordinary variation"
+        );
+    }
+
+    #[test]
+    fn abstentions_are_counted_but_left_out_of_the_median_and_the_spread() {
+        let dont_know = Score::Abstained(String::new());
+        let a = Aggregate::of(&[
+            Score::Stage(1),
+            dont_know.clone(),
+            Score::Stage(2),
+            dont_know.clone(),
+            na("Not offered here"),
+        ]);
+        assert_eq!((a.count, a.abstained, a.not_applicable), (2, 2, 1));
+        assert_eq!(
+            a.median,
+            Some(1.5),
+            "the median is over the two stages given"
+        );
+        assert_eq!((a.spread, a.disagreement), (1, false));
+        assert_eq!(a.proposed(), Some(Score::Stage(1)));
+        let nobody_knows = Aggregate::of(&[dont_know.clone(), dont_know]);
+        assert_eq!((nobody_knows.count, nobody_knows.abstained), (0, 2));
+        assert_eq!(
+            nobody_knows.proposed(),
+            None,
+            "a committee that does not know proposes nothing, not \"not applicable\""
         );
     }
 

@@ -19,6 +19,8 @@ pub fn stage_label(stage: u8) -> String {
 }
 
 pub const NOT_APPLICABLE_LABEL: &str = "N/A";
+/// A rater's "don't know", wherever answers are listed.
+pub const ABSTAINED_LABEL: &str = "Don't know";
 
 /// The stage dropdown: the five stages, then not applicable.
 pub fn stage_choices() -> Vec<String> {

@@ -4,6 +4,7 @@
 
 use super::answers::parse_day;
 use super::lookup::{find_assessment, find_rater, require_revealed};
+use super::rounds::{current_round, subfacet_revealed};
 use crate::catalog::catalog;
 use crate::edit::Edit;
 use crate::error::{Error, Problem, Result};
@@ -53,13 +54,15 @@ pub fn remove_rater(plan: &Plan, rater_id: &str) -> Result<Vec<Edit>> {
     }])
 }
 
-/// Takes back a rater's answer for a sub-facet; no edit when there is none.
+/// Takes back a rater's answer for a sub-facet in its current round; no edit when there is
+/// none. Answers of earlier rounds are the record of what the committee thought then.
 pub fn clear_score(plan: &Plan, rater_id: &str, subfacet_id: &str) -> Result<Vec<Edit>> {
     let rater = rater_by_id(plan, rater_id)?;
+    let round = current_round(plan, &rater.assessment_id, subfacet_id);
     Ok(plan
         .ratings
         .iter()
-        .filter(|r| r.rater_id == rater.id && r.subfacet_id == subfacet_id)
+        .filter(|r| r.rater_id == rater.id && r.subfacet_id == subfacet_id && r.round == round)
         .map(|r| Edit::Delete {
             kind: Kind::Rating,
             id: r.id.clone(),
@@ -100,26 +103,50 @@ pub struct ScoreEntry {
     pub evidence: Option<String>,
 }
 
-/// The edits that record these answers. A rater has one rating per sub-facet, so an answer
-/// to a sub-facet already scored replaces that rating (same id) instead of adding a second.
-/// Every problem with every entry is reported at once, under `scores[i]`.
+/// The edits that record these answers, each in its sub-facet's current round. A rater has
+/// one rating per sub-facet and round, so an answer to a sub-facet already scored in this
+/// round replaces that rating (same id) instead of adding a second. A round already revealed
+/// takes no more answers: the facilitator opens another. Every problem with every entry is
+/// reported at once, under `scores[i]`.
 pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
-    let existing: HashMap<(&str, &str), &Rating> = plan
+    let existing: HashMap<(&str, &str, u32), &Rating> = plan
         .ratings
         .iter()
-        .map(|r| ((r.rater_id.as_str(), r.subfacet_id.as_str()), r))
+        .map(|r| ((r.rater_id.as_str(), r.subfacet_id.as_str(), r.round), r))
         .collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     let mut edits = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         let mut c = Checker::new(format!("scores[{i}]"), &mut problems);
-        if !plan.raters.iter().any(|r| r.id == e.rater_id) {
-            c.problem(
-                "rater_id",
-                format!("there is no rater \"{}\" in this plan", e.rater_id),
-            );
-        }
+        let rater = plan.raters.iter().find(|r| r.id == e.rater_id);
+        let round = match rater {
+            Some(rater) => {
+                let round = current_round(plan, &rater.assessment_id, &e.subfacet_id);
+                let closed = plan.scoring_rounds.iter().any(|r| {
+                    r.assessment_id == rater.assessment_id
+                        && r.subfacet_id == e.subfacet_id
+                        && r.number == round
+                        && r.revealed
+                });
+                if closed {
+                    c.problem(
+                        "subfacet_id",
+                        format!(
+                            "round {round} of this sub-facet has been revealed; open another round to score it again"
+                        ),
+                    );
+                }
+                round
+            }
+            None => {
+                c.problem(
+                    "rater_id",
+                    format!("there is no rater \"{}\" in this plan", e.rater_id),
+                );
+                1
+            }
+        };
         let key = (e.rater_id.as_str(), e.subfacet_id.as_str());
         if let Some(first) = seen.insert(key, i) {
             c.problem(
@@ -129,7 +156,7 @@ pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
                 ),
             );
         }
-        let before = existing.get(&key);
+        let before = existing.get(&(key.0, key.1, round));
         let evidence = match (&e.evidence, before) {
             (Some(text), _) => text.trim().to_string(),
             (None, Some(r)) => r.evidence.clone(),
@@ -139,6 +166,7 @@ pub fn score_edits(plan: &Plan, entries: &[ScoreEntry]) -> Result<Vec<Edit>> {
             id: before.map_or_else(new_id, |r| r.id.clone()),
             rater_id: e.rater_id.clone(),
             subfacet_id: e.subfacet_id.clone(),
+            round,
             score: trimmed(&e.score),
             confidence: e.confidence,
             note: e.note.trim().to_string(),
@@ -160,6 +188,7 @@ fn trimmed(score: &Score) -> Score {
     match score {
         Score::Stage(s) => Score::Stage(*s),
         Score::NotApplicable(r) => Score::NotApplicable(r.trim().to_string()),
+        Score::Abstained(r) => Score::Abstained(r.trim().to_string()),
     }
 }
 
@@ -177,8 +206,11 @@ pub struct AgreedStage {
 pub fn agree(plan: &Plan, assessment: &str, agreed: &AgreedStage) -> Result<Vec<Edit>> {
     let assessment = find_assessment(plan, assessment)?;
     // Agreeing before the reveal would mean deciding without the committee having seen
-    // each other's scores, which is what the reveal is for.
-    require_revealed(assessment, "the agreed stage can be recorded")?;
+    // each other's scores, which is what the reveal is for. In focus mode the reveal is the
+    // sub-facet's round.
+    if !subfacet_revealed(plan, assessment, &agreed.subfacet_id) {
+        require_revealed(assessment, "the agreed stage can be recorded")?;
+    }
     let existing = plan
         .agreements
         .iter()

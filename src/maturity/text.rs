@@ -16,6 +16,8 @@ fn score_text(score: &Score) -> String {
     match score {
         Score::Stage(s) => format!("{s} {}", stage_name(*s)),
         Score::NotApplicable(reason) => format!("n/a ({reason})"),
+        Score::Abstained(remark) if remark.is_empty() => "don't know".to_string(),
+        Score::Abstained(remark) => format!("don't know ({remark})"),
     }
 }
 

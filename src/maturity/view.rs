@@ -4,6 +4,7 @@
 
 use super::aggregate::{assessment_ratings, compute, Results};
 use super::lookup::{find_assessment, find_rater};
+use super::rounds::rating_revealed;
 use crate::error::Result;
 use crate::model::{Assessment, Plan, Rating};
 use serde::{Deserialize, Serialize};
@@ -57,13 +58,18 @@ pub fn assessment_view(
             rater_id: r.id.clone(),
             name: r.name.clone(),
             role: r.role.clone(),
-            scored: all.iter().filter(|x| x.rater_id == r.id).count(),
+            scored: all
+                .iter()
+                .filter(|x| x.rater_id == r.id)
+                .map(|x| x.subfacet_id.as_str())
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
         })
         .collect();
-    let visible = |r: &&&Rating| match (&viewer, assessment.revealed) {
-        (_, true) => true,
-        (Viewer::Rater(me), false) => &r.rater_id == me,
-        (Viewer::Facilitator, false) => false,
+    let visible = |r: &&&Rating| match &viewer {
+        _ if rating_revealed(plan, assessment, r) => true,
+        Viewer::Rater(me) => &r.rater_id == me,
+        Viewer::Facilitator => false,
     };
     let ratings = all.iter().filter(visible).map(|r| (*r).clone()).collect();
     let results = if assessment.revealed {

@@ -8,20 +8,28 @@ use crate::record::{link, Checker, Link, Record, Unlinked};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A stage of the model (1 Exploratory … 5 Immersive), or not applicable with the reason.
+/// A stage of the model (1 Exploratory … 5 Immersive), or not applicable with the reason, or
+/// (a rater's answer only) "don't know" with what would help them know. Not knowing is not
+/// "not applicable": the sub-facet applies, this rater cannot judge it, so the answer is left
+/// out of the median and the spread but counted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Score {
     Stage(u8),
     NotApplicable(String),
+    Abstained(String),
 }
 
 impl Score {
     pub fn stage(&self) -> Option<u8> {
         match self {
             Score::Stage(s) => Some(*s),
-            Score::NotApplicable(_) => None,
+            Score::NotApplicable(_) | Score::Abstained(_) => None,
         }
+    }
+
+    pub fn is_abstained(&self) -> bool {
+        matches!(self, Score::Abstained(_))
     }
 
     fn check(&self, c: &mut Checker, field: &str) {
@@ -34,6 +42,7 @@ impl Score {
                     c.text(field, reason);
                 }
             }
+            Score::Abstained(remark) => c.text(field, remark),
         }
     }
 }
@@ -101,13 +110,16 @@ fn check_subfacet(c: &mut Checker, id: &str) {
     c.known("subfacet_id", id, known, "sub-facet of the maturity model");
 }
 
-/// One rater's score for one sub-facet.
+/// One rater's score for one sub-facet in one round of scoring.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     pub id: Id,
     pub rater_id: Id,
     pub subfacet_id: String,
+    /// 1 unless the facilitator re-opened scoring on this sub-facet after a discussion
+    /// (see `ScoringRound`); earlier rounds stay in the record.
+    pub round: u32,
     pub score: Score,
     pub confidence: Option<Confidence>,
     pub note: String,
@@ -122,8 +134,8 @@ impl Record for Rating {
     }
     fn unique_key(&self) -> Option<(String, &'static str)> {
         Some((
-            format!("{}|{}", self.rater_id, self.subfacet_id),
-            "this rater has already scored this sub-facet",
+            format!("{}|{}|{}", self.rater_id, self.subfacet_id, self.round),
+            "this rater has already scored this sub-facet in this round",
         ))
     }
     fn parent_id(&self) -> Option<&str> {
@@ -134,9 +146,54 @@ impl Record for Rating {
     }
     fn check(&self, c: &mut Checker) {
         check_subfacet(c, &self.subfacet_id);
+        if self.round == 0 {
+            c.problem("round", "rounds are numbered from 1");
+        }
         self.score.check(c, "score");
         c.text("note", &self.note);
         c.text("evidence", &self.evidence);
+    }
+}
+
+/// One round of scoring a sub-facet in focus mode: opened by the facilitator, scored by the
+/// raters one after another, then revealed. A second round re-opens the sub-facet after the
+/// discussion; the first stays in the record. A sub-facet never scored in focus mode has no
+/// rounds and follows its assessment's reveal.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringRound {
+    pub id: Id,
+    pub assessment_id: Id,
+    pub subfacet_id: String,
+    pub number: u32,
+    pub revealed: bool,
+}
+
+impl Record for ScoringRound {
+    const KIND: Kind = Kind::ScoringRound;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn unique_key(&self) -> Option<(String, &'static str)> {
+        Some((
+            format!(
+                "{}|{}|{}",
+                self.assessment_id, self.subfacet_id, self.number
+            ),
+            "this sub-facet already has a round with this number",
+        ))
+    }
+    fn parent_id(&self) -> Option<&str> {
+        Some(&self.assessment_id)
+    }
+    fn links(&self) -> Vec<Link<'_>> {
+        vec![link("assessment_id", Kind::Assessment, &self.assessment_id)]
+    }
+    fn check(&self, c: &mut Checker) {
+        check_subfacet(c, &self.subfacet_id);
+        if self.number == 0 {
+            c.problem("number", "rounds are numbered from 1");
+        }
     }
 }
 
@@ -171,7 +228,14 @@ impl Record for Agreement {
     }
     fn check(&self, c: &mut Checker) {
         check_subfacet(c, &self.subfacet_id);
-        self.score.check(c, "score");
+        if self.score.is_abstained() {
+            c.problem(
+                "score",
+                "\"don't know\" is a rater's answer; the committee agrees a stage or \"not applicable\"",
+            );
+        } else {
+            self.score.check(c, "score");
+        }
         c.text("rationale", &self.rationale);
         c.text("evidence", &self.evidence);
     }

@@ -82,6 +82,7 @@ pub struct Plan {
     pub assessments: Vec<Assessment>,
     pub raters: Vec<Rater>,
     pub ratings: Vec<Rating>,
+    pub scoring_rounds: Vec<ScoringRound>,
     pub agreements: Vec<Agreement>,
     pub targets: Vec<Target>,
     pub parked_items: Vec<ParkedItem>,
@@ -127,6 +128,7 @@ kinds! {
     Assessment(Assessment) => "assessments", assessments, "assessment", parent: None;
     Rater(Rater) => "raters", raters, "rater", parent: Some(Kind::Assessment);
     Rating(Rating) => "ratings", ratings, "rating", parent: Some(Kind::Rater);
+    ScoringRound(ScoringRound) => "scoring_rounds", scoring_rounds, "scoring round", parent: Some(Kind::Assessment);
     Agreement(Agreement) => "agreements", agreements, "agreed stage", parent: Some(Kind::Assessment);
     Target(Target) => "targets", targets, "target", parent: Some(Kind::Assessment);
     ParkedItem(ParkedItem) => "parked_items", parked_items, "parked question", parent: None;
@@ -240,6 +242,7 @@ impl Plan {
             assessments: vec![],
             raters: vec![],
             ratings: vec![],
+            scoring_rounds: vec![],
             agreements: vec![],
             targets: vec![],
             parked_items: vec![],

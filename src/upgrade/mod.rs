@@ -16,6 +16,7 @@ mod v5_asks_risks;
 mod v6_standards;
 mod v7_badges;
 mod v8_cycle;
+mod v9_scoring_rounds;
 
 use crate::error::Result;
 use rusqlite::{params, Transaction};
@@ -84,11 +85,16 @@ pub static STEPS: &[Step] = &[
         sql: include_str!("../store/migrations/008-reviews.sql"),
         rewrite: Some(v8_cycle::rewrite),
     },
+    Step {
+        to: 9,
+        sql: include_str!("../store/migrations/009-scoring-rounds.sql"),
+        rewrite: Some(v9_scoring_rounds::rewrite),
+    },
 ];
 
 /// The data version this build writes: `PRAGMA user_version` of a database and `version` of
 /// a plan file.
-pub const DATA_VERSION: i64 = 8;
+pub const DATA_VERSION: i64 = 9;
 
 const _: () = assert!(STEPS.len() as i64 == DATA_VERSION);
 

@@ -493,19 +493,25 @@ pub fn findings_for(goal: &Goal, now: DateTime<Utc>) -> Vec<Finding> {
 /// through the maturity engine's per-viewer view; keeping them out of the plan the UI holds
 /// means a rater at the laptop cannot find the others' scores in it either.
 fn without_blind_scores(mut plan: Plan) -> Plan {
-    let revealed: std::collections::HashSet<&str> = plan
-        .assessments
-        .iter()
-        .filter(|a| a.revealed)
-        .map(|a| a.id.as_str())
-        .collect();
-    let shown: std::collections::HashSet<String> = plan
+    let assessment_of: std::collections::HashMap<&str, &crate::model::Assessment> = plan
         .raters
         .iter()
-        .filter(|r| revealed.contains(r.assessment_id.as_str()))
+        .filter_map(|r| {
+            let a = plan.assessments.iter().find(|a| a.id == r.assessment_id)?;
+            Some((r.id.as_str(), a))
+        })
+        .collect();
+    let shown: std::collections::HashSet<String> = plan
+        .ratings
+        .iter()
+        .filter(|r| {
+            assessment_of
+                .get(r.rater_id.as_str())
+                .is_some_and(|a| crate::maturity::rating_revealed(&plan, a, r))
+        })
         .map(|r| r.id.clone())
         .collect();
-    plan.ratings.retain(|r| shown.contains(&r.rater_id));
+    plan.ratings.retain(|r| shown.contains(&r.id));
     plan
 }
 

@@ -182,3 +182,47 @@ fn a_milestone_is_marked_done_from_the_command_line_and_a_stray_date_is_refused_
         "an unknown status is named: {err}"
     );
 }
+
+#[test]
+fn focus_mode_rounds_and_dont_know_from_the_command_line() {
+    let db = TempDb::new();
+    let id = last_line(&ok(&db.path, &["create", "Pilot"]));
+    let a = last_line(&ok(
+        &db.path,
+        &["assess", "create", &id, "Baseline", "--date", "2027-03-01"],
+    ));
+    for name in ["Ada", "Bram"] {
+        ok(&db.path, &["assess", "rater", &id, &a, name]);
+    }
+    ok(&db.path, &["assess", "open-round", &id, &a, "Analytics"]);
+    ok(
+        &db.path,
+        &["assess", "score", &id, &a, "Ada", "analytics", "3"],
+    );
+    ok(
+        &db.path,
+        &[
+            "assess",
+            "score",
+            &id,
+            &a,
+            "Bram",
+            "analytics",
+            "dk",
+            "--reason",
+            "Not seen it",
+        ],
+    );
+    let err = fails(&db.path, &["assess", "open-round", &id, &a, "analytics"]);
+    assert!(err.contains("still open"), "{err}");
+    ok(&db.path, &["assess", "reveal-round", &id, &a, "analytics"]);
+    ok(&db.path, &["assess", "open-round", &id, &a, "analytics"]);
+    let plan: serde_json::Value =
+        serde_json::from_str(&ok(&db.path, &["export", &id, "--out", "-"])).unwrap();
+    let rounds = plan["plan"]["scoring_rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 2, "{rounds:?}");
+    let ratings = plan["plan"]["ratings"].as_array().unwrap();
+    assert!(ratings
+        .iter()
+        .any(|r| r["score"]["abstained"] == "Not seen it" && r["round"] == 1));
+}

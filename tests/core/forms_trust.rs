@@ -190,7 +190,7 @@ fn stage_of(f: &Fixture, rater: &str) -> Vec<u8> {
         .filter(|r| r.rater_id == rater)
         .map(|r| match r.score {
             Score::Stage(s) => s,
-            Score::NotApplicable(_) => 0,
+            Score::NotApplicable(_) | Score::Abstained(_) => 0,
         })
         .collect()
 }

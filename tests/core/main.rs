@@ -14,6 +14,7 @@ mod export_xlsx;
 mod figures;
 mod files;
 mod firmness;
+mod focus;
 mod forms;
 mod forms_trust;
 mod generated;

@@ -10,7 +10,10 @@ use stepwise::api::{Applied, ImportedForm, MaturityResults};
 use stepwise::catalog::Catalog;
 use stepwise::export::{ExportOptions, Format};
 use stepwise::maturity::forms::FoundForm;
-use stepwise::maturity::{AssessmentView, Comparison, FactorRow, HeatmapView, Viewer};
+use stepwise::maturity::{
+    AssessmentView, AudienceRequest, AudienceView, Comparison, FactorRow, FocusQueue, FocusView,
+    HeatmapView, Viewer,
+};
 use stepwise::model::Goal;
 use stepwise::smart::Finding;
 use stepwise::workspace::{PlanState, PlanUpdate};
@@ -178,6 +181,49 @@ commands! {
         backend.maturity_results(&plan_id, &assessment_id, view, phase_id.as_deref())
     }
 
+    /// Focus mode: one sub-facet with its round, who has scored it and, once revealed, who
+    /// said what.
+    fn focus_view(backend, plan_id: String, assessment_id: String, subfacet_id: String) -> FocusView {
+        backend.focus_view(&plan_id, &assessment_id, &subfacet_id)
+    }
+
+    /// The sub-facets in the order focus mode takes them.
+    fn focus_queue(backend, plan_id: String, assessment_id: String, queue: FocusQueue) -> Vec<String> {
+        backend.focus_queue(&plan_id, &assessment_id, queue)
+    }
+
+    /// Builds what the room may see, sends it to the audience window if it is open, and
+    /// answers it (for the one-screen audience view in this window).
+    fn show_audience(backend, [window], plan_id: String, request: AudienceRequest) -> AudienceView {
+        let view = backend.audience_view(&plan_id, &request)?;
+        crate::audience::push(&crate::audience::app(&window), &view);
+        Ok(view)
+    }
+
+    /// The audience window's first paint: the payload last built for the room, if any.
+    fn audience_last(backend) -> Option<AudienceView> {
+        Ok(backend.audience_last())
+    }
+
+    /// "Present": opens the audience window; answers how many screens there are.
+    [async] fn present(backend, [window]) -> u32 {
+        let _ = &backend;
+        crate::audience::present(&crate::audience::app(&window))
+            .map(|n| n as u32)
+            .map_err(window_error)
+    }
+
+    /// Sends the audience window to the other screen, full screen; false with one screen.
+    [async] fn audience_to_projector(backend, [window], fullscreen_here: bool) -> bool {
+        let _ = &backend;
+        crate::audience::to_projector(&crate::audience::app(&window), fullscreen_here).map_err(window_error)
+    }
+
+    [async] fn close_audience(backend, [window]) -> () {
+        let _ = &backend;
+        crate::audience::close(&crate::audience::app(&window)).map_err(window_error)
+    }
+
     fn compare_assessments(backend, plan_id: String, from_id: String, to_id: String) -> Comparison {
         backend.compare_assessments(&plan_id, &from_id, &to_id)
     }
@@ -211,6 +257,15 @@ fn opener_error(path: &std::path::Path, e: tauri_plugin_opener::Error) -> ApiErr
     ApiError {
         code: stepwise::ErrorCode::Io,
         message: format!("cannot open {}: {e}", path.display()),
+        problems: vec![],
+    }
+}
+
+fn window_error(e: tauri::Error) -> ApiError {
+    tracing::warn!(error = %e, "the audience window failed");
+    ApiError {
+        code: stepwise::ErrorCode::Io,
+        message: format!("the audience window could not be opened or moved: {e}"),
         problems: vec![],
     }
 }

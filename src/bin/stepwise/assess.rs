@@ -32,7 +32,8 @@ pub enum AssessCommand {
         #[arg(long, default_value = "")]
         role: String,
     },
-    /// Record one rater's score for one sub-facet (a stage 1–5, or na with --reason).
+    /// Record one rater's score for one sub-facet, in its current round: a stage 1–5, na with
+    /// --reason, or dk ("don't know", with what would help in --reason if you like).
     Score {
         plan: String,
         assessment: String,
@@ -65,6 +66,19 @@ pub enum AssessCommand {
     },
     /// Reveal the scores to everyone (cannot be undone).
     Reveal { plan: String, assessment: String },
+    /// Focus mode: open the next round of scoring on one sub-facet (a second round once the
+    /// first is revealed; earlier rounds stay in the record).
+    OpenRound {
+        plan: String,
+        assessment: String,
+        subfacet: String,
+    },
+    /// Focus mode: reveal the open round of one sub-facet.
+    RevealRound {
+        plan: String,
+        assessment: String,
+        subfacet: String,
+    },
     /// Record the agreed stage of a sub-facet, with the rationale and evidence.
     Agree {
         plan: String,
@@ -175,12 +189,15 @@ pub enum StatusArg {
 }
 
 fn score_arg(stage: &str, reason: &str) -> Result<Score> {
+    if ["dk", "dont-know", "don't know", "?"].contains(&stage.trim().to_lowercase().as_str()) {
+        return Ok(Score::Abstained(reason.to_string()));
+    }
     match m::parse_stage(stage) {
         Some(StageAnswer::Stage(s)) => Ok(Score::Stage(s)),
         Some(StageAnswer::NotApplicable) => Ok(Score::NotApplicable(reason.to_string())),
         None => Err(Error::invalid(
             "stage",
-            format!("\"{stage}\" is not a stage; give 1 to 5, or na with --reason"),
+            format!("\"{stage}\" is not a stage; give 1 to 5, na with --reason, or dk"),
         )),
     }
 }
@@ -294,6 +311,30 @@ pub fn run(ws: &mut Workspace, cmd: AssessCommand, now: DateTime<Utc>) -> Result
                 })?;
             let n = api::import_scores_csv(ws, &id, &assessment, &text, now)?;
             outln!("{n} scores recorded");
+        }
+        C::OpenRound {
+            plan,
+            assessment,
+            subfacet,
+        } => {
+            let intent = Intent::OpenRound {
+                assessment_id: assessment,
+                subfacet_id: subfacet,
+            };
+            act(ws, &plan, intent, now)?;
+            outln!("round opened");
+        }
+        C::RevealRound {
+            plan,
+            assessment,
+            subfacet,
+        } => {
+            let intent = Intent::RevealRound {
+                assessment_id: assessment,
+                subfacet_id: subfacet,
+            };
+            act(ws, &plan, intent, now)?;
+            outln!("round revealed");
         }
         C::Show {
             plan,

@@ -52,7 +52,8 @@ fn stages_by_subfacet(plan: &Plan) -> HashMap<&str, Vec<u8>> {
     for r in plan
         .ratings
         .iter()
-        .filter(|r| raters.contains(r.rater_id.as_str()))
+        // The first round: what each rater thought before any discussion.
+        .filter(|r| raters.contains(r.rater_id.as_str()) && r.round == 1)
     {
         if let Some(s) = r.score.stage() {
             out.entry(r.subfacet_id.as_str()).or_default().push(s);
@@ -396,7 +397,11 @@ fn three_raters_score_every_subfacet_and_disagree_widely_on_at_least_three() {
     assert_eq!(raters.len(), 3, "the mid-pilot review has three raters");
     let subfacets = catalog().subfacets().count();
     for r in &raters {
-        let scored = plan.ratings.iter().filter(|x| x.rater_id == r.id).count();
+        let scored = plan
+            .ratings
+            .iter()
+            .filter(|x| x.rater_id == r.id && x.round == 1)
+            .count();
         assert_eq!(
             scored, subfacets,
             "{} should score all {subfacets} sub-facets",
@@ -634,5 +639,38 @@ fn ensure_demo_leaves_a_database_that_already_has_plans_alone() {
     assert!(
         store.meta(DEMO_META_KEY).unwrap().is_some(),
         "and is never offered one later"
+    );
+}
+
+#[test]
+fn one_split_subfacet_was_scored_again_after_the_discussion_with_one_rater_not_knowing() {
+    let plan = demo_plan(now());
+    let latest = latest_assessment(&plan);
+    let rounds: Vec<_> = plan
+        .scoring_rounds
+        .iter()
+        .filter(|r| r.assessment_id == latest.id)
+        .collect();
+    assert_eq!(rounds.len(), 2, "analytics went to a second round");
+    assert!(rounds
+        .iter()
+        .all(|r| r.subfacet_id == "analytics" && r.revealed));
+    let second: Vec<_> = plan
+        .ratings
+        .iter()
+        .filter(|r| r.subfacet_id == "analytics" && r.round == 2)
+        .collect();
+    assert_eq!(second.len(), 3, "every rater answered the second round");
+    assert_eq!(second.iter().filter(|r| r.score.is_abstained()).count(), 1);
+    let results = crate::maturity::results(&plan, &latest.id).unwrap();
+    let analytics = results.subfacet("analytics").unwrap();
+    assert_eq!(
+        (
+            analytics.aggregate.count,
+            analytics.aggregate.abstained,
+            analytics.aggregate.median
+        ),
+        (2, 1, Some(2.0)),
+        "the results stand on the second round"
     );
 }

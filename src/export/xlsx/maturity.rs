@@ -9,7 +9,10 @@ use super::sheet::{unique_headers, Col, Kind, Sheet, V};
 use super::Ctx;
 use crate::catalog::catalog;
 use crate::figures::{MaturityFigures, StageMean};
-use crate::maturity::{facet_target_means, heatmap, results, stage_label, Cell, HeatmapView};
+use crate::maturity::{
+    facet_target_means, heatmap, results, results_round, stage_label, Cell, HeatmapView,
+    ABSTAINED_LABEL,
+};
 use crate::model::{Rater, Score};
 use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Worksheet, XlsxError,
@@ -128,7 +131,7 @@ fn matrix(
             row.push(match &r.current {
                 Some(Score::Stage(s)) => V::N(f64::from(*s)),
                 Some(Score::NotApplicable(_)) => V::s("N/A"),
-                None => V::Blank,
+                Some(Score::Abstained(_)) | None => V::Blank,
             });
             for p in &m.phases {
                 let target = ctx.plan.targets.iter().find(|t| {
@@ -149,15 +152,15 @@ fn matrix(
             } else {
                 "Median"
             }));
+            let round = results_round(ctx.plan, m.assessment, &hr.subfacet_id);
             for rater in raters {
-                let rating = ctx
-                    .plan
-                    .ratings
-                    .iter()
-                    .find(|x| x.rater_id == rater.id && x.subfacet_id == hr.subfacet_id);
+                let rating = ctx.plan.ratings.iter().find(|x| {
+                    x.rater_id == rater.id && x.subfacet_id == hr.subfacet_id && x.round == round
+                });
                 row.push(match rating.map(|x| &x.score) {
                     Some(Score::Stage(s)) => V::N(f64::from(*s)),
                     Some(Score::NotApplicable(_)) => V::s("N/A"),
+                    Some(Score::Abstained(_)) => V::s(ABSTAINED_LABEL),
                     None => V::Blank,
                 });
             }

@@ -5,7 +5,9 @@ use super::maturity::hidden_note;
 use super::sheet::{Col, V};
 use super::Ctx;
 use crate::catalog::catalog;
-use crate::maturity::{confidence_label, stage_name, NOT_APPLICABLE_LABEL};
+use crate::maturity::{
+    confidence_label, rating_revealed, stage_name, ABSTAINED_LABEL, NOT_APPLICABLE_LABEL,
+};
 use crate::model::{Confidence, Rating, Score};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -15,20 +17,22 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     let mut sh = ctx.sheet(
         "Ratings",
         &[
-            22.0, 11.0, 20.0, 34.0, 16.0, 26.0, 7.0, 14.0, 24.0, 13.0, 36.0, 36.0,
+            22.0, 11.0, 20.0, 34.0, 16.0, 26.0, 7.0, 14.0, 7.0, 24.0, 13.0, 36.0, 36.0,
         ],
     )?;
     sh.title(
         "Ratings",
-        "The raw scores: each rater's own stage for each sub-facet, in every revealed assessment, with the reason \
-         given for \u{201c}not applicable\u{201d}, how the rater knows, their note and the evidence they cite.",
+        "The raw scores: each rater's own stage for each sub-facet and round, as revealed, with the reason \
+         given for \u{201c}not applicable\u{201d} (or what would help a rater who did not know), how the rater \
+         knows, their note and the evidence they cite. A sub-facet scored again after a discussion has a row per round.",
     )?;
     let hidden = hidden_note(ctx);
     if let Some(note) = &hidden {
         sh.note(note)?;
         sh.row += 1;
     }
-    let mut revealed: Vec<_> = plan.assessments.iter().filter(|a| a.revealed).collect();
+    // An assessment scored in focus mode is revealed one sub-facet at a time.
+    let mut revealed: Vec<_> = plan.assessments.iter().collect();
     revealed.sort_by_key(|a| a.assessed_on);
     let order: HashMap<&str, usize> = catalog()
         .subfacets()
@@ -43,11 +47,15 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
     for a in &revealed {
         for rater in plan.raters.iter().filter(|r| r.assessment_id == a.id) {
             let mut ratings = by_rater.get(rater.id.as_str()).cloned().unwrap_or_default();
+            ratings.retain(|r| rating_revealed(plan, a, r));
             ratings.sort_by_key(|r| {
-                order
-                    .get(r.subfacet_id.as_str())
-                    .copied()
-                    .unwrap_or(usize::MAX)
+                (
+                    order
+                        .get(r.subfacet_id.as_str())
+                        .copied()
+                        .unwrap_or(usize::MAX),
+                    r.round,
+                )
             });
             for r in ratings {
                 let sf = catalog().subfacet(&r.subfacet_id);
@@ -57,6 +65,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                 let (stage, name, reason) = match &r.score {
                     Score::Stage(s) => (V::N(f64::from(*s)), V::s(stage_name(*s)), V::Blank),
                     Score::NotApplicable(why) => (V::Blank, V::s(NOT_APPLICABLE_LABEL), V::s(why)),
+                    Score::Abstained(remark) => (V::Blank, V::s(ABSTAINED_LABEL), V::s(remark)),
                 };
                 rows.push(vec![
                     V::s(&a.name),
@@ -67,6 +76,7 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
                     V::s(sf.map_or(r.subfacet_id.as_str(), |s| s.name.as_str())),
                     stage,
                     name,
+                    V::N(f64::from(r.round)),
                     reason,
                     V::s(r.confidence.map_or("", confidence_label)),
                     V::s(&r.note),
@@ -89,7 +99,8 @@ pub(super) fn sheet(ctx: &Ctx) -> Result<Worksheet, XlsxError> {
         Col::bold("Sub-facet"),
         Col::number("Stage"),
         Col::center("Stage name"),
-        Col::text("N/A reason"),
+        Col::number("Round"),
+        Col::text("N/A reason or what would help"),
         Col::center("Confidence").choices(
             [
                 Confidence::EvidenceSeen,

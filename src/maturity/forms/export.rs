@@ -167,10 +167,15 @@ fn scores_sheet(
     for (col, h) in headers().iter().enumerate() {
         ws.write_with_format(HEADER_ROW, col as u16, h, &header)?;
     }
+    // Each sub-facet's current round: a re-opened sub-facet shows the form blank again.
     let own: Vec<&crate::model::Rating> = plan
         .ratings
         .iter()
-        .filter(|r| r.rater_id == rater.id)
+        .filter(|r| {
+            r.rater_id == rater.id
+                && r.round
+                    == crate::maturity::current_round(plan, &rater.assessment_id, &r.subfacet_id)
+        })
         .collect();
     let facet_name = |id: &str| {
         catalog()
@@ -189,6 +194,8 @@ fn scores_sheet(
         let (stage, reason) = match mine.map(|r| &r.score) {
             Some(Score::Stage(s)) => (stage_label(*s), String::new()),
             Some(Score::NotApplicable(why)) => (NOT_APPLICABLE_LABEL.to_string(), why.clone()),
+            // The form has no "don't know" answer: left blank, the rater can still give one.
+            Some(Score::Abstained(_)) => (String::new(), String::new()),
             None => (String::new(), String::new()),
         };
         let confidence = mine

@@ -138,6 +138,15 @@ fn blind_scoring_keeps_an_unrevealed_assessment_out_of_the_workbook() {
         .unwrap();
     latest.revealed = false;
     let hidden = latest.name.clone();
+    let hidden_id = latest.id.clone();
+    // Blind throughout: the sub-facet scored again in focus mode is hidden too.
+    for round in plan
+        .scoring_rounds
+        .iter_mut()
+        .filter(|r| r.assessment_id == hidden_id)
+    {
+        round.revealed = false;
+    }
     let e = export_plan(&plan);
     let mut wb = open(&e.path);
     for sheet in ["Maturity", "Ratings", "Gaps"] {
@@ -248,4 +257,42 @@ fn an_unwritable_path_gives_a_clear_error_and_leaves_no_file_behind() {
         ["a-file", "plan.xlsx"],
         "no half-written temporary file is left behind"
     );
+}
+
+/// The demo's analytics went to a second round: the Ratings sheet has a row per round, and a
+/// rater's "don't know" says so, with what would help.
+#[test]
+fn the_ratings_sheet_has_a_row_per_round_and_names_an_abstention() {
+    let e = export_plan(&demo_plan(now()));
+    let mut wb = open(&e.path);
+    wb.load_tables().unwrap();
+    let t = wb.table_by_name("Ratings").unwrap();
+    let col = |name: &str| t.columns().iter().position(|c| c == name).unwrap();
+    let (sf, round, stage_name, why) = (
+        col("Sub-facet"),
+        col("Round"),
+        col("Stage name"),
+        col("N/A reason or what would help"),
+    );
+    let analytics: Vec<_> = t
+        .data()
+        .rows()
+        .filter(|r| r[sf].get_string() == Some("Analytics"))
+        .collect();
+    let rounds: Vec<f64> = analytics
+        .iter()
+        .filter_map(|r| r[round].get_float())
+        .collect();
+    assert_eq!(
+        rounds.iter().filter(|n| **n == 2.0).count(),
+        3,
+        "{rounds:?}"
+    );
+    let abstained = analytics
+        .iter()
+        .find(|r| r[stage_name].get_string() == Some("Don't know"))
+        .expect("the abstention is listed");
+    assert!(abstained[why]
+        .get_string()
+        .is_some_and(|s| s.contains("dashboard")));
 }

@@ -56,6 +56,7 @@ function aggregate(over: Partial<Aggregate>): Aggregate {
     spread: 0,
     distribution: [0, 0, 0, 0, 0],
     not_applicable: 0,
+    abstained: 0,
     reasons: [],
     disagreement: false,
     ...over,
@@ -121,9 +122,9 @@ describe('scores and people', () => {
       { id: 'a', name: 'Ada' },
     ];
     const ratings: Rating[] = [
-      { id: '1', rater_id: 'a', subfacet_id: 'policy', score: { stage: 2 }, confidence: null, note: '', evidence: '' },
-      { id: '2', rater_id: 'b', subfacet_id: 'policy', score: { stage: 2 }, confidence: null, note: '', evidence: '' },
-      { id: '3', rater_id: 'b', subfacet_id: 'data', score: { stage: 2 }, confidence: null, note: '', evidence: '' },
+      { id: '1', rater_id: 'a', subfacet_id: 'policy', round: 1, score: { stage: 2 }, confidence: null, note: '', evidence: '' },
+      { id: '2', rater_id: 'b', subfacet_id: 'policy', round: 1, score: { stage: 2 }, confidence: null, note: '', evidence: '' },
+      { id: '3', rater_id: 'b', subfacet_id: 'data', round: 1, score: { stage: 2 }, confidence: null, note: '', evidence: '' },
     ];
     expect(ratersAt(ratings, raters, 'policy', 2).map((r) => r.name)).toEqual(['Ben', 'Ada']);
     expect(ratersAt(ratings, raters, 'policy', 3)).toEqual([]);

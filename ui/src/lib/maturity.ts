@@ -76,10 +76,11 @@ export function stageName(catalog: Pick<Catalog, 'stages'>, stage: number): stri
   return catalog.stages.find((s) => s.number === stage)?.name ?? `Stage ${stage}`;
 }
 
-/** "3 Expansion", "N/A — no industry partners yet", or "Not scored". */
+/** "3 Expansion", "N/A — no industry partners yet", "Don’t know", or "Not scored". */
 export function scoreText(catalog: Pick<Catalog, 'stages'>, score: Score | null | undefined): string {
   if (!score) return 'Not scored';
   if ('stage' in score) return `${score.stage} ${stageName(catalog, score.stage)}`;
+  if ('abstained' in score) return score.abstained ? `Don’t know — ${score.abstained}` : 'Don’t know';
   return `N/A — ${score.not_applicable}`;
 }
 
@@ -106,6 +107,14 @@ export function initials(name: string): string {
   if (words.length === 0) return '?';
   const letters = words.length === 1 ? [...words[0]!].slice(0, 2) : [words[0]![0], words[words.length - 1]![0]];
   return letters.join('').toUpperCase();
+}
+
+/** Each sub-facet's answers from its latest round only: a sub-facet scored again in focus
+ * mode shows what the raters said last, as the results do. */
+export function latestRound(ratings: Rating[]): Rating[] {
+  const last = new Map<string, number>();
+  for (const r of ratings) last.set(r.subfacet_id, Math.max(last.get(r.subfacet_id) ?? 1, r.round));
+  return ratings.filter((r) => r.round === (last.get(r.subfacet_id) ?? 1));
 }
 
 /** The raters whose score for a sub-facet is `stage`, in the order the raters were added. */

@@ -33,6 +33,9 @@ export class Timer {
   running = $state(false);
   /** Time is up: shown until the timer is reset or given more time. */
   up = $state(false);
+  /** Counts starts, pauses, extra minutes and resets: a copy of the timer elsewhere (the
+   * audience view) needs telling only then, and counts down on its own in between. */
+  changes = $state(0);
 
   #total: number;
   #endsAt = 0;
@@ -51,6 +54,7 @@ export class Timer {
     if (this.running || this.left <= 0) return;
     this.#endsAt = this.#now() + this.left;
     this.running = true;
+    this.changes++;
     this.#interval = setInterval(() => this.tick(), 250);
   }
 
@@ -58,6 +62,7 @@ export class Timer {
     if (!this.running) return;
     this.tick();
     this.#stop();
+    this.changes++;
   }
 
   /** A minute more, running or not; time that was up starts again if it was running. */
@@ -65,6 +70,7 @@ export class Timer {
     this.left += 60_000;
     this.up = false;
     if (this.running) this.#endsAt += 60_000;
+    this.changes++;
   }
 
   /** Back to the full time, stopped: for the next item. */
@@ -73,6 +79,7 @@ export class Timer {
     if (minutes !== undefined) this.#total = minutes * 60_000;
     this.left = this.#total;
     this.up = false;
+    this.changes++;
   }
 
   tick(): void {
@@ -81,6 +88,7 @@ export class Timer {
     if (this.left === 0) {
       this.#stop();
       this.up = true;
+      this.changes++;
       this.#onUp();
     }
   }

@@ -31,7 +31,7 @@ fn score_label(s: Option<&Score>) -> String {
     match s {
         Some(Score::Stage(n)) => format!("{n} {}", maturity::stage_name(*n)),
         Some(Score::NotApplicable(_)) => "Not applicable".into(),
-        None => "Not scored".into(),
+        Some(Score::Abstained(_)) | None => "Not scored".into(),
     }
 }
 

@@ -22,6 +22,7 @@ fn score(s: Option<&Score>) -> String {
     match s {
         Some(Score::Stage(n)) => n.to_string(),
         Some(Score::NotApplicable(_)) => "n/a".into(),
+        Some(Score::Abstained(_)) => "?".into(),
         None => "—".into(),
     }
 }
@@ -55,7 +56,7 @@ pub fn appendix(w: &mut Doc, ctx: &Ctx) {
         ),
         Span::new(who.join(", "), Style::body()),
         Span::new(
-            ". Stages are numbered 1 (Exploratory) to 5 (Immersive); n/a is not applicable, a dash is not scored. The last column is the stage the committee agreed.",
+            ". Stages are numbered 1 (Exploratory) to 5 (Immersive); n/a is not applicable, ? is \"don't know\", a dash is not scored. The last column is the stage the committee agreed.",
             Style::body(),
         ),
     ]);
@@ -77,11 +78,13 @@ pub fn appendix(w: &mut Doc, ctx: &Ctx) {
                     Cell::spans(vec![note(if i == 0 { facet.name.as_str() } else { "" })]),
                     Cell::spans(vec![Span::new(&sf.name, Style::cell_bold())]),
                 ];
+                // The round the results stand on; earlier rounds are in the workbook.
+                let round = crate::maturity::results_round(plan, m.assessment, &sf.id);
                 for r in group {
                     let given = plan
                         .ratings
                         .iter()
-                        .find(|x| x.rater_id == r.id && x.subfacet_id == sf.id);
+                        .find(|x| x.rater_id == r.id && x.subfacet_id == sf.id && x.round == round);
                     row.push(Cell::text(score(given.map(|x| &x.score))));
                 }
                 let agreed = m

@@ -17,6 +17,10 @@ spread: number,
  */
 distribution: [number, number, number, number, number], not_applicable: number, 
 /**
+ * Raters who answered "don't know": counted, but left out of the median and the spread.
+ */
+abstained: number, 
+/**
  * The reasons given for "not applicable", each once, in the order first given.
  */
 reasons: Array<string>, 

@@ -3,9 +3,14 @@ import type { Confidence } from "./Confidence";
 import type { Score } from "./Score";
 
 /**
- * One rater's score for one sub-facet.
+ * One rater's score for one sub-facet in one round of scoring.
  */
-export type Rating = { id: string, rater_id: string, subfacet_id: string, score: Score, confidence: Confidence | null, note: string, 
+export type Rating = { id: string, rater_id: string, subfacet_id: string, 
+/**
+ * 1 unless the facilitator re-opened scoring on this sub-facet after a discussion
+ * (see `ScoringRound`); earlier rounds stay in the record.
+ */
+round: number, score: Score, confidence: Confidence | null, note: string, 
 /**
  * What the rater's stage rests on: a sentence, a link or a file's name.
  */

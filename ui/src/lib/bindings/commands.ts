@@ -4,6 +4,8 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './AppInfo';
 import type { Applied } from './Applied';
 import type { AssessmentView } from './AssessmentView';
+import type { AudienceRequest } from './AudienceRequest';
+import type { AudienceView } from './AudienceView';
 import type { Catalog } from './Catalog';
 import type { Comparison } from './Comparison';
 import type { Edit } from './Edit';
@@ -11,6 +13,8 @@ import type { ExportOptions } from './ExportOptions';
 import type { Exported } from './Exported';
 import type { FactorRow } from './FactorRow';
 import type { Finding } from './Finding';
+import type { FocusQueue } from './FocusQueue';
+import type { FocusView } from './FocusView';
 import type { Format } from './Format';
 import type { FoundForm } from './FoundForm';
 import type { Goal } from './Goal';
@@ -57,6 +61,19 @@ export interface Commands {
   /** What `viewer` may see of an assessment: before the reveal a rater sees only their own scores and the facilitator only how far each rater has got. */
   assessmentView(planId: string, assessmentId: string, viewer: Viewer): Promise<AssessmentView>;
   maturityResults(planId: string, assessmentId: string, view: HeatmapView, phaseId: string | null): Promise<MaturityResults>;
+  /** Focus mode: one sub-facet with its round, who has scored it and, once revealed, who said what. */
+  focusView(planId: string, assessmentId: string, subfacetId: string): Promise<FocusView>;
+  /** The sub-facets in the order focus mode takes them. */
+  focusQueue(planId: string, assessmentId: string, queue: FocusQueue): Promise<Array<string>>;
+  /** Builds what the room may see, sends it to the audience window if it is open, and answers it (for the one-screen audience view in this window). */
+  showAudience(planId: string, request: AudienceRequest): Promise<AudienceView>;
+  /** The audience window's first paint: the payload last built for the room, if any. */
+  audienceLast(): Promise<AudienceView | null>;
+  /** "Present": opens the audience window; answers how many screens there are. */
+  present(): Promise<number>;
+  /** Sends the audience window to the other screen, full screen; false with one screen. */
+  audienceToProjector(fullscreenHere: boolean): Promise<boolean>;
+  closeAudience(): Promise<void>;
   compareAssessments(planId: string, fromId: string, toId: string): Promise<Comparison>;
   successFactors(planId: string): Promise<Array<FactorRow>>;
   /** Without a folder the forms go to the exports folder. */
@@ -89,6 +106,13 @@ export const tauriCommands: Commands = {
   showExported: (path) => invoke<void>('show_exported', { path }),
   assessmentView: (planId, assessmentId, viewer) => invoke<AssessmentView>('assessment_view', { planId, assessmentId, viewer }),
   maturityResults: (planId, assessmentId, view, phaseId) => invoke<MaturityResults>('maturity_results', { planId, assessmentId, view, phaseId }),
+  focusView: (planId, assessmentId, subfacetId) => invoke<FocusView>('focus_view', { planId, assessmentId, subfacetId }),
+  focusQueue: (planId, assessmentId, queue) => invoke<Array<string>>('focus_queue', { planId, assessmentId, queue }),
+  showAudience: (planId, request) => invoke<AudienceView>('show_audience', { planId, request }),
+  audienceLast: () => invoke<AudienceView | null>('audience_last'),
+  present: () => invoke<number>('present'),
+  audienceToProjector: (fullscreenHere) => invoke<boolean>('audience_to_projector', { fullscreenHere }),
+  closeAudience: () => invoke<void>('close_audience'),
   compareAssessments: (planId, fromId, toId) => invoke<Comparison>('compare_assessments', { planId, fromId, toId }),
   successFactors: (planId) => invoke<Array<FactorRow>>('success_factors', { planId }),
   exportScoringForms: (planId, assessmentId, dir) => invoke<Array<Exported>>('export_scoring_forms', { planId, assessmentId, dir }),

@@ -70,6 +70,7 @@ export const LIST_OF: Record<Kind, keyof Plan> = {
   assessment: "assessments",
   rater: "raters",
   rating: "ratings",
+  scoring_round: "scoring_rounds",
   agreement: "agreements",
   target: "targets",
   parked_item: "parked_items",
