@@ -55,6 +55,7 @@ describe('a sub-facet scored again', () => {
       score: { stage: round },
       confidence: null,
       note: '',
+      evidence: '',
     });
     const kept = latestRound([r('1', 'x', 1), r('2', 'x', 2), r('3', 'y', 1)]).map((x) => x.id);
     expect(kept).toEqual(['2', '3']);
