@@ -1,6 +1,7 @@
 // The facilitator's timer for the item the room is on: a set time (the session's default,
 // kept on this computer), start, pause, a minute more, and a cue when time is up. It counts
 // from the clock rather than from ticks, so a busy window never slows it down.
+import { untrack } from 'svelte';
 
 const DEFAULT_KEY = 'stepwise.timer.minutes';
 export const DEFAULT_MINUTES = 3;
@@ -37,6 +38,12 @@ export class Timer {
    * audience view) needs telling only then, and counts down on its own in between. */
   changes = $state(0);
 
+  /** Counted without reading: a timer reset from inside an effect (a new step) must not make
+   * that effect depend on the count, or every start would reset the timer again. */
+  #changed(): void {
+    this.changes = untrack(() => this.changes) + 1;
+  }
+
   #total: number;
   #endsAt = 0;
   #interval: ReturnType<typeof setInterval> | null = null;
@@ -54,7 +61,7 @@ export class Timer {
     if (this.running || this.left <= 0) return;
     this.#endsAt = this.#now() + this.left;
     this.running = true;
-    this.changes++;
+    this.#changed();
     this.#interval = setInterval(() => this.tick(), 250);
   }
 
@@ -62,7 +69,7 @@ export class Timer {
     if (!this.running) return;
     this.tick();
     this.#stop();
-    this.changes++;
+    this.#changed();
   }
 
   /** A minute more, running or not; time that was up starts again if it was running. */
@@ -70,7 +77,7 @@ export class Timer {
     this.left += 60_000;
     this.up = false;
     if (this.running) this.#endsAt += 60_000;
-    this.changes++;
+    this.#changed();
   }
 
   /** Back to the full time, stopped: for the next item. */
@@ -79,7 +86,7 @@ export class Timer {
     if (minutes !== undefined) this.#total = minutes * 60_000;
     this.left = this.#total;
     this.up = false;
-    this.changes++;
+    this.#changed();
   }
 
   tick(): void {
@@ -88,7 +95,7 @@ export class Timer {
     if (this.left === 0) {
       this.#stop();
       this.up = true;
-      this.changes++;
+      this.#changed();
       this.#onUp();
     }
   }
