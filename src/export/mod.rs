@@ -126,15 +126,23 @@ pub struct ExportOptions {
 /// detail behind it is there for whoever wants it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS, Deserialize)]
 pub struct Appendices {
+    /// Every SMART goal in full; without it, section 3 prints them in full itself.
+    #[serde(default = "yes")]
+    pub goals: bool,
     /// Every rater's score for every sub-facet of the assessment reported.
     pub ratings: bool,
     /// The room's log: decisions taken, actions, open questions.
     pub room_log: bool,
 }
 
+fn yes() -> bool {
+    true
+}
+
 impl Default for Appendices {
     fn default() -> Appendices {
         Appendices {
+            goals: true,
             ratings: true,
             room_log: true,
         }
@@ -142,16 +150,18 @@ impl Default for Appendices {
 }
 
 impl Appendices {
-    pub const NAMES: [&'static str; 2] = ["ratings", "room-log"];
+    pub const NAMES: [&'static str; 3] = ["goals", "ratings", "room-log"];
 
     /// From the CLI's list ("ratings,room-log", or "none"), naming what it does not know.
     pub fn parse(list: &str) -> Result<Appendices> {
         let mut out = Appendices {
+            goals: false,
             ratings: false,
             room_log: false,
         };
         for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match name {
+                "goals" => out.goals = true,
                 "ratings" => out.ratings = true,
                 "room-log" => out.room_log = true,
                 "none" => {}

@@ -73,12 +73,10 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "Why are we adopting digital credentials?",
             "SECTION 3",
             "SMART goals",
-            "Goal 1. Launch the First-Year Compass pathway",
-            "Goal 2. Lift first-year retention among Compass students",
-            "Goal 6. Award badges automatically from the LMS gradebook",
-            // A goal with advice to review is not given the plain green badge.
-            "SMART · 1 to review",
-            "To review: Specific:",
+            // One table of the goals; each goal in full is in the appendix.
+            "are in the appendix “Goals in full”",
+            "Launch the First-Year Compass pathway",
+            "Award badges automatically from the LMS gradebook",
             "SECTION 4",
             "Success measures",
             "First-year students enrolled",
@@ -114,6 +112,13 @@ fn the_demo_plan_prints_every_section_and_its_key_content_in_reading_order() {
             "Decisions requested of leadership",
             "Risk register",
             "Evaluation cycle",
+            "Appendix — Goals in full",
+            "Goal 1. Launch the First-Year Compass pathway",
+            "Goal 2. Lift first-year retention among Compass students",
+            "Goal 6. Award badges automatically from the LMS gradebook",
+            // A goal with advice to review is not given the plain green badge.
+            "SMART · 1 to review",
+            "To review: Specific:",
             "Appendix — Scores by rater",
             "Appendix — The room’s log",
         ],
@@ -199,6 +204,7 @@ fn the_outline_lists_every_section_with_its_parts_and_the_contents_link_to_them(
     let top: Vec<&str> = outline.iter().map(|(t, _)| t.as_str()).collect();
     let mut expected = vec!["Cover", "Contents"];
     expected.extend(SECTIONS);
+    expected.push("Appendix — Goals in full");
     expected.push("Appendix — Scores by rater");
     expected.push("Appendix — The room’s log");
     assert_eq!(

@@ -96,7 +96,8 @@ enum Command {
         /// The PDF's and the DOCX's paper (default: from the system's locale, Letter in North America).
         #[arg(long, value_enum)]
         paper: Option<Paper>,
-        /// The PDF's appendices, comma-separated: ratings, room-log, or none (default: all).
+        /// The appendices of the PDF and the Word file, comma-separated: goals, ratings, room-log, or
+        /// none (default: all).
         #[arg(long, value_name = "LIST")]
         appendices: Option<String>,
     },

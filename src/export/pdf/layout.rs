@@ -18,7 +18,7 @@ pub const TOP: f32 = 74.0;
 /// The footer's band below the content.
 const FOOTER: f32 = 62.0;
 pub const WIDTH: f32 = PAGE_W - 2.0 * MARGIN_X;
-/// A numbered section starts a new page when less than this share of the page is left.
+/// A section starts a new page when less than this share of the page is left.
 const SECTION_ROOM: f32 = 1.0 / 3.0;
 /// The least a heading inside a section keeps under it: three lines of body text.
 const HEADING_KEEP: f32 = 3.0 * theme::BODY * theme::LEADING;
@@ -165,17 +165,17 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A section. A numbered one follows the previous section on its page, after a rule, when
-    /// at least a third of the page is left (so a section ending in a few lines leaves no
-    /// near-empty page), else it starts a new page; an unnumbered one (the executive summary,
-    /// an appendix) always starts a page of its own.
+    /// A section follows the previous one on its page, after a rule, when at least a third of
+    /// the page is left (so a section ending in a few lines leaves no near-empty page), else it
+    /// starts a new page. The executive summary comes first and is followed by a page break,
+    /// so it is always a page of its own; appendices follow the body as sections do.
     pub fn section(&mut self, number: Option<usize>, title: &str) {
         self.section = match number {
             Some(n) => format!("{n}. {title}"),
             None => title.to_string(),
         };
         let page = self.bottom() - TOP;
-        if number.is_none() || self.at_top() || self.room() < page * SECTION_ROOM {
+        if self.at_top() || self.room() < page * SECTION_ROOM {
             self.page_break();
         } else {
             self.y += SECTION_RULE;

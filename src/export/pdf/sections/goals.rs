@@ -16,43 +16,92 @@ use crate::model::Better;
 use crate::model::{Goal, Measure};
 use crate::smart::{goal_findings, Severity};
 
+/// The title of the appendix that prints every goal in full.
+pub const APPENDIX: &str = "Appendix — Goals in full";
+
+/// Section 3. With the goals appendix chosen, the board reads one table of the goals (each
+/// one's owner, date, SMART standing and measures) and the five parts of each goal are
+/// printed in the appendix; without it, each goal is printed in full here.
 pub fn goals(w: &mut Doc, ctx: &Ctx) {
     let plan = ctx.plan;
     if plan.goals.is_empty() {
         w.not_yet_written();
         return;
     }
+    if !ctx.appendices.goals {
+        w.caption(&format!(
+            "{} goal{}, the milestones on the way to the vision. Each is checked as written: what keeps a goal from being SMART is listed under it.",
+            plan.goals.len(),
+            if plan.goals.len() == 1 { "" } else { "s" }
+        ));
+        for (i, g) in plan.goals.iter().enumerate() {
+            goal(w, ctx, i + 1, g);
+        }
+        return;
+    }
+    let mut t = Table::new(vec![
+        col_aligned("#", 0.4, Align::Right),
+        col("Goal", 4.2),
+        col("Owner", 1.9),
+        col("Due", 1.55),
+        col("SMART", 1.5),
+        col_aligned("Measures", 1.1, Align::Center),
+    ]);
+    for (i, g) in plan.goals.iter().enumerate() {
+        let measures = plan.measures.iter().filter(|m| m.goal_id == g.id).count();
+        t.row(vec![
+            Cell::text((i + 1).to_string()),
+            Cell::spans(vec![Span::new(&g.title, Style::cell_bold())]),
+            Cell::text(or_dash(&g.owner)),
+            Cell::text(opt_date(g.due)),
+            Cell::spans(vec![smart_pill(&goal_findings(g, Some(ctx.today)))]),
+            Cell::text(measures.to_string()),
+        ]);
+    }
     w.caption(&format!(
-        "{} goal{}, the milestones on the way to the vision. Each is checked as written: what keeps a goal from being SMART is listed under it.",
+        "{} goal{}, the milestones on the way to the vision, each checked as written. Their five SMART parts, and what to review in them, are in the appendix \u{201c}Goals in full\u{201d}.",
         plan.goals.len(),
         if plan.goals.len() == 1 { "" } else { "s" }
     ));
-    for (i, g) in plan.goals.iter().enumerate() {
+    draw(w, &t);
+}
+
+/// Every goal in full, after the body, when the goals appendix is chosen.
+pub fn appendix(w: &mut Doc, ctx: &Ctx) {
+    if ctx.plan.goals.is_empty() {
+        return;
+    }
+    w.section(None, APPENDIX);
+    for (i, g) in ctx.plan.goals.iter().enumerate() {
         goal(w, ctx, i + 1, g);
+    }
+}
+
+/// The goal's SMART standing as a label. The plain green one is kept for a goal with nothing
+/// to review, so it never sits beside a finding that questions it.
+fn smart_pill(findings: &[crate::smart::Finding]) -> Span {
+    let smart = findings.iter().all(|f| f.severity != Severity::Missing);
+    if !smart {
+        pill("Not SMART yet", AMBER, INK)
+    } else if findings.is_empty() {
+        pill(
+            "SMART",
+            theme::measure_status(crate::status::MeasureStatus::OnTrack).0,
+            WHITE,
+        )
+    } else {
+        pill(
+            format!("SMART · {} to review", findings.len()),
+            TEAL_LIGHT,
+            INK,
+        )
     }
 }
 
 fn goal(w: &mut Doc, ctx: &Ctx, n: usize, g: &Goal) {
     let findings = goal_findings(g, Some(ctx.today));
-    let smart = findings.iter().all(|f| f.severity != Severity::Missing);
-    // The plain green badge is kept for a goal with nothing to review, so it never sits beside
-    // a finding that questions it.
     let mut meta = vec![
-        if !smart {
-            pill("Not SMART yet", AMBER, INK)
-        } else if findings.is_empty() {
-            pill(
-                "SMART",
-                theme::measure_status(crate::status::MeasureStatus::OnTrack).0,
-                WHITE,
-            )
-        } else {
-            pill(
-                format!("SMART · {} to review", findings.len()),
-                TEAL_LIGHT,
-                INK,
-            )
-        },
+        smart_pill(&findings),
         Span::new("   Owner: ", Style::small_bold()),
         note(or_dash(&g.owner)),
         Span::new("   Due: ", Style::small_bold()),

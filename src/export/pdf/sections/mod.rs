@@ -67,6 +67,9 @@ pub fn body<'a>(w: &mut Doc<'a>, ctx: &Ctx<'a>) {
             Step::Export => {}
         }
     }
+    if ctx.appendices.goals {
+        goals::appendix(w, ctx);
+    }
     if ctx.appendices.ratings {
         ratings::appendix(w, ctx);
     }

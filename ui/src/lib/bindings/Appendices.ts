@@ -6,6 +6,10 @@
  */
 export type Appendices = { 
 /**
+ * Every SMART goal in full; without it, section 3 prints them in full itself.
+ */
+goals: boolean, 
+/**
  * Every rater's score for every sub-facet of the assessment reported.
  */
 ratings: boolean, 
