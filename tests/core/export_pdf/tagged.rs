@@ -35,7 +35,9 @@ fn the_demo_pdf_has_a_structure_tree_in_reading_order() {
         "one Document element holds the rest"
     );
     let count = |role: &str| tree.iter().filter(|t| t.1.starts_with(role)).count();
-    for role in ["H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "L", "LI", "TOC", "TOCI"] {
+    for role in [
+        "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "L", "LI", "TOC", "TOCI",
+    ] {
         assert!(count(role) > 0, "the tree has {role} elements:\n{tree:?}");
     }
 
@@ -79,7 +81,8 @@ fn the_demo_pdf_has_a_structure_tree_in_reading_order() {
         .collect();
     assert_eq!(alts.len(), count("Figure"), "every figure is an element");
     assert!(
-        alts.iter().all(|a| a.as_ref().is_some_and(|a| a.len() > 10)),
+        alts.iter()
+            .all(|a| a.as_ref().is_some_and(|a| a.len() > 10)),
         "every figure has alt text: {alts:?}"
     );
     assert!(
@@ -98,7 +101,10 @@ fn the_demo_pdf_has_a_structure_tree_in_reading_order() {
 fn tagging_leaves_the_text_and_the_bytes_as_they_were() {
     let plan = demo_plan(now());
     let (a, b) = (render(&plan), render(&plan));
-    assert_eq!(a.bytes, b.bytes, "the same plan and moment give the same bytes");
+    assert_eq!(
+        a.bytes, b.bytes,
+        "the same plan and moment give the same bytes"
+    );
     let text = pages(&a.path);
     assert!(text.iter().any(|p| p.contains("Contents")));
 }
