@@ -182,7 +182,14 @@ impl Finish<'_> {
             .set("ID", Object::Array(vec![self.file_id(), self.file_id()]));
         lo.compress();
         let mut out = Vec::new();
-        lo.save_to(&mut out)
+        // The structure tree is a small object for every block: packed into compressed object
+        // streams, the tagged file is about the size the untagged one was.
+        let packed = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(6)
+            .build();
+        lo.save_with_options(&mut out, packed)
             .map_err(|e| fail(format!("the document could not be written: {e}")))?;
         Ok(out)
     }
@@ -382,7 +389,8 @@ fn write_structure(lo: &mut lopdf::Document, tags: &Tags) -> Result<()> {
         Ok(())
     };
     // Parents before children: every element's parent is known when it is written.
-    let mut stack: Vec<(usize, ObjectId)> = tags.roots.iter().rev().map(|r| (*r, document)).collect();
+    let mut stack: Vec<(usize, ObjectId)> =
+        tags.roots.iter().rev().map(|r| (*r, document)).collect();
     while let Some((e, parent)) = stack.pop() {
         write(lo, e, parent)?;
         if let Some(id) = ids[e] {
@@ -413,7 +421,10 @@ fn write_structure(lo: &mut lopdf::Document, tags: &Tags) -> Result<()> {
         marks.sort_by_key(|m| m.0);
         nums.push(Object::Integer(page as i64));
         nums.push(Object::Array(
-            marks.into_iter().map(|(_, id)| Object::Reference(id)).collect(),
+            marks
+                .into_iter()
+                .map(|(_, id)| Object::Reference(id))
+                .collect(),
         ));
         if let Ok(Object::Dictionary(p)) = lo.get_object_mut(page_ref(page)?) {
             p.set("StructParents", Object::Integer(page as i64));
