@@ -6,6 +6,7 @@ mod flow;
 mod paper;
 pub mod read;
 mod scripts;
+mod tagged;
 
 use crate::{now, TempDb};
 use lopdf::{Document, Object};

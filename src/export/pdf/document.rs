@@ -6,6 +6,7 @@
 use super::canvas::Canvas;
 use super::fonts::{Face, Fonts};
 use super::layout::{Page, Sheet, MARGIN_X, WIDTH};
+use super::tags::{artifacts, Kid, Tags};
 use super::text;
 use super::theme::{Style, MUTED, RULE};
 use crate::error::{Error, Result};
@@ -117,7 +118,7 @@ pub struct Finish<'a> {
 }
 
 impl Finish<'_> {
-    pub fn save(&self, mut pages: Vec<Page>, outline: &[Entry]) -> Result<Vec<u8>> {
+    pub fn save(&self, mut pages: Vec<Page>, outline: &[Entry], tags: &Tags) -> Result<Vec<u8>> {
         let (plan, s) = (self.plan, &self.plan.settings);
         let count = pages.len();
         for (i, page) in pages.iter_mut().enumerate() {
@@ -129,7 +130,7 @@ impl Finish<'_> {
                 sheet: self.sheet,
             };
             chrome(&mut c, page, i, count, plan);
-            page.ops = shifted(ops, self.sheet);
+            page.ops = shifted(artifacts(ops), self.sheet);
         }
         let mut doc = PdfDocument::new(&plan.name);
         let info = &mut doc.metadata.info;
@@ -175,12 +176,20 @@ impl Finish<'_> {
             return Err(fail(format!("page {}: {}", w.page + 1, w.msg)));
         }
         write_outline(&mut lo, outline)?;
+        write_structure(&mut lo, tags)?;
         tidy_info(&mut lo);
         lo.trailer
             .set("ID", Object::Array(vec![self.file_id(), self.file_id()]));
         lo.compress();
         let mut out = Vec::new();
-        lo.save_to(&mut out)
+        // The structure tree is a small object for every block: packed into compressed object
+        // streams, the tagged file is about the size the untagged one was.
+        let packed = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(6)
+            .build();
+        lo.save_with_options(&mut out, packed)
             .map_err(|e| fail(format!("the document could not be written: {e}")))?;
         Ok(out)
     }
@@ -308,11 +317,141 @@ fn write_outline(lo: &mut lopdf::Document, entries: &[Entry]) -> Result<()> {
     catalog.set("Outlines", Object::Reference(root));
     catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
     // Screen readers pick their voice from the document's language, and a viewer's title bar
-    // shows the plan's name rather than a file name. (printpdf writes no structure tree, so
-    // the document is not tagged: the Word version is the accessible one.)
+    // shows the plan's name rather than a file name.
     catalog.set("Lang", Object::string_literal("en"));
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    Ok(())
+}
+
+/// The structure tree: a Document element holding the recorded elements in reading order,
+/// each pointing at its marked drawing; the parent tree that leads from a page's marks back to
+/// their elements; and the catalog's note that the file is tagged.
+fn write_structure(lo: &mut lopdf::Document, tags: &Tags) -> Result<()> {
+    let pages = lo.get_pages();
+    let page_ref = |page: usize| -> Result<ObjectId> {
+        pages.get(&(page as u32 + 1)).copied().ok_or_else(|| {
+            fail(format!(
+                "a tagged block points to page {}, which does not exist",
+                page + 1
+            ))
+        })
+    };
+    let root = lo.new_object_id();
+    let document = lo.new_object_id();
+    // Ids for the elements a reader meets; the rest (blocks that drew nothing) are left out.
+    let mut ids: Vec<Option<ObjectId>> = vec![None; tags.elems.len()];
+    for (i, id) in ids.iter_mut().enumerate() {
+        if tags.live(i) {
+            *id = Some(lo.new_object_id());
+        }
+    }
+    // Each page's elements by MCID, for the parent tree.
+    let mut by_page: std::collections::BTreeMap<usize, Vec<(i64, ObjectId)>> = Default::default();
+    let mut write = |lo: &mut lopdf::Document, e: usize, parent: ObjectId| -> Result<()> {
+        let Some(id) = ids[e] else { return Ok(()) };
+        let el = &tags.elems[e];
+        let first_page = el.kids.iter().find_map(|k| match k {
+            Kid::Mark { page, .. } => Some(*page),
+            Kid::Elem(_) => None,
+        });
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"StructElem".to_vec()));
+        d.set("S", Object::Name(el.role.as_bytes().to_vec()));
+        d.set("P", Object::Reference(parent));
+        if let Some(p) = first_page {
+            d.set("Pg", Object::Reference(page_ref(p)?));
+        }
+        if let Some(alt) = &el.alt {
+            d.set("Alt", text_string(alt));
+        }
+        let mut kids = Vec::new();
+        for k in &el.kids {
+            match *k {
+                Kid::Elem(c) => kids.extend(ids[c].map(Object::Reference)),
+                Kid::Mark { page, mcid } => {
+                    by_page.entry(page).or_default().push((mcid, id));
+                    if Some(page) == first_page {
+                        kids.push(Object::Integer(mcid));
+                    } else {
+                        let mut mcr = Dictionary::new();
+                        mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                        mcr.set("Pg", Object::Reference(page_ref(page)?));
+                        mcr.set("MCID", Object::Integer(mcid));
+                        kids.push(Object::Dictionary(mcr));
+                    }
+                }
+            }
+        }
+        d.set("K", Object::Array(kids));
+        lo.set_object(id, d);
+        Ok(())
+    };
+    // Parents before children: every element's parent is known when it is written.
+    let mut stack: Vec<(usize, ObjectId)> =
+        tags.roots.iter().rev().map(|r| (*r, document)).collect();
+    while let Some((e, parent)) = stack.pop() {
+        write(lo, e, parent)?;
+        if let Some(id) = ids[e] {
+            for k in tags.elems[e].kids.iter().rev() {
+                if let Kid::Elem(c) = k {
+                    stack.push((*c, id));
+                }
+            }
+        }
+    }
+    let mut doc = Dictionary::new();
+    doc.set("Type", Object::Name(b"StructElem".to_vec()));
+    doc.set("S", Object::Name(b"Document".to_vec()));
+    doc.set("P", Object::Reference(root));
+    doc.set(
+        "K",
+        Object::Array(
+            tags.roots
+                .iter()
+                .filter_map(|r| ids[*r].map(Object::Reference))
+                .collect(),
+        ),
+    );
+    lo.set_object(document, doc);
+
+    let mut nums = Vec::new();
+    for (page, mut marks) in by_page {
+        marks.sort_by_key(|m| m.0);
+        nums.push(Object::Integer(page as i64));
+        nums.push(Object::Array(
+            marks
+                .into_iter()
+                .map(|(_, id)| Object::Reference(id))
+                .collect(),
+        ));
+        if let Ok(Object::Dictionary(p)) = lo.get_object_mut(page_ref(page)?) {
+            p.set("StructParents", Object::Integer(page as i64));
+        }
+    }
+    // Tab order follows the structure on every page (the contents' links included).
+    for id in pages.values() {
+        if let Ok(Object::Dictionary(p)) = lo.get_object_mut(*id) {
+            p.set("Tabs", Object::Name(b"S".to_vec()));
+        }
+    }
+    let mut parent_tree = Dictionary::new();
+    parent_tree.set("Nums", Object::Array(nums));
+    let parent_tree = lo.add_object(parent_tree);
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+    tree.set("K", Object::Reference(document));
+    tree.set("ParentTree", Object::Reference(parent_tree));
+    tree.set("ParentTreeNextKey", Object::Integer(pages.len() as i64));
+    lo.set_object(root, tree);
+    let catalog = lo
+        .catalog_mut()
+        .map_err(|e| fail(format!("the document has no catalog: {e}")))?;
+    catalog.set("StructTreeRoot", Object::Reference(root));
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark_info));
+    catalog.set("Lang", Object::string_literal("en"));
     Ok(())
 }

@@ -16,17 +16,21 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
     w.new_page();
     let mut c = w.canvas();
     // Edge to edge on any paper: the drawing is shifted to centre the column, the band back.
-    let (left, w) = (-c.sheet.shift().0, c.sheet.w);
-    c.fill_rect(left, 0.0, w, BAND, NAVY);
-    c.fill_rect(left, BAND, w, 5.0, TEAL);
-    c.text(
+    let (left, sheet_w) = (-c.sheet.shift().0, c.sheet.w);
+    c.fill_rect(left, 0.0, sheet_w, BAND, NAVY);
+    c.fill_rect(left, BAND, sheet_w, 5.0, TEAL);
+    w.begin("P");
+    w.canvas().text(
         MARGIN_X,
         96.0,
         Style::new(Face::Bold, 9.0, TEAL_LIGHT),
         "MICRO-CREDENTIAL STRATEGIC PLAN",
     );
+    w.end();
     let mut top = 122.0;
     if !s.organisation.trim().is_empty() {
+        w.begin("P");
+        let mut c = w.canvas();
         let org = text::wrap(
             c.fonts,
             &[Span::new(
@@ -39,8 +43,11 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
             c.draw_line(l, MARGIN_X, top);
             top += l.height;
         }
+        w.end();
         top += 10.0;
     }
+    w.begin("H1");
+    let mut c = w.canvas();
     let title = text::wrap(
         c.fonts,
         &[Span::new(&plan.name, Style::new(Face::Bold, 27.0, WHITE))],
@@ -63,6 +70,7 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
         c.draw_line(l, MARGIN_X, top);
         top += l.height;
     }
+    w.end();
 
     let mut y = BAND + 58.0;
     let facts = [
@@ -74,6 +82,8 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
         if value.is_empty() {
             continue;
         }
+        w.begin("P");
+        let mut c = w.canvas();
         c.text(MARGIN_X, y, Style::new(Face::Bold, 7.5, TEAL), label);
         let lines = text::wrap(
             c.fonts,
@@ -85,9 +95,11 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
             c.draw_line(l, MARGIN_X, top);
             top += l.height;
         }
+        w.end();
         y = top + 24.0;
     }
     if !s.confidentiality.trim().is_empty() {
+        let mut c = w.canvas();
         let style = Style::new(Face::Italic, 9.0, MUTED);
         let lines = text::wrap(
             c.fonts,
@@ -97,10 +109,13 @@ pub fn cover(w: &mut Writer, plan: &Plan, today: NaiveDate) {
         let lines = &lines[..lines.len().min(3)];
         let mut top = c.sheet.h - 96.0 - text::height(lines);
         c.hline(MARGIN_X, MARGIN_X + WIDTH, top - 8.0, RULE, 0.6);
+        w.begin("P");
+        let mut c = w.canvas();
         for l in lines {
             c.draw_line(l, MARGIN_X, top);
             top += l.height;
         }
+        w.end();
     }
 }
 
@@ -109,12 +124,15 @@ pub fn contents(w: &mut Writer, anchors: &[Anchor], first_body_page: usize) {
     w.running("Contents");
     w.new_page();
     let y = w.y;
+    w.begin("H1");
     w.canvas().text(
         MARGIN_X,
         y + 18.0,
         Style::new(Face::Bold, 21.0, NAVY),
         "Contents",
     );
+    w.end();
+    w.tags.open("TOC");
     w.y += 34.0;
     let entry = |level: u8| match level {
         0 => (Style::new(Face::Bold, 10.0, NAVY), 0.0, 7.0, 1.5),
@@ -140,6 +158,7 @@ pub fn contents(w: &mut Writer, anchors: &[Anchor], first_body_page: usize) {
         let page = first_body_page + a.page;
         let number = page.to_string();
         let y = w.y;
+        w.begin("TOCI");
         let mut c = w.canvas();
         let nw = c.fonts.width(style.face, style.size, &number);
         let room = WIDTH - indent - 40.0;
@@ -160,6 +179,8 @@ pub fn contents(w: &mut Writer, anchors: &[Anchor], first_body_page: usize) {
             );
         }
         c.link(MARGIN_X + indent, y, WIDTH - indent, h, page);
+        w.end();
         w.y += h;
     }
+    w.tags.close();
 }

@@ -4,6 +4,7 @@
 
 use super::canvas::Canvas;
 use super::fonts::{Face, Fonts};
+use super::tags::Tags;
 use super::text::{self, Line, Span};
 use super::theme::{self, Rgb, Style, INK, MUTED, NAVY, RULE, TEAL};
 use printpdf::{ExtendedGraphicsStateId, Op};
@@ -81,6 +82,8 @@ pub struct Writer<'a> {
     section: String,
     alpha: ExtendedGraphicsStateId,
     pub sheet: Sheet,
+    /// The structure of what has been laid out, for the tagged PDF.
+    pub tags: Tags,
 }
 
 impl<'a> Writer<'a> {
@@ -93,6 +96,7 @@ impl<'a> Writer<'a> {
             section: String::new(),
             alpha,
             sheet,
+            tags: Tags::default(),
         }
     }
 
@@ -110,7 +114,10 @@ impl<'a> Writer<'a> {
         if self.pages.is_empty() {
             self.new_page();
         }
+        let index = self.pages.len() - 1;
+        let begin = self.tags.drawing_on(index);
         let page = self.pages.last_mut().expect("a page exists");
+        page.ops.extend(begin);
         Canvas {
             ops: &mut page.ops,
             fonts: self.fonts,
@@ -120,11 +127,35 @@ impl<'a> Writer<'a> {
     }
 
     pub fn new_page(&mut self) {
+        let open = self.tags.page_ends();
+        self.end_sequence_on(open);
         self.pages.push(Page {
             ops: Vec::new(),
             section: self.section.clone(),
         });
         self.y = TOP;
+    }
+
+    fn end_sequence_on(&mut self, page: Option<usize>) {
+        if let Some(p) = page.and_then(|p| self.pages.get_mut(p)) {
+            p.ops.push(Op::EndMarkedContent);
+        }
+    }
+
+    /// Starts a structure element of `role` whose drawing follows, up to `end`; a block
+    /// started inside another belongs to the outer one.
+    pub fn begin(&mut self, role: &'static str) {
+        self.tags.begin(role, None);
+    }
+
+    /// Continues recording into an element made earlier (a table cell split over pages).
+    pub fn mark(&mut self, elem: usize) {
+        self.tags.mark(elem);
+    }
+
+    pub fn end(&mut self) {
+        let page = self.tags.end();
+        self.end_sequence_on(page);
     }
 
     /// The running header's section title for pages started from now on.
@@ -190,6 +221,7 @@ impl<'a> Writer<'a> {
             page: self.pages.len() - 1,
         });
         let y = self.y;
+        self.begin("H1");
         let mut c = self.canvas();
         if let Some(n) = number {
             c.text(
@@ -207,7 +239,9 @@ impl<'a> Writer<'a> {
             c.draw_line(l, MARGIN_X, top);
             top += l.height;
         }
-        c.fill_rect(MARGIN_X, top + 6.0, 42.0, 3.0, TEAL);
+        self.end();
+        self.canvas()
+            .fill_rect(MARGIN_X, top + 6.0, 42.0, 3.0, TEAL);
         self.y = top + 24.0;
     }
 
@@ -219,7 +253,9 @@ impl<'a> Writer<'a> {
             WIDTH,
         );
         self.y -= 8.0;
+        self.begin("P");
         self.lines(&lines, MARGIN_X);
+        self.end();
         self.y += 8.0;
     }
 
@@ -249,11 +285,15 @@ impl<'a> Writer<'a> {
             });
         }
         let mut y = self.y;
+        // Level 3 heads the summary page's parts, which stand where a section's parts do.
+        self.begin(if level == 2 { "H3" } else { "H2" });
         let mut c = self.canvas();
         for l in &lines {
             c.draw_line(l, MARGIN_X, y);
             y += l.height;
         }
+        self.end();
+        let mut c = self.canvas();
         if level == 1 {
             c.hline(MARGIN_X, MARGIN_X + WIDTH, y + 3.0, RULE, 0.6);
         }
@@ -277,7 +317,9 @@ impl<'a> Writer<'a> {
 
     pub fn paragraph_at(&mut self, spans: &[Span], indent: f32) {
         let lines = text::wrap(self.fonts, spans, WIDTH - indent);
+        self.begin("P");
         self.lines(&lines, MARGIN_X + indent);
+        self.end();
     }
 
     pub fn text(&mut self, text: &str) {
@@ -289,15 +331,20 @@ impl<'a> Writer<'a> {
         self.paragraph(&[Span::new("Not yet written.", Style::muted())]);
     }
 
+    /// An item of a list; the caller opens the list (`L`) around a run of them.
     pub fn bullet(&mut self, spans: &[Span]) {
         let lines = text::wrap(self.fonts, spans, WIDTH - 14.0);
+        self.tags.open("LI");
         if let Some(first) = lines.first() {
             self.ensure(first.height);
             let (y, dot) = (self.y, first.baseline - first.height * 0.24);
             self.canvas()
                 .round_rect(MARGIN_X + 3.0, y + dot - 1.8, 3.6, 3.6, 1.8, TEAL);
         }
+        self.begin("LBody");
         self.lines(&lines, MARGIN_X + 14.0);
+        self.end();
+        self.tags.close();
         self.y += 2.5;
     }
 
@@ -309,12 +356,15 @@ impl<'a> Writer<'a> {
             lines.extend(text::wrap(self.fonts, after, WIDTH - 18.0));
         }
         self.ensure(text::height(&lines[..lines.len().min(3)]));
+        let quote = self.tags.elem("BlockQuote", None);
         for l in &lines {
             self.ensure(l.height);
             let y = self.y;
-            let mut c = self.canvas();
-            c.fill_rect(MARGIN_X, y, 3.0, l.height, TEAL);
-            c.draw_line(l, MARGIN_X + 14.0, y);
+            // The bar is decoration: drawn outside the quotation's text.
+            self.canvas().fill_rect(MARGIN_X, y, 3.0, l.height, TEAL);
+            self.mark(quote);
+            self.canvas().draw_line(l, MARGIN_X + 14.0, y);
+            self.end();
             self.y += l.height;
         }
         self.y += 8.0;

@@ -13,6 +13,7 @@ mod play;
 pub(crate) mod sections;
 mod shaping;
 pub(crate) mod table;
+mod tags;
 pub(crate) mod text;
 pub(crate) mod theme;
 
@@ -163,6 +164,10 @@ pub fn render_pack(
         level: a.level,
         page: first_body_page + a.page,
     }));
+    // The structure in reading order, as the pages are: cover, contents, body.
+    let mut tags = cover.tags;
+    tags.append(contents.tags, cover.pages.len());
+    tags.append(body.tags, cover.pages.len() + contents.pages.len());
     let pages = cover
         .pages
         .into_iter()
@@ -176,5 +181,5 @@ pub fn render_pack(
         alpha,
         sheet,
     }
-    .save(pages, &outline)
+    .save(pages, &outline, &tags)
 }

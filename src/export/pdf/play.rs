@@ -9,7 +9,16 @@ use crate::export::doc::charts::Chart;
 use crate::export::doc::{Block, Keep};
 
 pub fn play(w: &mut Writer, blocks: &[Block]) {
+    // A run of bullets is one list to a reader.
+    let mut in_list = false;
     for b in blocks {
+        let bullet = matches!(b, Block::Bullet(_));
+        if bullet && !in_list {
+            w.tags.open("L");
+        } else if !bullet && in_list {
+            w.tags.close();
+        }
+        in_list = bullet;
         match b {
             Block::Section { number, title } => w.section(*number, title),
             Block::Conclusion(text) => w.conclusion(text),
@@ -46,6 +55,9 @@ pub fn play(w: &mut Writer, blocks: &[Block]) {
                 }
             }
         }
+    }
+    if in_list {
+        w.tags.close();
     }
 }
 
@@ -96,6 +108,12 @@ fn room(w: &Writer, keep: &Keep) -> f32 {
 }
 
 fn chart(w: &mut Writer, c: &Chart) {
+    w.tags.begin("Figure", Some(c.describe()));
+    draw_chart(w, c);
+    w.end();
+}
+
+fn draw_chart(w: &mut Writer, c: &Chart) {
     match c {
         Chart::Heatmap(h, colors) => heatmap::draw(
             w,

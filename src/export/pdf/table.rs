@@ -30,14 +30,22 @@ struct Geometry {
     header_h: f32,
 }
 
-fn draw_header(w: &mut Writer, t: &Table, g: &Geometry) {
+/// The column titles; `tagged` the first time only, a header repeated on a later page being
+/// an artifact a reader has already met.
+fn draw_header(w: &mut Writer, t: &Table, g: &Geometry, tagged: bool) {
     if !t.header {
         return;
     }
     let y = w.y;
-    let mut c = w.canvas();
-    c.fill_rect(MARGIN_X, y, WIDTH, g.header_h, NAVY);
+    w.canvas().fill_rect(MARGIN_X, y, WIDTH, g.header_h, NAVY);
+    if tagged {
+        w.tags.open("TR");
+    }
     for (i, lines) in g.header.iter().enumerate() {
+        if tagged {
+            w.begin("TH");
+        }
+        let mut c = w.canvas();
         let mut top = y + PAD_Y;
         for l in lines {
             let inner = g.widths[i] - 2.0 * PAD_X;
@@ -45,6 +53,12 @@ fn draw_header(w: &mut Writer, t: &Table, g: &Geometry) {
             c.draw_line(l, x, top);
             top += l.height;
         }
+        if tagged {
+            w.end();
+        }
+    }
+    if tagged {
+        w.tags.close();
     }
     w.y += g.header_h;
 }
@@ -216,7 +230,8 @@ pub fn draw(w: &mut Writer, t: &Table) {
     let need = keep(w, t);
     w.ensure(need);
     let rows = lay_rows(w, t, &g, usize::MAX);
-    draw_header(w, t, &g);
+    w.tags.open("Table");
+    draw_header(w, t, &g, true);
     let page_room = w.bottom() - TOP - g.header_h - 2.0 * PAD_Y;
     let n = rows.len();
     for (i, cells) in rows.iter().enumerate() {
@@ -228,11 +243,14 @@ pub fn draw(w: &mut Writer, t: &Table) {
             let movable = a + b - 4.0 * PAD_Y <= page_room * KEEP_WHOLE_SHARE;
             if a <= w.room() && a + b > w.room() && movable && i >= KEEP_ROWS {
                 w.new_page();
-                draw_header(w, t, &g);
+                draw_header(w, t, &g, false);
             }
         }
+        w.tags.open("TR");
         draw_row(w, t, &g, i, cells, page_room);
+        w.tags.close();
     }
+    w.tags.close();
     w.y += 6.0;
 }
 
@@ -248,6 +266,8 @@ fn draw_row(
     // Whether the page was just begun: a page break then would gain nothing.
     let mut fresh = false;
     let whole = row_height(cells) - 2.0 * PAD_Y;
+    // One cell element for all the pages a split row is drawn on.
+    let cell_elems: Vec<usize> = cells.iter().map(|_| w.tags.elem("TD", None)).collect();
     loop {
         let avail = w.room() - 2.0 * PAD_Y;
         let started = next.iter().any(|n| *n > 0);
@@ -265,7 +285,7 @@ fn draw_row(
             && (moves_whole(whole, page_room) || avail < MIN_SPLIT)
         {
             w.new_page();
-            draw_header(w, t, g);
+            draw_header(w, t, g, false);
             fresh = true;
             continue;
         }
@@ -292,7 +312,7 @@ fn draw_row(
         let complete = take.iter().zip(cells).all(|(k, l)| *k == l.len());
         if !complete && h <= 0.0 && remaining > 0.0 {
             w.new_page();
-            draw_header(w, t, g);
+            draw_header(w, t, g, false);
             fresh = true;
             continue;
         }
@@ -306,6 +326,8 @@ fn draw_row(
             }
         }
         for (col, lines) in cells.iter().enumerate() {
+            w.mark(cell_elems[col]);
+            let mut c = w.canvas();
             let mut top = y + PAD_Y;
             for l in &lines[next[col]..take[col]] {
                 let inner = g.widths[col] - 2.0 * PAD_X;
@@ -314,15 +336,17 @@ fn draw_row(
                 c.draw_line(l, x, top);
                 top += l.height;
             }
+            w.end();
         }
-        c.hline(MARGIN_X, MARGIN_X + WIDTH, y + row_h, RULE, 0.4);
+        w.canvas()
+            .hline(MARGIN_X, MARGIN_X + WIDTH, y + row_h, RULE, 0.4);
         w.y += row_h;
         if complete {
             return;
         }
         next = take;
         w.new_page();
-        draw_header(w, t, g);
+        draw_header(w, t, g, false);
         fresh = true;
     }
 }
