@@ -63,12 +63,19 @@ fn before_badges(version: &str) -> bool {
     matches!(version, "v0.1.0" | "v2" | "v5" | "v6")
 }
 
+/// Whether a fixture was written before plans held reviews, a cycle and rater evidence
+/// (version 8), and scoring rounds (version 9).
+fn before_cycle(version: &str) -> bool {
+    version != "v9"
+}
+
 /// Made by `scripts/make-fixture.sh` for each new version.
-const VERSIONS: [(&str, &str, &str); 4] = [
+const VERSIONS: [(&str, &str, &str); 5] = [
     ("v0.1.0", "stepwise-0.1.0.db", "demo-0.1.0.stepwise.json"),
     ("v2", "stepwise-v2.db", "demo-v2.stepwise.json"),
     ("v5", "stepwise-v5.db", "demo-v5.stepwise.json"),
     ("v6", "stepwise-v6.db", "demo-v6.stepwise.json"),
+    ("v9", "stepwise-v9.db", "demo-v9.stepwise.json"),
 ];
 
 #[test]
@@ -148,15 +155,25 @@ fn every_earlier_database_opens_lists_shows_and_exports_both_plans() {
         } else {
             assert!(!demo.badges.is_empty() && !demo.issuing_routes.is_empty());
         }
-        // Every fixture predates the evaluation cycle (version 8).
-        assert!(
-            demo.reviews.is_empty()
-                && demo.settings.cycle.is_empty()
-                && demo.settings.rolled_from.is_none()
-                && demo.milestones.iter().all(|m| m.cycle.is_none())
-                && demo.ratings.iter().all(|r| r.evidence.is_empty()),
-            "{version}: no reviews, cycle, carried milestones or rater evidence before version 8"
-        );
+        if before_cycle(version) {
+            assert!(
+                demo.reviews.is_empty()
+                    && demo.settings.cycle.is_empty()
+                    && demo.settings.rolled_from.is_none()
+                    && demo.milestones.iter().all(|m| m.cycle.is_none())
+                    && demo.ratings.iter().all(|r| r.evidence.is_empty())
+                    && demo.ratings.iter().all(|r| r.round == 1)
+                    && demo.scoring_rounds.is_empty(),
+                "{version}: no reviews, cycle, carried milestones, rater evidence or second rounds before version 8"
+            );
+        } else {
+            assert!(
+                !demo.reviews.is_empty()
+                    && !demo.settings.cycle.is_empty()
+                    && demo.ratings.iter().any(|r| r.round == 2),
+                "{version}: the reviews, the cycle and the second round come through"
+            );
+        }
         assert_eq!(
             revealed_before,
             raw(&path, blind_state),
@@ -235,14 +252,21 @@ fn every_earlier_plan_file_imports_with_no_text_lost() {
             }
             assert_eq!(exported["plan"]["settings"]["approval_criteria"], "");
         }
-        assert_eq!(
-            (
-                &exported["plan"]["reviews"],
-                &exported["plan"]["settings"]["cycle"]
-            ),
-            (&Value::Array(vec![]), &Value::from("")),
-            "{version}: no reviews and no cycle before version 8"
-        );
+        if before_cycle(version) {
+            assert_eq!(
+                (
+                    &exported["plan"]["reviews"],
+                    &exported["plan"]["settings"]["cycle"],
+                    &exported["plan"]["scoring_rounds"],
+                ),
+                (
+                    &Value::Array(vec![]),
+                    &Value::from(""),
+                    &Value::Array(vec![])
+                ),
+                "{version}: no reviews, no cycle and no scoring rounds before versions 8 and 9"
+            );
+        }
         let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
         texts(&original["plan"], &mut before);
         texts(&exported["plan"], &mut after);
