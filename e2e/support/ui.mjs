@@ -23,6 +23,13 @@ export async function click(app, id, within = app) {
 
 /** Types `text` into the field with test id `id` (replacing what was there), leaves the field so
  * it saves, and waits until the app says everything is saved. */
+/** The last card with test id `id` (the one just added). */
+export async function lastCard(app, id) {
+  await find(app, id);
+  const cards = await app.$$(sel(id));
+  return cards[cards.length - 1];
+}
+
 export async function fill(app, id, text, within = app) {
   const el = await find(app, id, within);
   await el.scrollIntoView({ block: 'center' });

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
-import { accessibilityProblems, choose, click, fill, find, saved, sel, step } from '../support/ui.mjs';
+import { accessibilityProblems, choose, click, fill, find, saved, sel, step, lastCard } from '../support/ui.mjs';
 
 const BADGE = 'Spreadsheet Modelling';
 const CRITERIA = 'Builds a three-scenario budget model that the rubric scores proficient on every row.';
@@ -31,12 +31,6 @@ after(async () => {
   await driver?.close();
 });
 
-/** The last card with test id `id` (the one just added). */
-async function last(app, id) {
-  await find(app, id);
-  const cards = await app.$$(sel(id));
-  return cards[cards.length - 1];
-}
 
 /** The names of the policy items the card still lacks. */
 const gaps = (card) => card.$$(sel('badge-gap')).map((e) => e.getText());
@@ -62,7 +56,7 @@ test('a badge loses its missing metadata as it is filled, joins a pathway and is
 
     await click(app, 'add-badge');
     await saved(app);
-    const card = await last(app, 'badge-card');
+    const card = await lastCard(app, 'badge-card');
     assert.deepEqual(
       await gaps(card),
       ['Description', 'Level', 'Criteria', 'Evidence', 'Skills alignment', 'Issuer', 'Owner'],
@@ -104,7 +98,7 @@ test('a badge loses its missing metadata as it is filled, joins a pathway and is
     // A pathway of the new badge and an existing one, drawn as a chain to its credential.
     await click(app, 'add-badge_pathway');
     await saved(app);
-    const pathway = await last(app, 'badge_pathway-card');
+    const pathway = await lastCard(app, 'badge_pathway-card');
     await fill(app, 'badge_pathway-name', 'Analytics Foundations', pathway);
     await fill(app, 'badge_pathway-credential', CREDENTIAL, pathway);
     await tick(app, 'badge_pathway-badge_ids', BADGE, pathway);

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
-import { accessibilityProblems, choose, click, fill, find, saved, sel, step } from '../support/ui.mjs';
+import { accessibilityProblems, choose, click, fill, find, saved, sel, step, lastCard } from '../support/ui.mjs';
 
 const CYCLE = '2026–27';
 const NEXT = '2027–28';
@@ -37,12 +37,6 @@ after(async () => {
   await driver?.close();
 });
 
-/** The last card with test id `id` (the one just added). */
-async function last(app, id) {
-  await find(app, id);
-  const cards = await app.$$(sel(id));
-  return cards[cards.length - 1];
-}
 
 test('a review is recorded and the plan rolled forward into the next cycle', { timeout: 600_000 }, async () => {
   const app = await driver.launch(join(driver.scratch, 'cycle.db'));
@@ -56,7 +50,7 @@ test('a review is recorded and the plan rolled forward into the next cycle', { t
     // A review held today, with a finding about a measure.
     await click(app, 'add-review');
     await saved(app);
-    let card = await last(app, 'review-card');
+    let card = await lastCard(app, 'review-card');
     await fill(app, 'review-name', REVIEW, card);
     await choose(app, 'review-status', 'held', card);
     // A new maturity assessment, started from the review and linked to it.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDriver } from '../support/app.mjs';
-import { accessibilityProblems, choose, click, fill, find, saved, sel, step } from '../support/ui.mjs';
+import { accessibilityProblems, choose, click, fill, find, saved, sel, step, lastCard } from '../support/ui.mjs';
 
 const PLAN = 'Riverside College credentials plan';
 const ORG = 'Riverside College';
@@ -23,12 +23,6 @@ after(async () => {
   await driver?.close();
 });
 
-/** The last card with test id `id` (the one just added). */
-async function lastCard(app, id) {
-  await find(app, id);
-  const cards = await app.$$(sel(id));
-  return cards[cards.length - 1];
-}
 
 async function noAlert(app) {
   try {

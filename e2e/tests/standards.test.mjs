@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
-import { accessibilityProblems, click, fill, find, saved, sel, step } from '../support/ui.mjs';
+import { accessibilityProblems, click, fill, find, saved, sel, step, lastCard } from '../support/ui.mjs';
 
 const ALIGNMENT = 'The analytics badges cite SFIA skills at levels 2 and 3; the program owner checks each proposal.';
 const OBJECTION = 'Industry wants a say over what we teach: badges hand the curriculum to employers.';
@@ -33,12 +33,6 @@ after(async () => {
   await driver?.close();
 });
 
-/** The last card with test id `id` (the one just added). */
-async function last(app, id) {
-  await find(app, id);
-  const cards = await app.$$(sel(id));
-  return cards[cards.length - 1];
-}
 
 test('a framework and an objection are added on the governance step and exported', { timeout: 600_000 }, async () => {
   const app = await driver.launch(join(driver.scratch, 'standards.db'));
@@ -56,7 +50,7 @@ test('a framework and an objection are added on the governance step and exported
     await sfia.scrollIntoView({ block: 'center' });
     await sfia.click();
     await saved(app);
-    let card = await last(app, 'framework-card');
+    let card = await lastCard(app, 'framework-card');
     assert.equal(await (await find(app, 'framework-name', card)).getValue(), 'SFIA');
     await fill(app, 'framework-alignment', ALIGNMENT, card);
     const level = await (await find(app, 'framework-level_ids', card)).$('input[type="checkbox"]');
@@ -68,7 +62,7 @@ test('a framework and an objection are added on the governance step and exported
     // A doubt about rigour: open, it keeps the section from counting.
     await click(app, 'add-objection');
     await saved(app);
-    card = await last(app, 'objection-card');
+    card = await lastCard(app, 'objection-card');
     await fill(app, 'objection-objection', OBJECTION, card);
     await fill(app, 'objection-raised_by', RAISED_BY, card);
     await app.waitUntil(async () => /10 of 11/.test(await count.getText()), {
