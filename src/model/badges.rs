@@ -121,22 +121,31 @@ impl Record for Badge {
 /// Whether a badge meets one item of the publication policy (`badge_metadata_policy` in the
 /// catalog): any of the item's fields filled.
 pub fn meets_policy(b: &Badge, item: &PolicyItem) -> bool {
-    let value = serde_json::to_value(b).unwrap_or_default();
-    item.fields.iter().any(|f| match value.get(f) {
+    meets(&fields_of(b), item)
+}
+
+/// What a badge still lacks before it can be published, in the policy's order. The badge's
+/// fields are read once for all the items: progress asks this of every badge on every edit.
+pub fn metadata_gaps(b: &Badge) -> Vec<&'static PolicyItem> {
+    let fields = fields_of(b);
+    catalog()
+        .badge_metadata_policy
+        .iter()
+        .filter(|item| !meets(&fields, item))
+        .collect()
+}
+
+fn fields_of(b: &Badge) -> serde_json::Value {
+    serde_json::to_value(b).unwrap_or_default()
+}
+
+fn meets(fields: &serde_json::Value, item: &PolicyItem) -> bool {
+    item.fields.iter().any(|f| match fields.get(f) {
         Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
         Some(serde_json::Value::Array(a)) => !a.is_empty(),
         Some(serde_json::Value::Null) | None => false,
         Some(_) => true,
     })
-}
-
-/// What a badge still lacks before it can be published, in the policy's order.
-pub fn metadata_gaps(b: &Badge) -> Vec<&'static PolicyItem> {
-    catalog()
-        .badge_metadata_policy
-        .iter()
-        .filter(|item| !meets_policy(b, item))
-        .collect()
 }
 
 /// The policy items a badge lacks, named for a sentence: "criteria, issuer".
