@@ -17,6 +17,9 @@ APT_PACKAGES=(
   libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito
   # the PDF's run-time fallback faces: CJK, and emoji/symbols (also the .deb's depends)
   fonts-noto-cjk fonts-symbola
+  # the phones of the room: real browsers on the rater's page (playwright-core drives it);
+  # curl is the room's plain HTTP client in the tests
+  chromium curl
 )
 
 missing=()

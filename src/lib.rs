@@ -18,6 +18,7 @@ pub mod paths;
 pub mod planfile;
 pub mod progress;
 pub mod record;
+pub mod room;
 pub mod roomlog;
 pub mod smart;
 pub mod status;

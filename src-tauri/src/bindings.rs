@@ -62,6 +62,17 @@ fn export_all(dir: &Path) {
         stepwise::maturity::FocusQueue,
         stepwise::maturity::AudienceRequest,
         stepwise::maturity::AudienceView,
+        stepwise::room::RoomOptions,
+        stepwise::room::RoomInfo,
+        stepwise::room::RoomStatus,
+        stepwise::room::PersonalCode,
+        stepwise::room::Interface,
+        stepwise::room::RoomWelcome,
+        stepwise::room::Joined,
+        stepwise::room::JoinRequest,
+        stepwise::room::RaterPage,
+        stepwise::room::RaterAnswer,
+        stepwise::room::RoomError,
         stepwise::figures::RiskBand,
     );
     std::fs::write(dir.join("commands.ts"), commands_ts(&signatures(&cfg)))

@@ -185,6 +185,11 @@ impl Workspace {
         Ok(self.plans.get_mut(plan_id).expect("inserted above"))
     }
 
+    /// The plan as stored, from memory when no other connection has written since.
+    pub fn current(&mut self, plan_id: &str) -> Result<&Plan> {
+        Ok(&self.plan(plan_id)?.plan)
+    }
+
     /// The plan as the screens show it, as of `now`.
     pub fn state(&mut self, plan_id: &str, now: DateTime<Utc>) -> Result<PlanState> {
         let (can_undo, can_redo) = self.can_step(plan_id);
@@ -326,6 +331,27 @@ impl Workspace {
         now: DateTime<Utc>,
         intent: impl FnOnce(&Plan) -> Result<Vec<Edit>>,
     ) -> Result<Vec<Edit>> {
+        self.intent_step(plan_id, now, intent, true)
+    }
+
+    /// As `apply_intent`, but not a step of the history: an answer a rater gave on their own
+    /// device is theirs, not something the facilitator's Undo should take back.
+    pub fn apply_intent_outside_history(
+        &mut self,
+        plan_id: &str,
+        now: DateTime<Utc>,
+        intent: impl FnOnce(&Plan) -> Result<Vec<Edit>>,
+    ) -> Result<Vec<Edit>> {
+        self.intent_step(plan_id, now, intent, false)
+    }
+
+    fn intent_step(
+        &mut self,
+        plan_id: &str,
+        now: DateTime<Utc>,
+        intent: impl FnOnce(&Plan) -> Result<Vec<Edit>>,
+        in_history: bool,
+    ) -> Result<Vec<Edit>> {
         self.plan(plan_id)?;
         let known = self
             .plans
@@ -334,7 +360,9 @@ impl Workspace {
         let (journal, edits) = self.store.apply_intent(plan_id, now, known, intent)?;
         if !edits.is_empty() {
             self.patch(&journal, false, now)?;
-            self.record(plan_id, Entry::Rows(journal));
+            if in_history {
+                self.record(plan_id, Entry::Rows(journal));
+            }
         }
         Ok(edits)
     }
