@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use stepwise::api::{self, Applied};
 use stepwise::catalog::Catalog;
 use stepwise::export::Format;
@@ -65,7 +65,8 @@ pub struct Exported {
 pub struct Backend {
     db_path: Option<PathBuf>,
     export_dir: Option<PathBuf>,
-    workspace: Result<Mutex<Workspace>, ApiError>,
+    /// Shared with the room's server, whose phones' answers go through the same workspace.
+    workspace: Result<Arc<Mutex<Workspace>>, ApiError>,
     /// Only files this run wrote may be opened or shown from the UI.
     exported: Mutex<HashSet<PathBuf>>,
     /// The paths the person chose in a native dialog; the only ones outside the exports
@@ -74,6 +75,9 @@ pub struct Backend {
     listed: std::sync::atomic::AtomicBool,
     /// What the audience window shows: only ever a payload the core built for the room.
     audience: Mutex<Option<stepwise::maturity::AudienceView>>,
+    last_request: Mutex<Option<room::LastRequest>>,
+    /// The room's server, while it is open.
+    room: Mutex<Option<room::Hosted>>,
 }
 
 impl Backend {
@@ -92,11 +96,13 @@ impl Backend {
         Backend {
             db_path,
             export_dir: stepwise::paths::exports_dir().ok(),
-            workspace: store.map(|s| Mutex::new(Workspace::new(s))),
+            workspace: store.map(|s| Arc::new(Mutex::new(Workspace::new(s)))),
             exported: Mutex::new(HashSet::new()),
             chosen: paths::Chosen::default(),
             listed: std::sync::atomic::AtomicBool::new(false),
             audience: Mutex::new(None),
+            last_request: Mutex::new(None),
+            room: Mutex::new(None),
         }
     }
 
@@ -175,7 +181,9 @@ impl Backend {
         edits: &[Edit],
         now: DateTime<Utc>,
     ) -> Result<PlanUpdate, ApiError> {
-        Ok(api::apply_edits(&mut *self.workspace()?, id, edits, now)?)
+        let update = api::apply_edits(&mut *self.workspace()?, id, edits, now)?;
+        self.touched(id);
+        Ok(update)
     }
 
     pub fn apply_intent(
@@ -184,15 +192,21 @@ impl Backend {
         intent: &Intent,
         now: DateTime<Utc>,
     ) -> Result<Applied, ApiError> {
-        Ok(api::apply_intent(&mut *self.workspace()?, id, intent, now)?)
+        let applied = api::apply_intent(&mut *self.workspace()?, id, intent, now)?;
+        self.touched(id);
+        Ok(applied)
     }
 
     pub fn undo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
-        Ok(api::undo(&mut *self.workspace()?, id, now)?)
+        let state = api::undo(&mut *self.workspace()?, id, now)?;
+        self.touched(id);
+        Ok(state)
     }
 
     pub fn redo(&self, id: &str, now: DateTime<Utc>) -> Result<PlanState, ApiError> {
-        Ok(api::redo(&mut *self.workspace()?, id, now)?)
+        let state = api::redo(&mut *self.workspace()?, id, now)?;
+        self.touched(id);
+        Ok(state)
     }
 
     pub fn goal_findings(&self, goal: &Goal, now: DateTime<Utc>) -> Vec<Finding> {
@@ -252,6 +266,13 @@ impl Backend {
         self.exported.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    fn workspace_shared(&self) -> Result<Arc<Mutex<Workspace>>, ApiError> {
+        self.workspace
+            .as_ref()
+            .map(Arc::clone)
+            .map_err(Clone::clone)
+    }
+
     fn workspace(&self) -> Result<MutexGuard<'_, Workspace>, ApiError> {
         let ws = self.workspace.as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock cannot leave the store half-written (each edit is
@@ -272,6 +293,7 @@ fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, ApiError> {
 mod audience;
 pub mod maturity;
 mod paths;
+mod room;
 
 #[cfg(test)]
 mod tests;

@@ -62,6 +62,7 @@ fn export_all(dir: &Path) {
         stepwise::maturity::FocusQueue,
         stepwise::maturity::AudienceRequest,
         stepwise::maturity::AudienceView,
+        stepwise::maturity::AudienceRoom,
         stepwise::room::RoomOptions,
         stepwise::room::RoomInfo,
         stepwise::room::RoomStatus,

@@ -7,6 +7,7 @@ mod backend;
 mod bindings;
 mod commands;
 mod logging;
+mod room;
 #[cfg(test)]
 mod security;
 mod window;
@@ -51,8 +52,13 @@ pub fn run() {
         })
         .on_window_event(window::remember)
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .expect("the Stepwise window could not be started");
+        .build(tauri::generate_context!())
+        .expect("the Stepwise window could not be started")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                room::close_on_exit(app);
+            }
+        });
 }
 
 /// One running app per database: a second launch on the same file focuses the first, while

@@ -80,12 +80,25 @@ pub struct AudienceSubfacet {
     pub agreed: Option<AudienceAgreed>,
 }
 
+/// How raters join from their phones while the room's server is open: the QR code, the
+/// address to type and the room code, large on the projector.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct AudienceRoom {
+    pub url: String,
+    pub code: String,
+    /// The URL as a QR code, an SVG document.
+    pub qr_svg: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct AudienceView {
     pub title: String,
     pub blank: bool,
     pub subfacet: Option<AudienceSubfacet>,
     pub timer: Option<AudienceTimer>,
+    /// The room's way in; the plan knows nothing of it, so the app that hosts the room fills
+    /// it in and the core leaves it `None`.
+    pub room: Option<AudienceRoom>,
 }
 
 pub fn audience_view(plan: &Plan, request: &AudienceRequest) -> Result<AudienceView> {
@@ -101,6 +114,7 @@ pub fn audience_view(plan: &Plan, request: &AudienceRequest) -> Result<AudienceV
             blank: request.blank,
             subfacet: None,
             timer: request.timer.clone(),
+            room: None,
         });
     };
     let round = current_round(plan, &assessment.id, &sf.id);
@@ -180,5 +194,6 @@ pub fn audience_view(plan: &Plan, request: &AudienceRequest) -> Result<AudienceV
             agreed,
         }),
         timer: request.timer.clone(),
+        room: None,
     })
 }

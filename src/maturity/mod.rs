@@ -37,7 +37,7 @@ pub use assessments::{
     reveal, score_edits, AgreedStage, ScoreEntry,
 };
 pub use audience::{
-    audience_view, AudienceAgreed, AudienceRequest, AudienceReveal, AudienceStage,
+    audience_view, AudienceAgreed, AudienceRequest, AudienceReveal, AudienceRoom, AudienceStage,
     AudienceSubfacet, AudienceTimer, AudienceView,
 };
 pub use compare::{compare, Comparison, Movement};

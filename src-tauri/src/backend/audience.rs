@@ -38,7 +38,9 @@ impl Backend {
 
     /// Builds what the room may see and keeps it as the audience window's latest.
     pub fn audience_view(&self, plan_id: &str, request: &AudienceRequest) -> Result<AudienceView> {
-        let view = api::audience_view(&*self.workspace()?, plan_id, request)?;
+        let mut view = api::audience_view(&*self.workspace()?, plan_id, request)?;
+        view.room = self.room_for_audience(plan_id, request);
+        self.remember_request(plan_id, request);
         *self.audience.lock().unwrap_or_else(|p| p.into_inner()) = Some(view.clone());
         Ok(view)
     }

@@ -109,6 +109,8 @@ impl Backend {
         let bytes = stepwise::files::read_input(&path, stepwise::files::Input::ScoringForm)?;
         let mut ws = self.workspace()?;
         let form = api::import_scoring_form(&mut ws, plan_id, assessment_id, &bytes, now)?;
+        drop(ws);
+        self.touched(plan_id);
         tracing::info!(plan = %plan_id, file = %path.display(), rater = %form.rater_name, "scoring form imported");
         Ok(form)
     }

@@ -15,6 +15,7 @@ use stepwise::maturity::{
     HeatmapView, Viewer,
 };
 use stepwise::model::Goal;
+use stepwise::room::{Interface, PersonalCode, RoomInfo, RoomOptions, RoomStatus};
 use stepwise::smart::Finding;
 use stepwise::workspace::{PlanState, PlanUpdate};
 use stepwise::{Edit, Intent, PlanSummary};
@@ -222,6 +223,41 @@ commands! {
     [async] fn close_audience(backend, [window]) -> () {
         let _ = &backend;
         crate::audience::close(&crate::audience::app(&window)).map_err(window_error)
+    }
+
+    /// This computer's network addresses the room can be opened on, local-network ones first.
+    fn room_interfaces(backend) -> Vec<Interface> {
+        let _ = &backend;
+        Ok(stepwise::room::interfaces())
+    }
+
+    /// Opens the room's server for raters' phones (closing one already open); answers its
+    /// address, code and QR code.
+    [async] fn open_room(backend, [window], plan_id: String, options: RoomOptions) -> RoomInfo {
+        let _ = &backend;
+        crate::room::open(&crate::audience::app(&window), &plan_id, &options).await
+    }
+
+    /// The open room with its devices; null when no room is open.
+    fn room_status(backend) -> Option<RoomStatus> {
+        Ok(backend.room_status())
+    }
+
+    /// Each rater's personal link and QR code, when the room was opened with personal codes.
+    fn room_personal_codes(backend) -> Vec<PersonalCode> {
+        backend.room_personal_codes()
+    }
+
+    /// Revokes a device's token; its page goes back to joining.
+    fn remove_room_device(backend, device_id: String) -> () {
+        backend.remove_room_device(&device_id)
+    }
+
+    /// Stops the room's server; when this answers, its port is closed.
+    [async] fn close_room(backend, [window]) -> () {
+        let _ = &backend;
+        crate::room::close(&crate::audience::app(&window)).await;
+        Ok(())
     }
 
     fn compare_assessments(backend, plan_id: String, from_id: String, to_id: String) -> Comparison {

@@ -222,6 +222,21 @@ export class PlanSession {
     return { error, answer };
   }
 
+  /** Reads the plan again after it changed elsewhere (a rater answering from a phone), in
+   * order with the edits sent from here, and without touching the save status: nothing of
+   * this window's was saved. */
+  refresh(): Promise<void> {
+    const result = this.#queue.then(async () => {
+      try {
+        this.state = await this.#backend.planState(this.id);
+      } catch {
+        // The next refresh or edit tries again; the plan shown stays as it was.
+      }
+    });
+    this.#queue = result;
+    return result;
+  }
+
   /** Resolves once every edit sent so far has been answered. */
   settled(): Promise<unknown> {
     return this.#queue;

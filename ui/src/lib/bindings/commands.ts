@@ -21,10 +21,15 @@ import type { Goal } from './Goal';
 import type { HeatmapView } from './HeatmapView';
 import type { ImportedForm } from './ImportedForm';
 import type { Intent } from './Intent';
+import type { Interface } from './Interface';
 import type { MaturityResults } from './MaturityResults';
+import type { PersonalCode } from './PersonalCode';
 import type { PlanState } from './PlanState';
 import type { PlanSummary } from './PlanSummary';
 import type { PlanUpdate } from './PlanUpdate';
+import type { RoomInfo } from './RoomInfo';
+import type { RoomOptions } from './RoomOptions';
+import type { RoomStatus } from './RoomStatus';
 import type { Viewer } from './Viewer';
 
 /** The desktop shell's commands, one method each, as declared in src-tauri/src/commands. */
@@ -74,6 +79,18 @@ export interface Commands {
   /** Sends the audience window to the other screen, full screen; false with one screen. */
   audienceToProjector(fullscreenHere: boolean): Promise<boolean>;
   closeAudience(): Promise<void>;
+  /** This computer's network addresses the room can be opened on, local-network ones first. */
+  roomInterfaces(): Promise<Array<Interface>>;
+  /** Opens the room's server for raters' phones (closing one already open); answers its address, code and QR code. */
+  openRoom(planId: string, options: RoomOptions): Promise<RoomInfo>;
+  /** The open room with its devices; null when no room is open. */
+  roomStatus(): Promise<RoomStatus | null>;
+  /** Each rater's personal link and QR code, when the room was opened with personal codes. */
+  roomPersonalCodes(): Promise<Array<PersonalCode>>;
+  /** Revokes a device's token; its page goes back to joining. */
+  removeRoomDevice(deviceId: string): Promise<void>;
+  /** Stops the room's server; when this answers, its port is closed. */
+  closeRoom(): Promise<void>;
   compareAssessments(planId: string, fromId: string, toId: string): Promise<Comparison>;
   successFactors(planId: string): Promise<Array<FactorRow>>;
   /** Without a folder the forms go to the exports folder. */
@@ -113,6 +130,12 @@ export const tauriCommands: Commands = {
   present: () => invoke<number>('present'),
   audienceToProjector: (fullscreenHere) => invoke<boolean>('audience_to_projector', { fullscreenHere }),
   closeAudience: () => invoke<void>('close_audience'),
+  roomInterfaces: () => invoke<Array<Interface>>('room_interfaces'),
+  openRoom: (planId, options) => invoke<RoomInfo>('open_room', { planId, options }),
+  roomStatus: () => invoke<RoomStatus | null>('room_status'),
+  roomPersonalCodes: () => invoke<Array<PersonalCode>>('room_personal_codes'),
+  removeRoomDevice: (deviceId) => invoke<void>('remove_room_device', { deviceId }),
+  closeRoom: () => invoke<void>('close_room'),
   compareAssessments: (planId, fromId, toId) => invoke<Comparison>('compare_assessments', { planId, fromId, toId }),
   successFactors: (planId) => invoke<Array<FactorRow>>('success_factors', { planId }),
   exportScoringForms: (planId, assessmentId, dir) => invoke<Array<Exported>>('export_scoring_forms', { planId, assessmentId, dir }),

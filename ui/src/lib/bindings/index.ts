@@ -13,6 +13,7 @@ export type * from './AssessmentView';
 export type * from './AudienceAgreed';
 export type * from './AudienceRequest';
 export type * from './AudienceReveal';
+export type * from './AudienceRoom';
 export type * from './AudienceStage';
 export type * from './AudienceSubfacet';
 export type * from './AudienceTimer';
