@@ -22,6 +22,8 @@ fn the_capability_grants_every_command_and_nothing_else() {
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    // Listening for the app's own events (the room's `room-changed`); nothing of a plugin's.
+    expected.extend(["core:event:allow-listen".into(), "core:event:allow-unlisten".into()]);
     let cap = json("capabilities/main.json");
     let mut granted: Vec<String> = cap["permissions"]
         .as_array()
@@ -33,7 +35,7 @@ fn the_capability_grants_every_command_and_nothing_else() {
     granted.sort();
     assert_eq!(
         granted, expected,
-        "capabilities/main.json must grant each command in src/commands and nothing besides (no plugin's own dialog or file access)"
+        "capabilities/main.json must grant each command in src/commands, listening for events, and nothing besides (no plugin's own dialog or file access)"
     );
 }
 
