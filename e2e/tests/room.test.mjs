@@ -105,6 +105,8 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
   };
   const phones = [];
   try {
+    // Pictures at the projector's 1024×768 first (Xvfb may be wider for the 1366 ones).
+    if (SHOTS) await app.setWindowRect(0, 0, 1024, 768);
     // The demo plan, a new assessment with four raters.
     await click(app, 'open-plan');
     await find(app, 'journey');
@@ -258,6 +260,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     assert.deepEqual(devAnswer.json.focus.mine, { stage: 1 });
     lags.push(await countLanded(4, devAt));
     console.log(`answer to the app's count: ${lags.join(', ')} ms`);
+    await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView());
     await shot('room-3-scoring');
     const answered = await app.execute(() =>
       [...document.querySelectorAll('[data-testid="room-device"]')].map((d) => d.querySelector('[data-testid="room-device-answered"]')?.textContent ?? ''),
@@ -343,9 +346,10 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
 
     // The projector and the room panel at 1366×768.
     if (SHOTS) {
-      await app.setWindowSize(1366, 768);
+      await app.setWindowRect(0, 0, 1366, 768);
       await app.waitUntil(async () => (await app.execute(() => window.innerWidth)) >= 1300, { timeout: 10_000 }).catch(() => {});
       await click(app, 'room-join-screen');
+      await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView());
       await shot('room-6-panel-1366');
       await app.execute(() => document.querySelector('[data-testid="audience-toggle"]').click());
       await find(app, 'audience-here');
@@ -356,8 +360,14 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
       await find(app, 'audience-here');
       await shot('room-8-projector-revealed-1366');
       await back();
-      await app.setWindowSize(1024, 768);
+      await app.setWindowRect(0, 0, 1024, 768);
     }
+
+    // ---- Remove: the curl client's token stops working, its row goes ----
+    await click(app, 'room-device"][data-rater="Dev Okafor"] [data-testid="room-remove');
+    await app.waitUntil(async () => (await app.$$(sel('room-device'))).length === 3, { ...T, timeoutMsg: 'the removed device is still listed' });
+    const removed = curl(['-H', `authorization: Bearer ${tokens['Dev Okafor']}`, `${url}api/page`]);
+    assert.equal(removed.status, 401, `a removed device is out of the room: ${removed.text}`);
 
     // ---- Close: the phones say so and the port refuses connections ----
     await click(app, 'room-close');

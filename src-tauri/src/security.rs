@@ -23,7 +23,10 @@ fn the_capability_grants_every_command_and_nothing_else() {
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
     // Listening for the app's own events (the room's `room-changed`); nothing of a plugin's.
-    expected.extend(["core:event:allow-listen".into(), "core:event:allow-unlisten".into()]);
+    expected.extend([
+        "core:event:allow-listen".into(),
+        "core:event:allow-unlisten".into(),
+    ]);
     let cap = json("capabilities/main.json");
     let mut granted: Vec<String> = cap["permissions"]
         .as_array()

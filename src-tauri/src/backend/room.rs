@@ -153,3 +153,7 @@ fn no_room() -> ApiError {
         problems: vec![],
     }
 }
+
+#[cfg(test)]
+#[path = "room_tests.rs"]
+mod tests;
