@@ -475,3 +475,75 @@ function phoneApi(p, method, path, body) {
 }
 
 void phoneShot;
+
+test('a room joined with personal codes: printable cards, the page lists no names, a code opens the room as its rater', { timeout: 600_000 }, async () => {
+  const app = await driver.launch(join(driver.scratch, 'codes.db'));
+  try {
+    if (SHOTS) await app.setWindowRect(0, 0, 1024, 768);
+    // The demo plan's own assessment already has its committee.
+    await click(app, 'open-plan');
+    await find(app, 'journey');
+    await click(app, 'nav-maturity');
+    await find(app, 'maturity');
+    await click(app, 'tab-focus');
+    await find(app, 'focus');
+    await click(app, 'room-setup-toggle');
+    await find(app, 'room-setup');
+    if (SHOTS) screenshot(join(SHOTS, 'room-0-setup.png'));
+    assert.deepEqual(await accessibilityProblems(app), [], 'the room’s setup form passes axe');
+    await (await find(app, 'room-interface')).selectByAttribute('value', '127.0.0.1');
+    await click(app, 'room-join-personal');
+    await click(app, 'room-open');
+    const url = await (await find(app, 'room-url')).getText();
+
+    await click(app, 'room-personal-codes');
+    await find(app, 'personal-codes');
+    const cards = await app.execute(() =>
+      [...document.querySelectorAll('[data-testid="personal-code"]')].map((c) => ({
+        rater: c.dataset.rater,
+        url: c.querySelector('[data-testid="personal-code-url"]')?.textContent ?? '',
+        qr: c.querySelector('img')?.getBoundingClientRect().width ?? 0,
+      })),
+    );
+    assert.ok(cards.length >= 2, `a card per rater: ${JSON.stringify(cards)}`);
+    for (const c of cards) {
+      assert.match(c.url, new RegExp(`^${url.replace(/[.]/g, '\\.')}#t=[0-9a-f]{32}$`), `${c.rater}'s link carries a token`);
+      assert.ok(c.qr >= 150, `${c.rater}'s QR code is printable (${c.qr} px)`);
+    }
+    await pause(300);
+    if (SHOTS) screenshot(join(SHOTS, 'room-9-personal-codes.png'));
+    assert.deepEqual(await accessibilityProblems(app), [], 'the personal codes pass axe');
+    await click(app, 'personal-codes-close');
+
+    // The page lists no names; picking one is refused; the card's token is the way in.
+    const welcome = await http(`${url}api/room`);
+    assert.equal(welcome.json.join, 'personal_codes');
+    assert.deepEqual(welcome.json.raters, []);
+    const picked = await http(`${url}api/join`, { method: 'POST', body: { rater_id: 'anyone' } });
+    assert.equal(picked.status, 403, picked.text);
+    const [first] = cards;
+    const token = first.url.split('#t=')[1];
+    const p = await phone(browser, HAVE_PAGE ? first.url : `${url}api/room`);
+    try {
+      const mine = await p.evaluate(async ([base, t]) => {
+        const r = await fetch(`${base}api/page`, { headers: { authorization: `Bearer ${t}` } });
+        return r.json();
+      }, [url, token]);
+      assert.equal(mine.rater, first.rater, 'the code opens the room as its rater');
+      await app.waitUntil(async () => (await app.$$(sel('room-device'))).length === 1, { ...T, timeoutMsg: 'the phone is listed' });
+      // Its card is used now: the sheet offers no second copy of it.
+      await click(app, 'room-personal-codes');
+      await find(app, 'personal-codes');
+      const used = await app.execute((r) => !!document.querySelector(`[data-testid="personal-code"][data-rater="${r}"] [data-testid="personal-code-used"]`), first.rater);
+      assert.ok(used, 'a code in use is not printed again');
+      await click(app, 'personal-codes-close');
+    } finally {
+      await p.context().close();
+    }
+    await click(app, 'room-close');
+    await app.waitUntil(async () => !(await app.$(sel('room-panel')).isExisting()), T);
+    assert.equal(curl([`${url}api/room`]).exit, 7, 'the port is closed');
+  } finally {
+    await app.deleteSession();
+  }
+});

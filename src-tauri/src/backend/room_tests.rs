@@ -123,7 +123,7 @@ fn a_room_shows_its_way_in_on_the_projector_follows_it_and_closes_its_port() {
 fn a_room_that_cannot_open_says_which_field_is_wrong() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let (_dir, backend, plan, assessment) = demo();
-    for address in ["not an address", "192.0.2.1"] {
+    for address in ["not an address", "198.51.100.77"] {
         let err = rt
             .block_on(backend.open_room(
                 rt.handle(),
