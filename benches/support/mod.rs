@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each bench uses the part it needs
 
+pub mod http;
+
 use std::time::{Duration, Instant};
 
 pub fn median(mut samples: Vec<Duration>) -> Duration {

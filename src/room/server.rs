@@ -392,21 +392,21 @@ fn invalid(path: &str, reason: impl Into<String>) -> Error {
 
 fn router(shared: Arc<Shared>) -> Router {
     let code = shared.code.clone();
-    let room = Router::new()
-        .route("/", get(page_html))
-        .route("/assets/{file}", get(asset))
-        .route("/api/room", get(welcome))
-        .route("/api/join", post(join))
-        .route("/api/leave", post(leave))
-        .route("/api/page", get(page))
-        .route("/api/wait", get(wait))
-        .route("/api/answer", post(answer));
+    let at = |path: &str| format!("/{code}{path}");
+    let bare = code.clone();
     Router::new()
         .route(
-            &format!("/{code}"),
-            get(move || async move { Redirect::permanent(&format!("/{code}/")) }),
+            &at(""),
+            get(move || async move { Redirect::permanent(&format!("/{bare}/")) }),
         )
-        .nest(&format!("/{}", shared.code), room)
+        .route(&at("/"), get(page_html))
+        .route(&at("/assets/{file}"), get(asset))
+        .route(&at("/api/room"), get(welcome))
+        .route(&at("/api/join"), post(join))
+        .route(&at("/api/leave"), post(leave))
+        .route(&at("/api/page"), get(page))
+        .route(&at("/api/wait"), get(wait))
+        .route(&at("/api/answer"), post(answer))
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(shared.clone(), guard))

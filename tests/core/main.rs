@@ -23,6 +23,7 @@ mod measures;
 mod names;
 mod open;
 mod planfile;
+mod room;
 mod roomlog;
 mod standards;
 mod store;

@@ -15,6 +15,7 @@ macro_rules! errln {
 
 mod assess;
 mod room;
+mod serve;
 mod terminal;
 
 use chrono::{NaiveDate, Utc};
@@ -167,6 +168,14 @@ fn open(db: Option<&std::path::Path>) -> stepwise::Result<Store> {
 }
 
 fn run(cli: Cli) -> stepwise::Result<ExitCode> {
+    // The room's server owns its workspace: it is shared with the requests it answers.
+    if let Command::Room {
+        cmd: room::RoomCommand::Serve(args),
+    } = cli.command
+    {
+        serve::run(open(cli.db.as_deref())?, args)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let ws = &mut Workspace::new(open(cli.db.as_deref())?);
     let now = Utc::now();
     match cli.command {

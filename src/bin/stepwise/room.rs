@@ -54,6 +54,8 @@ pub enum RoomCommand {
     },
     /// Mark an action done.
     Done { plan: String, item: String },
+    /// Open the room's server: raters score from their own phones over the local network.
+    Serve(crate::serve::ServeArgs),
     /// Turn an action into a goal or a milestone of the plan.
     Promote {
         plan: String,
@@ -187,6 +189,12 @@ pub fn run(ws: &mut Workspace, cmd: RoomCommand, now: DateTime<Utc>) -> Result<(
             };
             a.status = ActionStatus::Done;
             put(ws, &id, Entity::Action(a), now)?;
+        }
+        C::Serve(_) => {
+            return Err(Error::invalid(
+                "room serve",
+                "the room's server runs on its own, not inside another command",
+            ))
         }
         C::Promote { plan, item, to } => {
             let id = resolve(ws, &plan)?;
