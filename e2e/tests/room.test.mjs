@@ -17,13 +17,13 @@
 //   audience-room, audience-qr, audience-url, audience-code (the projector's view)
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
-import { IPHONE_UA, launchBrowser, phone, shot as phoneShot } from '../support/phone.mjs';
+import { IPHONE_UA, launchBrowser, phone } from '../support/phone.mjs';
 import { accessibilityProblems, click, find, sel } from '../support/ui.mjs';
 
 const RATERS = [
@@ -33,7 +33,6 @@ const RATERS = [
   ['Dev Okafor', 'Careers'],
 ];
 const SHOTS = process.env.STEPWISE_E2E_SCREENSHOTS;
-const HAVE_PAGE = existsSync(join(import.meta.dirname, '..', '..', 'ui', 'dist', 'rate.html'));
 const T = { timeout: 20_000 };
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -183,17 +182,14 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     );
     const idOf = Object.fromEntries(welcome.json.raters.map((r) => [r.name, r.id]));
     const page = await http(url);
-    if (HAVE_PAGE) {
-      assert.equal(page.status, 200, 'the page is served');
-      assert.match(page.text, /<html/i);
-    }
+    assert.equal(page.status, 200, 'the page is served from inside the app');
+    assert.equal(page.text, readFileSync(join(import.meta.dirname, '..', '..', 'ui', 'dist', 'rate.html'), 'utf8'), 'the page is the built ui/dist/rate.html');
 
     const tokens = {};
     for (const [i, [name]] of RATERS.slice(0, 3).entries()) {
-      // Until the raters' page is built, the phones are browsers at the room's address all the same.
-      const p = await phone(browser, HAVE_PAGE ? url : `${url}api/room`, i === 1 ? { userAgent: IPHONE_UA } : {});
+      const p = await phone(browser, url, i === 1 ? { userAgent: IPHONE_UA } : {});
       phones.push(p);
-      tokens[name] = await phoneJoin(p, idOf[name]);
+      tokens[name] = await phoneJoin(p, name);
     }
     const dev = curl(['-X', 'POST', '-H', 'content-type: application/json', '--data', JSON.stringify({ rater_id: idOf['Dev Okafor'] }), `${url}api/join`]);
     assert.equal(dev.status, 200, dev.text);
@@ -417,64 +413,51 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
   }
 });
 
-// ---- The phones, through the raters' page (ui/rate.html) ----
+// ---- The phones, through the raters' page (ui/rate.html): taps, as a rater would ----
 
-/** Joins as `raterId` through the page; answers the token the page keeps. */
-async function phoneJoin(p, raterId) {
-  const token = await p.evaluate(async (id) => {
-    const r = await fetch(`${location.origin}${location.pathname.replace(/api\/.*$/, '')}api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rater_id: id }) });
-    return (await r.json()).token;
-  }, raterId);
-  await p.evaluate((t) => (window.__token = t), token);
+const STAGE_NAMES = ['Exploratory', 'Focused Launch', 'Expansion', 'Enterprise', 'Immersive'];
+const label = (score) => ('stage' in score ? `${score.stage} · ${STAGE_NAMES[score.stage - 1]}` : 'abstained' in score ? 'Don’t know' : 'Not applicable');
+const PHONE_T = { timeout: 15_000 };
+
+/** Picks `name` on the page; answers the token the page keeps for this room. */
+async function phoneJoin(p, name) {
+  await p.locator('[data-testid="rate-name"]', { hasText: name }).click();
+  await p.locator('main[data-testid="rate-room"]').waitFor(PHONE_T);
+  const code = new URL(p.url()).pathname.split('/')[1];
+  const token = await p.evaluate((c) => localStorage.getItem(`stepwise-rate:${c}`), code);
+  assert.match(token ?? '', /^[0-9a-f]{32}$/, `${name}'s phone keeps its token`);
   return token;
 }
 
+/** The phone moved to the sub-facet the facilitator is on. */
 async function phoneWaitFor(p, name) {
-  const page = await phoneApi(p, 'GET', 'api/page');
-  assert.equal(page.focus?.name, name);
+  await p.locator('[data-testid="rate-subfacet"]', { hasText: name }).waitFor(PHONE_T);
+  await p.locator('[data-testid="rate-stage-1"]').waitFor(PHONE_T);
 }
 
-/** Answers on the phone; resolves with the moment the room replied. */
+/** Taps an answer; resolves with the moment the phone shows it as saved. */
 async function phoneAnswer(p, score) {
-  const page = await phoneApi(p, 'GET', 'api/page');
-  const r = await phoneApi(p, 'POST', 'api/answer', { subfacet_id: page.focus.subfacet_id, round: page.focus.round, score });
-  assert.deepEqual(r.focus.mine, score);
+  if ('stage' in score) await p.locator(`[data-testid="rate-stage-${score.stage}"]`).tap();
+  else await p.locator('[data-testid="rate-dont-know"]').tap();
+  await p.locator('[data-testid="rate-mine-label"]', { hasText: label(score) }).waitFor(PHONE_T);
   return Date.now();
 }
 
+/** After the reveal the phone shows the room's dots, never a name. */
 async function phoneRevealed(p) {
-  const page = await phoneApi(p, 'GET', 'api/page');
-  assert.equal(page.focus.state, 'revealed');
-  assert.equal(page.focus.reveal.names, null, 'the phones never see names');
+  await p.locator('[data-testid="rate-revealed"]').waitFor(PHONE_T);
+  const text = await p.locator('body').innerText();
+  const self = await p.locator('[data-testid="rate-rater"]').innerText().catch(() => '');
+  for (const [other] of RATERS) {
+    if (!self.includes(other)) assert.ok(!text.includes(other), `the phone names ${other} after the reveal: ${text}`);
+  }
 }
 
+/** The phone says the facilitator closed the room. */
 async function phoneClosed(p) {
-  const r = await p.evaluate(async () => {
-    try {
-      const res = await fetch(`${location.origin}${location.pathname.replace(/api\/.*$/, '')}api/page`, { headers: { authorization: `Bearer ${window.__token}` } });
-      return res.status;
-    } catch {
-      return 0;
-    }
-  });
-  assert.ok(r === 0 || r === 410, `the room is closed to the phone (${r})`);
+  await p.locator('main[data-testid="rate-closed"]').waitFor(PHONE_T);
+  assert.match(await p.locator('body').innerText(), /The facilitator has closed the room/);
 }
-
-function phoneApi(p, method, path, body) {
-  return p.evaluate(
-    async ([m, path, b]) => {
-      const r = await fetch(`${location.origin}${location.pathname.replace(/api\/.*$/, '')}${path}`, {
-        method: m,
-        headers: { authorization: `Bearer ${window.__token}`, ...(b ? { 'content-type': 'application/json' } : {}) },
-        body: b ? JSON.stringify(b) : undefined,
-      });
-      return r.json();
-    },
-    [method, path, body],
-  );
-}
-
-void phoneShot;
 
 test('a room joined with personal codes: printable cards, the page lists no names, a code opens the room as its rater', { timeout: 600_000 }, async () => {
   const app = await driver.launch(join(driver.scratch, 'codes.db'));
@@ -523,13 +506,13 @@ test('a room joined with personal codes: printable cards, the page lists no name
     assert.equal(picked.status, 403, picked.text);
     const [first] = cards;
     const token = first.url.split('#t=')[1];
-    const p = await phone(browser, HAVE_PAGE ? first.url : `${url}api/room`);
+    const p = await phone(browser, first.url);
     try {
-      const mine = await p.evaluate(async ([base, t]) => {
-        const r = await fetch(`${base}api/page`, { headers: { authorization: `Bearer ${t}` } });
-        return r.json();
-      }, [url, token]);
-      assert.equal(mine.rater, first.rater, 'the code opens the room as its rater');
+      await p.locator('main[data-testid="rate-room"]').waitFor(PHONE_T);
+      assert.match(await p.locator('[data-testid="rate-rater"]').innerText(), new RegExp(first.rater), 'the code opens the room as its rater');
+      assert.ok(!p.url().includes(token), 'the page wipes the token from the address bar');
+      const mine = await http(`${url}api/page`, { token });
+      assert.equal(mine.json.rater, first.rater);
       await app.waitUntil(async () => (await app.$$(sel('room-device'))).length === 1, { ...T, timeoutMsg: 'the phone is listed' });
       // Its card is used now: the sheet offers no second copy of it.
       await click(app, 'room-personal-codes');
