@@ -23,7 +23,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
-import { IPHONE_UA, launchBrowser, phone } from '../support/phone.mjs';
+import { IPHONE_UA, launchBrowser, phone, shot as phoneShot } from '../support/phone.mjs';
 import { accessibilityProblems, click, find, sel } from '../support/ui.mjs';
 
 const RATERS = [
@@ -203,6 +203,34 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     assert.ok(devices.some((d) => d.includes('Bram Veldt') && d.includes('Safari on iPhone')), devices.join(' | '));
     assert.ok(devices.some((d) => d.includes('Dev Okafor') && d.includes('curl')), devices.join(' | '));
 
+    // The projector's own window, read through its WebDriver handle when there is one.
+    await click(app, 'present');
+    await find(app, 'to-projector');
+    const main = await app.getWindowHandle();
+    let audienceHandle = null;
+    await app
+      .waitUntil(
+        async () => {
+          audienceHandle = (await app.getWindowHandles()).find((h) => h !== main) ?? null;
+          return audienceHandle !== null;
+        },
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
+    if (audienceHandle) {
+      const beside = (await app.execute(() => window.screen.width)) + 50;
+      await app.switchToWindow(audienceHandle);
+      await app.setWindowRect(beside, 0, 1024, 768).catch(() => {});
+      try {
+        await app.waitUntil(async () => (await app.execute(() => document.body.innerText)).includes(code), {
+          timeout: 10_000,
+          timeoutMsg: 'the audience window does not show the room code',
+        });
+      } finally {
+        await app.switchToWindow(main);
+      }
+    }
+
     // ---- Scoring opens: the phones move to the sub-facet ----
     await click(app, 'open-round');
     await app.waitUntil(async () => (await (await find(app, 'focus-scored')).getText()) === '0 of 4 have scored', T);
@@ -256,6 +284,26 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     assert.deepEqual(devAnswer.json.focus.mine, { stage: 1 });
     lags.push(await countLanded(4, devAt));
     console.log(`answer to the app's count: ${lags.join(', ')} ms`);
+    // Each phone shows its own answer and the count, nothing of anyone else's.
+    for (const [i, p] of phones.entries()) {
+      await p.locator('[data-testid="rate-count"]', { hasText: '4 of 4 raters have answered' }).waitFor(PHONE_T);
+      const text = await p.locator('body').innerText();
+      for (const [other] of RATERS.filter((_, k) => k !== i)) assert.ok(!text.includes(other), `a phone names ${other} while blind`);
+      assert.ok(!/median|spread/i.test(text), 'no aggregate on a phone while blind');
+      if (i === 1) await phoneShot(p, 'room-phone-scoring');
+    }
+    // The projector's own window counted them too.
+    if (audienceHandle) {
+      await app.switchToWindow(audienceHandle);
+      try {
+        await app.waitUntil(async () => (await app.execute(() => document.body.innerText)).includes('4 of 4 have scored'), {
+          timeout: 3_000,
+          timeoutMsg: 'the audience window did not count the phones’ answers',
+        });
+      } finally {
+        await app.switchToWindow(main);
+      }
+    }
     await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView());
     await shot('room-3-scoring');
     const answered = await app.execute(() =>
@@ -336,6 +384,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     assert.match(await (await find(app, 'focus-names-3')).getText(), /Bram Veldt/);
     assert.match(await (await find(app, 'focus-names-1')).getText(), /Dev Okafor/);
     for (const p of phones) await phoneRevealed(p);
+    await phoneShot(phones[0], 'room-phone-revealed');
     await shot('room-5-revealed');
     const late = curl(['-X', 'POST', '-H', `authorization: Bearer ${tokens['Dev Okafor']}`, '-H', 'content-type: application/json', '--data', JSON.stringify({ subfacet_id: sfId, round, score: { stage: 5 } }), `${url}api/answer`]);
     assert.equal(late.status, 422, `an answer after the reveal is refused: ${late.text}`);
@@ -359,6 +408,12 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
       await app.setWindowRect(0, 0, 1024, 768);
     }
 
+    // ---- The queue moves: so do the phones ----
+    await click(app, 'focus-next');
+    await app.waitUntil(async () => (await (await find(app, 'focus-subfacet')).getText()) !== subfacet, T);
+    const next = await (await find(app, 'focus-subfacet')).getText();
+    for (const p of phones) await p.locator('[data-testid="rate-subfacet"]', { hasText: next }).waitFor(PHONE_T);
+
     // ---- Remove: the curl client's token stops working, its row goes ----
     await click(app, 'room-device"][data-rater="Dev Okafor"] [data-testid="room-remove');
     await app.waitUntil(async () => (await app.$$(sel('room-device'))).length === 3, { ...T, timeoutMsg: 'the removed device is still listed' });
@@ -369,6 +424,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     await click(app, 'room-close');
     await app.waitUntil(async () => !(await app.$(sel('room-panel')).isExisting()), { ...T, timeoutMsg: 'the room panel stays after Close' });
     for (const p of phones) await phoneClosed(p);
+    await phoneShot(phones[2], 'room-phone-closed');
     const refused = curl([`${url}api/room`]);
     assert.equal(refused.exit, 7, `after Close the port refuses connections: ${refused.text}`);
     const refusedToken = spawnSync('curl', ['-s', '--max-time', '5', '-H', `authorization: Bearer ${tokens['Dev Okafor']}`, `${url}api/page`]);

@@ -63,27 +63,50 @@ pub async fn close(app: &AppHandle) {
 /// The room's callback: the first event of a burst schedules one update a moment later; the
 /// events until then ride along with it.
 fn notifier(app: AppHandle) -> Arc<dyn Fn(RoomEvent) + Send + Sync> {
-    let pending = Arc::new(AtomicBool::new(false));
-    Arc::new(move |_event: RoomEvent| {
-        if pending.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        let app = app.clone();
-        let pending = pending.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(COALESCE);
-            // Cleared before reading, so an answer landing meanwhile schedules another update
-            // rather than being missed.
-            pending.store(false, Ordering::SeqCst);
-            changed(&app);
-        });
-    })
+    let update = Coalesce::new(COALESCE, move || changed(&app));
+    Arc::new(move |_event: RoomEvent| update.poke())
 }
 
-/// The projector's view is built again (its "n of N have scored", the room's way in) and the
-/// main window is told to read the plan and the room again.
+/// Runs `then` once, `delay` after the first of a burst of pokes: fifty phones answering at once
+/// make one update of the facilitator's window, not fifty.
+struct Coalesce {
+    pending: AtomicBool,
+    delay: Duration,
+    then: Box<dyn Fn() + Send + Sync>,
+}
+
+impl Coalesce {
+    fn new(delay: Duration, then: impl Fn() + Send + Sync + 'static) -> Arc<Coalesce> {
+        Arc::new(Coalesce {
+            pending: AtomicBool::new(false),
+            delay,
+            then: Box::new(then),
+        })
+    }
+
+    fn poke(self: &Arc<Self>) {
+        if self.pending.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let this = self.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(this.delay);
+            // Cleared before running, so a poke landing meanwhile schedules another update
+            // rather than being missed.
+            this.pending.store(false, Ordering::SeqCst);
+            (this.then)();
+        });
+    }
+}
+
+/// The phones read their page again, the projector's view is built again (its "n of N have
+/// scored", the room's way in) and the main window is told to read the plan and the room again.
 fn changed(app: &AppHandle) {
-    if let Some(view) = app.state::<Backend>().audience_again() {
+    let backend = app.state::<Backend>();
+    // The other phones' "n of N have answered" too: the room does not tell its pages of an
+    // answer by itself.
+    backend.touch_room();
+    if let Some(view) = backend.audience_again() {
         crate::audience::push(app, &view);
     }
     if let Err(e) = app.emit_to("main", EVENT, ()) {
@@ -94,4 +117,36 @@ fn changed(app: &AppHandle) {
 /// The app is quitting: the room's port closes with it.
 pub fn close_on_exit(app: &AppHandle) {
     tauri::async_runtime::block_on(app.state::<Backend>().close_room());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Coalesce;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    #[test]
+    fn a_burst_of_answers_makes_one_update_after_it_and_a_later_answer_another() {
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counted = runs.clone();
+        let update = Coalesce::new(Duration::from_millis(100), move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+        });
+        let pokers: Vec<_> = (0..50)
+            .map(|_| {
+                let u = update.clone();
+                std::thread::spawn(move || u.poke())
+            })
+            .collect();
+        for p in pokers {
+            p.join().unwrap();
+        }
+        assert_eq!(runs.load(Ordering::SeqCst), 0, "nothing before the delay");
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(runs.load(Ordering::SeqCst), 1, "fifty answers, one update");
+        update.poke();
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(runs.load(Ordering::SeqCst), 2, "a later answer, a later update");
+    }
 }
