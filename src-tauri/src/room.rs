@@ -116,7 +116,10 @@ fn changed(app: &AppHandle) {
 
 /// The app is quitting: the room's port closes with it.
 pub fn close_on_exit(app: &AppHandle) {
-    tauri::async_runtime::block_on(app.state::<Backend>().close_room());
+    // A second launch hands over and exits before the backend exists.
+    if let Some(backend) = app.try_state::<Backend>() {
+        tauri::async_runtime::block_on(backend.close_room());
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +150,10 @@ mod tests {
         assert_eq!(runs.load(Ordering::SeqCst), 1, "fifty answers, one update");
         update.poke();
         std::thread::sleep(Duration::from_millis(300));
-        assert_eq!(runs.load(Ordering::SeqCst), 2, "a later answer, a later update");
+        assert_eq!(
+            runs.load(Ordering::SeqCst),
+            2,
+            "a later answer, a later update"
+        );
     }
 }
