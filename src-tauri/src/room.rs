@@ -99,14 +99,10 @@ impl Coalesce {
     }
 }
 
-/// The phones read their page again, the projector's view is built again (its "n of N have
-/// scored", the room's way in) and the main window is told to read the plan and the room again.
+/// The projector's view is built again (its "n of N have scored", the room's way in) and the
+/// main window is told to read the plan and the room again.
 fn changed(app: &AppHandle) {
-    let backend = app.state::<Backend>();
-    // The other phones' "n of N have answered" too: the room does not tell its pages of an
-    // answer by itself.
-    backend.touch_room();
-    if let Some(view) = backend.audience_again() {
+    if let Some(view) = app.state::<Backend>().audience_again() {
         crate::audience::push(app, &view);
     }
     if let Err(e) = app.emit_to("main", EVENT, ()) {

@@ -94,13 +94,6 @@ impl Backend {
         }
     }
 
-    /// The phones read their page again (another rater answered: their count changed).
-    pub fn touch_room(&self) {
-        if let Some(h) = self.hosted().as_ref() {
-            h.room.touch();
-        }
-    }
-
     /// The room's way in, when the room is open on this plan's assessment; the phones follow
     /// the sub-facet the projector shows.
     pub(super) fn room_for_audience(
