@@ -14,7 +14,11 @@
 //   room-setup-toggle, room-toggle, room-setup, room-interface, room-join-pick, room-open,
 //   room-error, room-panel, room-url, room-code, room-qr, room-join-screen, room-devices,
 //   room-device (data-rater), room-device-answered, room-remove, room-close
+//   room-personal-codes, personal-codes, personal-code (data-rater), personal-code-url,
+//   personal-code-used, personal-codes-close, room-join-personal
 //   audience-room, audience-qr, audience-url, audience-code (the projector's view)
+//   rate-name, rate-room, rate-rater, rate-subfacet, rate-stage-<n>, rate-dont-know,
+//   rate-mine-label, rate-count, rate-revealed, rate-closed (the raters' page, ui/rate.html)
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -304,7 +308,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
         await app.switchToWindow(main);
       }
     }
-    await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView());
+    await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView({ block: 'center' }));
     await shot('room-3-scoring');
     const answered = await app.execute(() =>
       [...document.querySelectorAll('[data-testid="room-device"]')].map((d) => d.querySelector('[data-testid="room-device-answered"]')?.textContent ?? ''),
@@ -394,7 +398,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
       await app.setWindowRect(0, 0, 1366, 768);
       await app.waitUntil(async () => (await app.execute(() => window.innerWidth)) >= 1300, { timeout: 10_000 }).catch(() => {});
       await click(app, 'room-join-screen');
-      await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView());
+      await app.execute(() => document.querySelector('[data-testid="room-panel"]').scrollIntoView({ block: 'center' }));
       await shot('room-6-panel-1366');
       await app.execute(() => document.querySelector('[data-testid="audience-toggle"]').click());
       await find(app, 'audience-here');
