@@ -12,7 +12,8 @@ use tauri::{AppHandle, Emitter, Manager};
 
 /// Tells the main window the room changed: a phone answered, a device joined or left.
 pub const EVENT: &str = "room-changed";
-/// News is passed on at most this often, after the last of a burst (trailing edge).
+/// News is passed on at most this often: the first event of a burst waits this long, and the
+/// events meanwhile ride along with the one update at its end.
 const COALESCE: Duration = Duration::from_millis(250);
 
 mod embedded {
