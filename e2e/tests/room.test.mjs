@@ -141,10 +141,22 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     assert.ok(loop, `loopback is offered: ${JSON.stringify(offered)}`);
     assert.match(loop.text, /This computer only \(to try it out\)/);
     assert.equal(offered.at(-1).value, '127.0.0.1', 'loopback comes last, the local network first');
+    // An address this computer no longer has (the Wi-Fi dropped after the list was read).
+    await app.execute(() => {
+      const select = document.querySelector('[data-testid="room-interface"]');
+      select.add(new Option('gone', '198.51.100.77'));
+      select.value = '198.51.100.77';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(app, 'room-open');
+    const refusal = await (await find(app, 'room-error')).getText();
+    assert.match(refusal, /^Network address: the room cannot be opened on 198\.51\.100\.77/, refusal);
+    assert.ok(!(await app.$(sel('room-panel')).isExisting()), 'no room opened');
     await (await find(app, 'room-interface')).selectByAttribute('value', '127.0.0.1');
     await click(app, 'room-join-pick');
     await click(app, 'room-open');
     await find(app, 'room-panel');
+    assert.ok(!(await app.$(sel('room-error')).isExisting()), 'the refusal is gone once the room opens');
     const url = await (await find(app, 'room-url')).getText();
     const code = await (await find(app, 'room-code')).getText();
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/[2-9a-z]{6}\/$/, url);
