@@ -26,6 +26,8 @@ use tokio::sync::{oneshot, watch};
 pub const BODY_LIMIT: usize = 4 * 1024;
 /// How long a page's "wait for a change" is held before it is answered anyway.
 const WAIT: Duration = Duration::from_secs(25);
+/// How long a woken page waits for more changes before it reads the plan.
+const SETTLE: Duration = Duration::from_millis(150);
 
 /// What the room tells the app that hosts it.
 #[derive(Debug, Clone, PartialEq)]
@@ -414,15 +416,30 @@ fn router(shared: Arc<Shared>) -> Router {
 }
 
 fn refuse(status: StatusCode, code: RoomErrorCode, message: impl Into<String>) -> Response {
-    (
+    refused(status, code, message).into_response()
+}
+
+/// A request turned down, before it became a response.
+struct Refused {
+    status: StatusCode,
+    error: RoomError,
+}
+
+fn refused(status: StatusCode, code: RoomErrorCode, message: impl Into<String>) -> Refused {
+    Refused {
         status,
-        Json(RoomError {
+        error: RoomError {
             code,
             message: message.into(),
             problems: vec![],
-        }),
-    )
-        .into_response()
+        },
+    }
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.error)).into_response()
+    }
 }
 
 impl From<Error> for RoomError {
@@ -567,9 +584,9 @@ fn user_agent(headers: &HeaderMap) -> String {
 }
 
 /// The rater a request's token belongs to, or the refusal to send.
-fn rater_of(s: &Shared, headers: &HeaderMap) -> std::result::Result<String, Response> {
+fn rater_of(s: &Shared, headers: &HeaderMap) -> std::result::Result<String, Refused> {
     let not_in_room = || {
-        refuse(
+        refused(
             StatusCode::UNAUTHORIZED,
             RoomErrorCode::NotInRoom,
             "this device is not in the room: join again, or ask the facilitator for your code",
@@ -643,7 +660,7 @@ async fn join(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> 
     }
     let request: JoinRequest = match parse(&body) {
         Ok(r) => r,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let device = user_agent(&headers);
     let result = blocking(s.clone(), move |s| {
@@ -684,7 +701,7 @@ async fn join(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> 
 
 async fn leave(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     if let Err(r) = rater_of(&s, &headers) {
-        return r;
+        return r.into_response();
     }
     if let Some(token) = bearer(&headers) {
         s.access().leave(token);
@@ -696,7 +713,7 @@ async fn leave(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Response {
 async fn page(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let rater = match rater_of(&s, &headers) {
         Ok(r) => r,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     respond(blocking(s, move |s| s.page_for(&rater)).await)
 }
@@ -714,11 +731,17 @@ async fn wait(
     Query(after): Query<After>,
 ) -> Response {
     if let Err(r) = rater_of(&s, &headers) {
-        return r;
+        return r.into_response();
     }
     let after = after.after.unwrap_or(0);
     let mut changed = s.changed.subscribe();
-    let _ = tokio::time::timeout(WAIT, changed.wait_for(|v| *v > after)).await;
+    let woke = tokio::time::timeout(WAIT, changed.wait_for(|v| *v > after))
+        .await
+        .is_ok();
+    if woke && !s.closed.load(Ordering::SeqCst) {
+        // Answers arriving together wake every page once, not once per answer.
+        tokio::time::sleep(SETTLE).await;
+    }
     if s.closed.load(Ordering::SeqCst) {
         return refuse(
             StatusCode::GONE,
@@ -729,7 +752,7 @@ async fn wait(
     // The device may have been removed while it waited.
     let rater = match rater_of(&s, &headers) {
         Ok(r) => r,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     respond(blocking(s, move |s| s.page_for(&rater)).await)
 }
@@ -737,11 +760,11 @@ async fn wait(
 async fn answer(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
     let rater = match rater_of(&s, &headers) {
         Ok(r) => r,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let answer: RaterAnswer = match parse(&body) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let result = blocking(s.clone(), move |s| {
         let focus = s.following();
@@ -756,28 +779,29 @@ async fn answer(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -
             plan_id: s.plan_id.clone(),
             rater_id: rater.clone(),
         });
+        // Every page's "n of N have answered" moves on.
+        s.bump();
         s.page_for(&rater)
     })
     .await;
     respond(result)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> std::result::Result<T, Response> {
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> std::result::Result<T, Refused> {
     let mut de = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(RoomError {
+        Refused {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            error: RoomError {
                 code: RoomErrorCode::InvalidInput,
                 message: format!("the request was not understood: {}", e.inner()),
                 problems: vec![Problem {
                     path: if path == "." { String::new() } else { path },
                     reason: e.inner().to_string(),
                 }],
-            }),
-        )
-            .into_response()
+            },
+        }
     })
 }
 
