@@ -21,6 +21,7 @@ import {
   launchBrowser,
   layoutProblems,
   phone,
+  scriptProblems,
   shot,
   SMALL,
 } from '../support/phone.mjs';
@@ -97,6 +98,7 @@ async function checkScreen(page, name) {
   const findings = await layoutProblems(page);
   assert.deepEqual(findings, [], `${size}: ${describeFindings(findings)}`);
   assert.deepEqual(await accessibilityProblems(page), [], `${size}: axe-core`);
+  assert.deepEqual(scriptProblems(page), [], `${size}: the page ran into errors or its CSP`);
 }
 
 const REASON = 'We run no short courses for employers, so this audience is not ours.';
