@@ -266,6 +266,23 @@ describe('raters score from their phones', { timeout: 300_000 }, () => {
     await atStage(bo, 'scoring');
   });
 
+  it('says why an answer came too late, and shows the reveal it missed', async () => {
+    const { ana } = phones;
+    // Ana's phone misses the news of the reveal (its waits are held back), so she answers a
+    // round that is no longer open: the room refuses it, and the page says why.
+    const held = [];
+    await ana.route('**/api/wait**', (route) => held.push(route));
+    await ana.reload();
+    await atStage(ana, 'scoring');
+    run('assess', 'reveal-round', plan, assessment, 'cohort-size');
+    await ana.locator(sel('rate-stage-2')).click();
+    await atStage(ana, 'revealed');
+    assert.match(await text(ana, 'rate-notice'), /^Round 1 has been revealed; scores can no longer change\.$/);
+    await checkScreen(ana, 'answer-too-late');
+    await ana.unroute('**/api/wait**');
+    for (const r of held) await r.continue().catch(() => {});
+  });
+
   it('says the facilitator has closed the room when the server stops', async () => {
     await room.stop('SIGTERM');
     for (const p of Object.values(phones)) await onScreen(p, 'closed');
