@@ -6,10 +6,6 @@
 // passes the layout checks of the desktop app and axe-core, and is saved as a screenshot when
 // STEPWISE_E2E_SCREENSHOTS names a folder.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describe as describeFindings } from '../support/layout.mjs';
 import {
@@ -25,64 +21,13 @@ import {
   shot,
   SMALL,
 } from '../support/phone.mjs';
+import { lastLine, requireFiles, scratchDb, serve as serveRoom } from '../support/room.mjs';
 
-const repo = resolve(import.meta.dirname, '..', '..');
-// The command-line tool is built next to the app (scripts/test.sh names the app's path).
-const cli =
-  process.env.STEPWISE_CLI ??
-  (process.env.STEPWISE_APP ? join(dirname(resolve(process.env.STEPWISE_APP)), 'stepwise') : join(repo, 'target', 'debug', 'stepwise'));
-const pageDir = join(repo, 'ui', 'dist');
+requireFiles([[chromiumBinary, "install Debian's chromium (scripts/setup.sh does)"]]);
 
-// Never a silent pass: say what is missing and how to get it.
-for (const [path, how] of [
-  [cli, 'build the command-line tool: cargo build --bin stepwise (scripts/test.sh does in "cargo test")'],
-  [join(pageDir, 'rate.html'), 'build the UI: npm --prefix ui run build'],
-  [chromiumBinary, "install Debian's chromium (scripts/setup.sh does)"],
-]) {
-  if (!existsSync(path)) throw new Error(`the phone tests need ${path}: ${how}`);
-}
-
-const scratch = mkdtempSync(join(tmpdir(), 'stepwise-phone-'));
-const db = join(scratch, 'room.db');
-
-function run(...args) {
-  return execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8', timeout: 30_000 });
-}
-const lastLine = (out) => out.trim().split('\n').at(-1).trim();
-
-/** `stepwise room serve`, with its address (the first line it prints) and the rest it printed. */
-async function serve(plan, assessment, ...args) {
-  const proc = spawn(cli, ['--db', db, 'room', 'serve', plan, '--assessment', assessment, '--address', '127.0.0.1', '--page-dir', pageDir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  proc.stderr.on('data', (d) => (err += d));
-  const url = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`room serve printed no address within 20 s: ${err}`)), 20_000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('Ctrl+C')) {
-        clearTimeout(timer);
-        ok(out.split('\n')[0].trim());
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`room serve exited with ${code}: ${err}`));
-    });
-  });
-  const exited = new Promise((r) => proc.once('exit', r));
-  return {
-    url,
-    out,
-    /** Stops the server: SIGTERM closes the room as Ctrl+C does, SIGKILL just vanishes. */
-    async stop(signal = 'SIGTERM') {
-      if (proc.exitCode === null) proc.kill(signal);
-      await exited;
-    },
-  };
-}
+const scratch = scratchDb();
+const { db, run } = scratch;
+const serve = (...args) => serveRoom(db, ...args);
 
 const sel = (id) => `[data-testid="${id}"]`;
 const onScreen = (page, screen) => page.waitForSelector(`[data-testid="rate"][data-screen="${screen}"]`, { timeout: 15_000 });
@@ -121,7 +66,7 @@ describe('raters score from their phones', { timeout: 300_000 }, () => {
   after(async () => {
     await room?.stop('SIGKILL');
     await browser?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    scratch.remove();
   });
 
   it('joins by picking a name; a name in use shows as on another device', async () => {
