@@ -151,6 +151,12 @@ describe('raters score from their phones', { timeout: 300_000 }, () => {
     const pages = Object.fromEntries(await Promise.all(Object.entries(phones).map(async ([k, p]) => [k, await p.locator('body').innerText()])));
     assert.ok(!pages.ana.includes(REASON) && !pages.bo.includes(REASON) && !pages.dara.includes(REASON), 'the reason stays on its phone');
     assert.ok(!/Don’t know\s*Your answer/.test(pages.ana), 'Ana does not see Bo’s answer');
+    const names = { ana: 'Ana', bo: 'Bo', chen: 'Chen', dara: 'Oyelaran' };
+    for (const [k, body] of Object.entries(pages)) {
+      for (const [other, name] of Object.entries(names)) {
+        if (other !== k) assert.ok(!new RegExp(`\\b${name}\\b`).test(body), `${k}'s phone never names ${name}`);
+      }
+    }
     for (const [k, p] of Object.entries(phones)) {
       assert.equal(await p.locator('[aria-pressed="true"]').count(), 1, `${k}'s phone marks exactly one answer, its own`);
     }
@@ -167,6 +173,8 @@ describe('raters score from their phones', { timeout: 300_000 }, () => {
     const dots = async (n) => ana.locator(`${sel(`rate-tally-${n}`)} .dot`).count();
     assert.deepEqual([await dots(1), await dots(2), await dots(3), await dots(4), await dots(5)], [0, 1, 0, 1, 0]);
     assert.match(await text(ana, 'rate-summary'), /Median 3 · spread 2 · 1 don’t know · 1 not applicable/);
+    const revealed = await ana.locator('body').innerText();
+    assert.ok(!/\b(Bo|Chen|Oyelaran)\b/.test(revealed) && !revealed.includes(REASON), 'the reveal on a phone is anonymous dots, no names or reasons');
     await checkScreen(ana, 'revealed');
     await checkScreen(phones.dara, 'revealed');
 
