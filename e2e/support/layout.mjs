@@ -7,7 +7,7 @@
  * Runs in the page. Returns one finding per problem as
  * `{ kind: 'broken-word' | 'cut-field' | 'cut-off', word, where }`; `where` names the element.
  */
-function inPage() {
+export function inPage() {
   // A break right after one of these is a break the reader sees as intended.
   const BREAKABLE_AFTER = new Set(['-', '\u2010', '\u2011', '\u2013', '\u2014', '/', '\u00ad', '_', '.', ',', ':', '+', '·', '…']);
   const findings = [];
@@ -106,6 +106,9 @@ function inPage() {
   }
   return findings;
 }
+
+// `inPage` is exported so a page driven by another browser (the phones' Chromium, see
+// phone.mjs) runs the very same checks.
 
 /** What the layout check finds on the screen the app shows now. */
 export async function layoutProblems(app) {
