@@ -46,8 +46,23 @@ export async function phone(browser, url, { width = SMALL.width, height = SMALL.
     locale: 'en-GB',
   });
   const page = await context.newPage();
+  // What the page itself got wrong: uncaught errors, and anything the room's CSP blocked (a
+  // refused request, a failed fetch after the room closed, is the page's business, not this).
+  const problems = [];
+  pageProblems.set(page, problems);
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
   if (url) await page.goto(url);
   return page;
+}
+
+const pageProblems = new WeakMap();
+
+/** The uncaught errors and CSP violations seen on a phone's page so far. */
+export function scriptProblems(page) {
+  return [...(pageProblems.get(page) ?? [])];
 }
 
 /** The folder screenshots go to (STEPWISE_E2E_SCREENSHOTS), or null when none are wanted. */

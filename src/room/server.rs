@@ -450,9 +450,15 @@ impl From<Error> for RoomError {
             Error::Invalid { .. } | Error::PlanFile { .. } => RoomErrorCode::InvalidInput,
             _ => RoomErrorCode::Conflict,
         };
-        // Storage and I/O details are for the facilitator's log, not a rater's phone.
+        // Storage and I/O details are for the facilitator's log, not a rater's phone; a
+        // refused answer is said as its reasons, which a rater can act on.
         let message = match code {
             RoomErrorCode::Conflict => "the answer could not be saved; try again".to_string(),
+            RoomErrorCode::InvalidInput if !problems.is_empty() => problems
+                .iter()
+                .map(|p| p.reason.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
             _ => e.to_string(),
         };
         RoomError {

@@ -296,7 +296,11 @@ fn raters_answer_blind_change_their_minds_and_see_the_reveal() {
     // The round is closed: no more changes.
     let late = s.answer(&tokens[0], r#"{"stage":1}"#);
     assert_eq!(late.status, 422, "{}", late.body);
-    assert!(late.body.contains("revealed"), "{}", late.body);
+    assert_eq!(
+        late.json()["message"],
+        "round 1 has been revealed; scores can no longer change",
+        "a refusal is said in the reason alone"
+    );
     assert_eq!(s.stored(0), Some(Score::Stage(4)));
 }
 

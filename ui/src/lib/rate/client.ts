@@ -108,9 +108,17 @@ function refusal(response: Response, payload: unknown): RoomFailure {
     kind: 'refused',
     status: response.status,
     code: error?.code ?? codeOfStatus(response.status),
-    message: typeof error?.message === 'string' ? error.message : `the room answered ${response.status}`,
+    message: messageOf(error, response.status),
     retryAfter: Number.isFinite(retry) && retry > 0 ? retry : null,
   };
+}
+
+/** What to tell the rater: the reasons the core gave (its `message` prefixes them with the
+ * field's path, which means nothing on a phone), else the room's message. */
+function messageOf(error: Partial<RoomError> | null, status: number): string {
+  const reasons = Array.isArray(error?.problems) ? error.problems.map((p) => p.reason).filter(Boolean) : [];
+  if (reasons.length > 0) return reasons.join('; ');
+  return typeof error?.message === 'string' && error.message ? error.message : `the room answered ${status}`;
 }
 
 /** A refusal without the room's JSON (a proxy, or a page from something else on that port). */

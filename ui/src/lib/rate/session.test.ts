@@ -47,7 +47,7 @@ type Call = { method: string; path: string; auth: string | null; body: unknown }
 function fakeRoom() {
   const queues = new Map<string, Reply[]>();
   const calls: Call[] = [];
-  const held: Array<() => void> = [];
+  const held: Array<(r: Reply) => void> = [];
   const reply = (key: string, ...r: Reply[]) => {
     queues.set(key, [...(queues.get(key) ?? []), ...r]);
   };
@@ -59,20 +59,21 @@ function fakeRoom() {
     const r = queues.get(`${method} ${path}`)?.shift();
     if (!r) {
       if (path === 'api/wait') {
-        return new Promise((_, fail) => {
-          const stop = () => fail(new DOMException('aborted', 'AbortError'));
-          init.signal?.addEventListener('abort', stop);
-          held.push(stop);
+        return new Promise((ok, fail) => {
+          init.signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError')));
+          held.push((r) => (r === 'network' ? fail(new TypeError('Failed to fetch')) : ok(respond(r))));
         });
       }
       return Promise.reject(new Error(`nothing queued for ${method} ${path}`));
     }
     if (r === 'network') return Promise.reject(new TypeError('Failed to fetch'));
-    return Promise.resolve(
-      new Response(r.body === undefined ? null : JSON.stringify(r.body), { status: r.status, headers: r.headers }),
-    );
+    return Promise.resolve(respond(r));
   };
-  return { fetcher, reply, calls, held };
+  const respond = (r: Exclude<Reply, 'network'>) =>
+    new Response(r.body === undefined ? null : JSON.stringify(r.body), { status: r.status, headers: r.headers });
+  /** Answers the oldest wait the room is holding. */
+  const release = (r: Reply) => held.shift()?.(r);
+  return { fetcher, reply, calls, release };
 }
 
 function setup(stored: string | null = null) {
@@ -236,7 +237,14 @@ describe('the rater page session', () => {
       { status: 200, body: page(4) },
       { status: 200, body: page(5, focus({ state: 'revealed' })) },
     );
-    room.reply('POST api/answer', refused(422, 'invalid_input', 'round 1 has been revealed; scores can no longer change'));
+    room.reply('POST api/answer', {
+      status: 422,
+      body: {
+        code: 'invalid_input',
+        message: 'invalid input: round: round 1 has been revealed; scores can no longer change',
+        problems: [{ path: 'round', reason: 'round 1 has been revealed; scores can no longer change' }],
+      },
+    });
     await session.start();
     expect(await session.send({ abstained: '' })).toBe(false);
     expect(session.view).toMatchObject({
@@ -244,6 +252,24 @@ describe('the rater page session', () => {
       notice: { tone: 'error', text: 'Round 1 has been revealed; scores can no longer change.' },
       page: { version: 5, focus: { state: 'revealed' } },
     });
+    session.stop();
+  });
+
+  it('drops a message about the last sub-facet when the room moves on', async () => {
+    const { room, session } = setup(TOKEN);
+    room.reply('GET api/room', { status: 200, body: welcome() });
+    room.reply('GET api/page', { status: 200, body: page(4) }, { status: 200, body: page(4) });
+    room.reply('POST api/answer', refused(409, 'conflict', 'the answer could not be saved; try again'));
+    await session.start();
+    await session.send({ stage: 2 });
+    expect(session.view).toMatchObject({ screen: 'room', notice: { text: 'The answer could not be saved; try again.' } });
+    // A change on the same sub-facet keeps the message; the next sub-facet drops it.
+    room.release({ status: 200, body: page(5, focus({ scored: 2 })) });
+    await settle();
+    expect(session.view).toMatchObject({ screen: 'room', page: { version: 5 }, notice: { tone: 'error' } });
+    room.release({ status: 200, body: page(6, focus({ subfacet_id: 'sf2', name: 'Budget' })) });
+    await settle();
+    expect(session.view).toMatchObject({ screen: 'room', page: { version: 6 }, notice: null });
     session.stop();
   });
 

@@ -280,7 +280,10 @@ export class RateSession {
         const now = this.view;
         if (now.screen !== 'room') return;
         if (now.reconnecting || page.version >= now.page.version) {
-          this.show({ ...now, page: newer(now.page, page), reconnecting: false });
+          const shown = newer(now.page, page);
+          // A message about the last sub-facet or round means nothing on the next one.
+          const notice = where(shown) === where(now.page) ? now.notice : null;
+          this.show({ ...now, page: shown, notice, reconnecting: false });
         }
         // A room that answers at once with nothing new would otherwise be asked in a tight loop.
         if (page.version <= v.page.version && Date.now() - started < 1_000) await this.sleep(1_000);
@@ -362,6 +365,11 @@ export class RateSession {
 
 const NOT_SENT =
   'That did not reach the room. Check this phone is on the room’s Wi-Fi, then try again.';
+
+/** Which sub-facet and round a page is on. */
+function where(page: RaterPage): string {
+  return page.focus ? `${page.focus.subfacet_id}#${page.focus.round}` : '';
+}
 
 /** The page to show of two: the later one, unless it is older than the one on screen. */
 function newer(shown: RaterPage, arrived: RaterPage): RaterPage {

@@ -26,15 +26,13 @@ export function median(m: number): string {
   return Number.isInteger(m) ? String(m) : m.toFixed(1);
 }
 
-/** The reveal's summary line, as the projector words it. */
-export function revealSummary(r: AudienceReveal): string {
+/** The reveal's summary, as the projector words it, in parts to show joined by " · ". */
+export function revealSummary(r: AudienceReveal): string[] {
   return [
     r.median !== null ? `Median ${median(r.median)} · spread ${r.spread}` : 'No stage given',
     r.abstained ? `${r.abstained} don’t know` : '',
     r.not_applicable ? `${r.not_applicable} not applicable` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  ].filter(Boolean);
 }
 
 export function raters(n: number): string {
