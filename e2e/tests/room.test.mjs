@@ -27,7 +27,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
-import { IPHONE_UA, launchBrowser, phone, shot as phoneShot } from '../support/phone.mjs';
+import { IPHONE_UA, launchBrowser, phone, scriptProblems, shot as phoneShot } from '../support/phone.mjs';
 import { accessibilityProblems, click, find, sel } from '../support/ui.mjs';
 
 const RATERS = [
@@ -440,6 +440,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     await click(app, 'room-close');
     await app.waitUntil(async () => !(await app.$(sel('room-panel')).isExisting()), { ...T, timeoutMsg: 'the room panel stays after Close' });
     for (const p of phones) await phoneClosed(p);
+    for (const p of phones) assert.deepEqual(scriptProblems(p), [], 'the page served from inside the app runs under its CSP without an error');
     await phoneShot(phones[2], 'room-phone-closed');
     const refused = curl([`${url}api/room`]);
     assert.equal(refused.exit, 7, `after Close the port refuses connections: ${refused.text}`);
