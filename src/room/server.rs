@@ -48,6 +48,8 @@ struct Shared {
     /// `address:port` as a browser sends it in the Host header.
     host: String,
     url: String,
+    /// Drawn once: the facilitator's panel asks for the room's status every few seconds.
+    qr_svg: String,
     workspace: Arc<Mutex<Workspace>>,
     page: Box<dyn PageFiles>,
     notify: Notify,
@@ -154,6 +156,7 @@ impl Room {
         };
         let code = super::access::new_code();
         let url = format!("http://{host}/{code}/");
+        let qr_svg = qr::svg(&url)?;
         let (changed, _) = watch::channel(0);
         let mut access = Access::default();
         let now = Instant::now();
@@ -169,6 +172,7 @@ impl Room {
             code: code.clone(),
             host,
             url,
+            qr_svg,
             workspace,
             page,
             notify,
@@ -232,7 +236,7 @@ impl Room {
             address,
             port,
             join: s.join,
-            qr_svg: qr::svg(&s.url).unwrap_or_default(),
+            qr_svg: s.qr_svg.clone(),
         }
     }
 
