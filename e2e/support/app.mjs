@@ -15,7 +15,7 @@ export const appBinary = (() => {
   return isAbsolute(p) ? p : resolve(process.cwd(), p);
 })();
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.on('error', fail);

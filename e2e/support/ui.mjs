@@ -62,6 +62,32 @@ export async function saved(app) {
   }
 }
 
+/**
+ * From Home: opens the demo plan's maturity step, creates an assessment with these raters
+ * ([name, role] pairs) and goes to focus mode on its first sub-facet.
+ */
+export async function assessmentInFocus(app, name, raters) {
+  const T = { timeout: 20_000 };
+  await click(app, 'open-plan');
+  await find(app, 'journey');
+  await click(app, 'nav-maturity');
+  await find(app, 'maturity');
+  await (await find(app, 'assessment-name')).setValue(name);
+  await (await find(app, 'assessment-date')).setValue('2026-12-03');
+  await click(app, 'create-assessment');
+  await app.waitUntil(async () => (await app.$$(sel('rater'))).length === 0 && (await app.$(sel('rater-name-input')).isExisting()), T);
+  for (const [rater, role] of raters) {
+    const before = (await app.$$(sel('rater'))).length;
+    await (await find(app, 'rater-name-input')).setValue(rater);
+    await (await find(app, 'rater-role-input')).setValue(role);
+    await click(app, 'add-rater');
+    await app.waitUntil(async () => (await app.$$(sel('rater'))).length === before + 1, T);
+  }
+  await click(app, 'tab-focus');
+  await find(app, 'focus');
+  await app.waitUntil(async () => (await (await find(app, 'focus-position')).getText()) === '1 of 20', T);
+}
+
 /** Goes to a step of the open plan by the navigator. */
 export async function step(app, name) {
   await click(app, `nav-${name}`);

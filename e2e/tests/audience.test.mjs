@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
-import { accessibilityProblems, click, find, sel } from '../support/ui.mjs';
+import { accessibilityProblems, assessmentInFocus, click, find } from '../support/ui.mjs';
 
 const RATERS = [
   ['Ada Quist', 'Registrar', 1],
@@ -55,25 +55,7 @@ test('three raters score in focus mode; the room sees no score, name or note bef
   };
   try {
     // The demo plan, a new assessment with three raters.
-    await click(app, 'open-plan');
-    await find(app, 'journey');
-    await click(app, 'nav-maturity');
-    await find(app, 'maturity');
-    await (await find(app, 'assessment-name')).setValue('Focus session');
-    await (await find(app, 'assessment-date')).setValue('2026-12-03');
-    await click(app, 'create-assessment');
-    await app.waitUntil(async () => (await app.$$(sel('rater'))).length === 0 && (await app.$(sel('rater-name-input')).isExisting()), T);
-    for (const [name, role] of RATERS) {
-      const before = (await app.$$(sel('rater'))).length;
-      await (await find(app, 'rater-name-input')).setValue(name);
-      await (await find(app, 'rater-role-input')).setValue(role);
-      await click(app, 'add-rater');
-      await app.waitUntil(async () => (await app.$$(sel('rater'))).length === before + 1, T);
-    }
-
-    await click(app, 'tab-focus');
-    await find(app, 'focus');
-    await app.waitUntil(async () => (await (await find(app, 'focus-position')).getText()) === '1 of 20', T);
+    await assessmentInFocus(app, 'Focus session', RATERS);
     await shot('focus-1-not-open');
     assert.deepEqual(await accessibilityProblems(app), [], 'focus mode passes axe');
 

@@ -6,25 +6,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { remote } from 'webdriverio';
+import { freePort } from '../support/app.mjs';
 import { lastLine, requireFiles, scratchDb, serve } from '../support/room.mjs';
 
 const MINIBROWSER = process.env.STEPWISE_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 requireFiles([[MINIBROWSER, 'install libwebkit2gtk-4.1-0 (the desktop app needs it too), or set STEPWISE_MINIBROWSER']]);
 if (!process.env.DISPLAY) throw new Error('no DISPLAY: run the end-to-end tests under xvfb-run (scripts/test.sh does)');
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 async function until(what, f, ms = 15_000) {
   const deadline = Date.now() + ms;

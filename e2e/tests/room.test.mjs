@@ -28,7 +28,7 @@ import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
 import { IPHONE_UA, launchBrowser, phone, scriptProblems, shot as phoneShot } from '../support/phone.mjs';
-import { accessibilityProblems, click, find, sel } from '../support/ui.mjs';
+import { accessibilityProblems, assessmentInFocus, click, find, sel } from '../support/ui.mjs';
 
 const RATERS = [
   ['Ada Quist', 'Registrar'],
@@ -111,24 +111,7 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     // Pictures at the projector's 1024×768 first (Xvfb may be wider for the 1366 ones).
     if (SHOTS) await app.setWindowRect(0, 0, 1024, 768);
     // The demo plan, a new assessment with four raters.
-    await click(app, 'open-plan');
-    await find(app, 'journey');
-    await click(app, 'nav-maturity');
-    await find(app, 'maturity');
-    await (await find(app, 'assessment-name')).setValue('Room session');
-    await (await find(app, 'assessment-date')).setValue('2026-12-03');
-    await click(app, 'create-assessment');
-    await app.waitUntil(async () => (await app.$$(sel('rater'))).length === 0 && (await app.$(sel('rater-name-input')).isExisting()), T);
-    for (const [name, role] of RATERS) {
-      const before = (await app.$$(sel('rater'))).length;
-      await (await find(app, 'rater-name-input')).setValue(name);
-      await (await find(app, 'rater-role-input')).setValue(role);
-      await click(app, 'add-rater');
-      await app.waitUntil(async () => (await app.$$(sel('rater'))).length === before + 1, T);
-    }
-    await click(app, 'tab-focus');
-    await find(app, 'focus');
-    await app.waitUntil(async () => (await (await find(app, 'focus-position')).getText()) === '1 of 20', T);
+    await assessmentInFocus(app, 'Room session', RATERS);
     const subfacet = await (await find(app, 'focus-subfacet')).getText();
 
     // ---- Opening: a bad address is refused naming the field; loopback opens ----
