@@ -10,9 +10,11 @@
 //! rate-limited, and the server stops when the room closes or the app quits.
 
 pub mod access;
+mod guard;
 pub mod net;
 pub mod page;
 pub mod qr;
+mod routes;
 mod server;
 
 pub use access::Device;

@@ -24,6 +24,7 @@ mod names;
 mod open;
 mod planfile;
 mod room;
+mod room_cli;
 mod roomlog;
 mod standards;
 mod store;
