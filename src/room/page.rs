@@ -176,6 +176,22 @@ pub fn answer_intent(
             ))
         }
     }
+    // A reason typed on a device in the room may hold line breaks, but not the controls and
+    // bidirectional overrides that would make the facilitator's screen show other text.
+    if let Score::NotApplicable(text) | Score::Abstained(text) = &answer.score {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| !matches!(c, '\n' | '\t') && crate::record::is_control(c))
+        {
+            return Err(refuse(
+                "score",
+                format!(
+                    "contains the control character U+{:04X}; write the reason as plain text",
+                    c as u32
+                ),
+            ));
+        }
+    }
     Ok(Intent::RecordScores {
         scores: vec![ScoreEntry {
             rater_id: rater_id.to_string(),

@@ -421,6 +421,16 @@ fn the_room_refuses_what_it_should_not_answer() {
     assert_eq!(r.json()["problems"][0]["path"], "score.stage");
     let r = s.answer(&ada, r#"{"not_applicable":"   "}"#);
     assert_eq!(r.status, 422, "a reason is needed: {}", r.body);
+    for control in ["\\u0007", "\\u001b[31m", "\\u202e", "\\u2066", "\\u0085"] {
+        let r = s.answer(
+            &ada,
+            &format!(r#"{{"not_applicable":"we {control} do not"}}"#),
+        );
+        assert_eq!(r.status, 422, "{control}: {}", r.body);
+        assert_eq!(r.json()["problems"][0]["path"], "score", "{control}");
+    }
+    let r = s.answer(&ada, r#"{"abstained":"line one\nline two"}"#);
+    assert_eq!(r.status, 200, "a line break is plain text: {}", r.body);
     let r = s.call("POST", "api/answer", Some(&ada), "not json");
     assert_eq!(r.status, 422);
     let other = s.call(
@@ -438,7 +448,11 @@ fn the_room_refuses_what_it_should_not_answer() {
         &format!(r#"{{"subfacet_id":"{SF}","round":2,"score":{{"stage":2}}}}"#),
     );
     assert_eq!(stale.status, 422);
-    assert_eq!(s.stored(0), None, "nothing refused was written");
+    assert_eq!(
+        s.stored(0),
+        Some(Score::Abstained("line one\nline two".into())),
+        "nothing refused was written"
+    );
 
     // A removed device is out, and its name is free again.
     let devices = s.room().status().devices;
