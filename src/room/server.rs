@@ -16,6 +16,8 @@ use tokio::sync::{oneshot, watch};
 
 /// A page's requests are small; anything bigger is refused before it is read.
 pub const BODY_LIMIT: usize = 4 * 1024;
+/// How long a closing room goes on answering "closed" before its port shuts.
+const CLOSING_GRACE: Duration = Duration::from_millis(500);
 
 /// What the room tells the app that hosts it.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,8 +92,8 @@ impl Shared {
 /// The open room. Dropping it stops the server too, so the room cannot outlive the app.
 pub struct Room {
     shared: Arc<Shared>,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<tokio::task::JoinHandle<()>>,
+    stop: Mutex<Option<oneshot::Sender<()>>>,
+    task: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 impl Room {
@@ -199,8 +201,8 @@ impl Room {
         });
         Ok(Room {
             shared,
-            stop: Some(stop),
-            task: Some(task),
+            stop: Mutex::new(Some(stop)),
+            task: Mutex::new(Some(task)),
         })
     }
 
@@ -343,11 +345,17 @@ impl Room {
 
     /// Stops the server and waits until its port is closed. Pages waiting for a change are
     /// told the room has closed.
-    pub async fn close(mut self) {
-        if let Some(stop) = self.stop.take() {
+    pub async fn close(&self) {
+        // Told first, while the port still answers: a page between two requests (reading its
+        // last answer) comes back within the grace and hears "closed", instead of finding the
+        // port shut and taking the room for unreachable.
+        self.shared.closed.store(true, Ordering::SeqCst);
+        self.shared.bump();
+        tokio::time::sleep(CLOSING_GRACE).await;
+        if let Some(stop) = take(&self.stop) {
             let _ = stop.send(());
         }
-        if let Some(task) = self.task.take() {
+        if let Some(task) = take(&self.task) {
             // Pages holding a wait are answered "closed" at once; a connection that does not
             // finish in time is dropped with the task.
             if tokio::time::timeout(Duration::from_secs(3), &mut Box::pin(task))
@@ -360,12 +368,16 @@ impl Room {
     }
 }
 
+fn take<T>(slot: &Mutex<Option<T>>) -> Option<T> {
+    slot.lock().unwrap_or_else(|p| p.into_inner()).take()
+}
+
 impl Drop for Room {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
+        if let Some(stop) = take(&self.stop) {
             let _ = stop.send(());
         }
-        if let Some(task) = self.task.take() {
+        if let Some(task) = take(&self.task) {
             task.abort();
         }
     }

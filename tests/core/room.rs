@@ -521,10 +521,11 @@ fn closing_the_room_answers_waiting_pages_and_closes_the_port() {
     });
     std::thread::sleep(std::time::Duration::from_millis(300));
     let room = s.room.take().unwrap();
-    s.runtime.block_on(room.close());
+    let closing = s.runtime.spawn(async move { room.close().await });
     let answer = waiting.join().unwrap();
     assert_eq!(answer.status, 410, "{}", answer.body);
     assert!(answer.body.contains("closed the room"));
+    s.runtime.block_on(closing).unwrap();
     assert!(
         std::net::TcpStream::connect(&s.addr).is_err(),
         "the port still accepts connections"

@@ -12,7 +12,8 @@ type Result<T> = std::result::Result<T, ApiError>;
 
 /// The open room and its way in, drawn once (the QR code does not change while it is open).
 pub struct Hosted {
-    room: Room,
+    /// Shared with a close under way, so the panel keeps showing the room until its port shuts.
+    room: Arc<Room>,
     info: RoomInfo,
 }
 
@@ -51,7 +52,7 @@ impl Backend {
         let info = room.info();
         tracing::info!(plan = %plan_id, url = %info.url, "room opened");
         *self.hosted() = Some(Hosted {
-            room,
+            room: Arc::new(room),
             info: info.clone(),
         });
         Ok(info)
@@ -59,10 +60,14 @@ impl Backend {
 
     /// Stops the room's server, if one is open; its port is closed when this returns.
     pub async fn close_room(&self) {
-        let hosted = self.hosted().take();
-        if let Some(hosted) = hosted {
-            hosted.room.close().await;
-            tracing::info!(plan = %hosted.info.plan_id, "room closed");
+        let closing = self.hosted().as_ref().map(|h| h.room.clone());
+        if let Some(room) = closing {
+            room.close().await;
+            let mut hosted = self.hosted();
+            if hosted.as_ref().is_some_and(|h| Arc::ptr_eq(&h.room, &room)) {
+                *hosted = None;
+            }
+            tracing::info!(plan = %room.plan_id(), "room closed");
         }
     }
 
