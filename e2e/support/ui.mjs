@@ -88,6 +88,34 @@ export async function assessmentInFocus(app, name, raters) {
   await app.waitUntil(async () => (await (await find(app, 'focus-position')).getText()) === '1 of 20', T);
 }
 
+/**
+ * Presses Present and answers the audience window's WebDriver handle, moved beside the
+ * facilitator's window (Xvfb has one screen; a projector would be there), or null when
+ * WebKitWebDriver shows one webview only. The main window stays current.
+ */
+export async function presentBeside(app) {
+  await click(app, 'present');
+  await find(app, 'to-projector');
+  const main = await app.getWindowHandle();
+  let handle = null;
+  await app
+    .waitUntil(
+      async () => {
+        handle = (await app.getWindowHandles()).find((h) => h !== main) ?? null;
+        return handle !== null;
+      },
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
+  if (handle) {
+    const beside = (await app.execute(() => window.screen.width)) + 50;
+    await app.switchToWindow(handle);
+    await app.setWindowRect(beside, 0, 1024, 768).catch((e) => console.log('cannot move the audience window:', e.message));
+    await app.switchToWindow(main);
+  }
+  return { main, handle };
+}
+
 /** Goes to a step of the open plan by the navigator. */
 export async function step(app, name) {
   await click(app, `nav-${name}`);

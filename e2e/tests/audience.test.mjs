@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
-import { accessibilityProblems, assessmentInFocus, click, find } from '../support/ui.mjs';
+import { accessibilityProblems, assessmentInFocus, click, find, presentBeside } from '../support/ui.mjs';
 
 const RATERS = [
   ['Ada Quist', 'Registrar', 1],
@@ -60,28 +60,7 @@ test('three raters score in focus mode; the room sees no score, name or note bef
     assert.deepEqual(await accessibilityProblems(app), [], 'focus mode passes axe');
 
     // Present: the audience window. Read through its own handle if WebKitWebDriver has one.
-    await click(app, 'present');
-    await find(app, 'to-projector');
-    const main = await app.getWindowHandle();
-    let audienceHandle = null;
-    await app
-      .waitUntil(
-        async () => {
-          const handles = await app.getWindowHandles();
-          audienceHandle = handles.find((h) => h !== main) ?? null;
-          return audienceHandle !== null;
-        },
-        { timeout: 10_000 },
-      )
-      .catch(() => {});
-    if (audienceHandle) {
-      // Xvfb has one screen: the audience window goes beside it, where a projector would be,
-      // so it covers none of the facilitator's window (nor its screenshots).
-      const beside = (await app.execute(() => window.screen.width)) + 50;
-      await app.switchToWindow(audienceHandle);
-      await app.setWindowRect(beside, 0, 1024, 768).catch((e) => console.log('cannot move the audience window:', e.message));
-      await app.switchToWindow(main);
-    }
+    const { main, handle: audienceHandle } = await presentBeside(app);
     console.log(audienceHandle ? 'the audience window has its own WebDriver handle' : 'WebKitWebDriver shows one webview only: the audience is read in the one-screen view');
 
     /** The room's view as text and its dots, from the audience window or the one-screen view. */

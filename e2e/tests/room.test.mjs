@@ -28,7 +28,7 @@ import ExcelJS from 'exceljs';
 import { appBinary, screenshot, startDriver } from '../support/app.mjs';
 import { describe, layoutProblems } from '../support/layout.mjs';
 import { IPHONE_UA, launchBrowser, phone, scriptProblems, shot as phoneShot } from '../support/phone.mjs';
-import { accessibilityProblems, assessmentInFocus, click, find, sel } from '../support/ui.mjs';
+import { accessibilityProblems, assessmentInFocus, click, find, presentBeside, sel } from '../support/ui.mjs';
 
 const RATERS = [
   ['Ada Quist', 'Registrar'],
@@ -203,23 +203,9 @@ test('phones join the room, answer blind, nothing leaks, the facilitator reveals
     assert.ok(devices.some((d) => d.includes('Dev Okafor') && d.includes('curl')), devices.join(' | '));
 
     // The projector's own window, read through its WebDriver handle when there is one.
-    await click(app, 'present');
-    await find(app, 'to-projector');
-    const main = await app.getWindowHandle();
-    let audienceHandle = null;
-    await app
-      .waitUntil(
-        async () => {
-          audienceHandle = (await app.getWindowHandles()).find((h) => h !== main) ?? null;
-          return audienceHandle !== null;
-        },
-        { timeout: 10_000 },
-      )
-      .catch(() => {});
+    const { main, handle: audienceHandle } = await presentBeside(app);
     if (audienceHandle) {
-      const beside = (await app.execute(() => window.screen.width)) + 50;
       await app.switchToWindow(audienceHandle);
-      await app.setWindowRect(beside, 0, 1024, 768).catch(() => {});
       try {
         await app.waitUntil(async () => (await app.execute(() => document.body.innerText)).includes(code), {
           timeout: 10_000,
