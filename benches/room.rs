@@ -98,8 +98,7 @@ fn main() {
             let start = Instant::now();
             base.ws
                 .apply_intent_outside_history(&base.plan_id, Utc::now(), |plan| {
-                    room::answer_intent(plan, &base.assessment_id, rater, Some(SF), &answer)?
-                        .edits(plan)
+                    room::answer_edits(plan, &base.assessment_id, rater, Some(SF), &answer)
                 })
                 .unwrap();
             direct.push(start.elapsed());

@@ -19,7 +19,7 @@ mod server;
 
 pub use access::Device;
 pub use net::{interfaces, Interface};
-pub use page::{answer_intent, rater_page, RaterAnswer, RaterFocus, RaterPage};
+pub use page::{answer_edits, rater_page, RaterAnswer, RaterFocus, RaterPage};
 pub use server::{Room, RoomEvent};
 
 use serde::{Deserialize, Serialize};

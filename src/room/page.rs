@@ -123,10 +123,37 @@ pub fn rater_page(
     })
 }
 
-/// The intent that records a rater's answer, refused unless it answers the sub-facet the
+/// The edits that record a rater's answer, refused unless it answers the sub-facet the
 /// facilitator is on, in its open round. Run on the plan read inside the write transaction,
-/// so a reveal that lands first wins.
-pub fn answer_intent(
+/// so a reveal that lands first wins. A refusal names the answer's own fields (`score`), not
+/// the intent's (`scores[0].score`), since that is what the page sent.
+pub fn answer_edits(
+    plan: &Plan,
+    assessment_id: &str,
+    rater_id: &str,
+    focus: Option<&str>,
+    answer: &RaterAnswer,
+) -> Result<Vec<crate::edit::Edit>> {
+    let intent = answer_intent(plan, assessment_id, rater_id, focus, answer)?;
+    intent.edits(plan).map_err(|e| match e {
+        Error::Invalid { problems } => Error::Invalid {
+            problems: problems
+                .into_iter()
+                .map(|p| Problem {
+                    path: p
+                        .path
+                        .strip_prefix("scores[0].")
+                        .unwrap_or(&p.path)
+                        .to_string(),
+                    reason: p.reason,
+                })
+                .collect(),
+        },
+        other => other,
+    })
+}
+
+fn answer_intent(
     plan: &Plan,
     assessment_id: &str,
     rater_id: &str,

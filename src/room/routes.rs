@@ -1,7 +1,7 @@
 //! The room's few routes, all under its code, and what each answers.
 
 use super::guard::{bearer, error_response, guard, parse, rater_of, refuse, respond, user_agent};
-use super::page::{answer_intent, RaterAnswer};
+use super::page::{answer_edits, RaterAnswer};
 use super::server::{invalid, RoomEvent, Shared, BODY_LIMIT};
 use super::{JoinMode, JoinRequest, Joined, RaterChoice, RoomErrorCode, RoomWelcome};
 use crate::error::{Error, Result};
@@ -217,8 +217,7 @@ async fn answer(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -
         {
             let mut ws = s.workspace();
             ws.apply_intent_outside_history(&s.plan_id, chrono::Utc::now(), |plan| {
-                answer_intent(plan, &s.assessment_id, &rater, focus.as_deref(), &answer)?
-                    .edits(plan)
+                answer_edits(plan, &s.assessment_id, &rater, focus.as_deref(), &answer)
             })?;
         }
         (s.notify)(RoomEvent::Scored {

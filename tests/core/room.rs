@@ -415,7 +415,7 @@ fn the_room_refuses_what_it_should_not_answer() {
     assert_eq!(r.json()["code"], "too_large");
     let r = s.answer(&ada, r#"{"stage":9}"#);
     assert_eq!(r.status, 422);
-    assert!(r.body.contains("score"), "{}", r.body);
+    assert_eq!(r.json()["problems"][0]["path"], "score", "{}", r.body);
     let r = s.answer(&ada, r#"{"stage":"three"}"#);
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["problems"][0]["path"], "score.stage");
